@@ -1,0 +1,96 @@
+package dev.haulout.chain.crypto;
+
+import java.util.Arrays;
+
+/**
+ * A 32-byte Sui address (also the shape of a Sui object ID). Canonical text form is {@code 0x} plus
+ * 64 lower-case hex digits; for an account it is {@code BLAKE2b-256(flag ‖ public key)}.
+ */
+public final class SuiAddress implements Comparable<SuiAddress> {
+  public static final int LENGTH = 32;
+  /** The zero address {@code 0x00…00}. */
+  public static final SuiAddress ZERO = new SuiAddress(new byte[LENGTH]);
+
+  private final byte[] bytes;
+
+  private SuiAddress(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /** Wraps exactly 32 bytes. */
+  public static SuiAddress fromBytes(byte[] bytes) {
+    if (bytes == null || bytes.length != LENGTH) {
+      throw new IllegalArgumentException(
+          "address must be 32 bytes, got " + (bytes == null ? "null" : bytes.length));
+    }
+    return new SuiAddress(bytes.clone());
+  }
+
+  /** Address of an Ed25519 public key: {@code BLAKE2b-256(0x00 ‖ pk)}. */
+  public static SuiAddress fromEd25519PublicKey(byte[] publicKey) {
+    return fromPublicKey(SignatureScheme.ED25519, publicKey);
+  }
+
+  /** Address of a public key of any single-key scheme: {@code BLAKE2b-256(flag ‖ pk)}. */
+  public static SuiAddress fromPublicKey(SignatureScheme scheme, byte[] publicKey) {
+    return new SuiAddress(Blake2b256.hash(new byte[] {scheme.flag()}, publicKey));
+  }
+
+  /**
+   * Parses {@code 0x} followed by 1..64 hex digits (either case); shorter forms are left-padded
+   * with zeros as Sui does ({@code 0x2} is {@code 0x00…02}).
+   */
+  public static SuiAddress parse(String text) {
+    if (text == null || !(text.startsWith("0x") || text.startsWith("0X"))) {
+      throw new IllegalArgumentException("address must start with 0x: " + text);
+    }
+    String h = text.substring(2);
+    if (h.isEmpty() || h.length() > 64) {
+      throw new IllegalArgumentException("address must have 1..64 hex digits: " + text);
+    }
+    for (int i = 0; i < h.length(); i++) {
+      if (Character.digit(h.charAt(i), 16) < 0) {
+        throw new IllegalArgumentException("address is not hex: " + text);
+      }
+    }
+    String padded = "0".repeat(64 - h.length()) + h;
+    return new SuiAddress(Hex.decode(padded));
+  }
+
+  /** True if {@code text} is exactly {@code 0x} + 64 hex digits. */
+  public static boolean isValid(String text) {
+    if (text == null || text.length() != 66 || !text.startsWith("0x")) {
+      return false;
+    }
+    for (int i = 2; i < 66; i++) {
+      if (Character.digit(text.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "0x" + Hex.encode(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SuiAddress a && Arrays.equals(bytes, a.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public int compareTo(SuiAddress o) {
+    return Arrays.compareUnsigned(bytes, o.bytes);
+  }
+}
