@@ -1,0 +1,57 @@
+package dev.haulout.seal.server;
+
+import java.util.Locale;
+
+/**
+ * Seal's client-header middleware ({@code server.rs handle_request_headers}): {@code
+ * Client-Sdk-Version} is required and must be semver; each {@code Client-Sdk-Type} has a minimum
+ * version (TypeScript configurable, aggregator 0.6.2, Rust/Python any).
+ */
+public final class ClientSdkCheck {
+  public static final String HEADER_SDK_VERSION = "Client-Sdk-Version";
+  public static final String HEADER_SDK_TYPE = "Client-Sdk-Type";
+
+  private static final SemVer AGGREGATOR_MIN = SemVer.parse("0.6.2");
+  private static final SemVer ANY = SemVer.parse("0.0.0");
+
+  private final SemVer typescriptMin;
+
+  public ClientSdkCheck(String minTypescriptVersion) {
+    this.typescriptMin = SemVer.parse(minTypescriptVersion);
+  }
+
+  /** Throws {@link KeyServerException} unless the headers name a supported client. */
+  public void check(String sdkType, String sdkVersion) {
+    if (sdkVersion == null) {
+      throw new KeyServerException(
+          KeyServerErrorCode.MissingRequiredHeader, "Missing required header: " + HEADER_SDK_VERSION);
+    }
+    SemVer v;
+    try {
+      v = SemVer.parse(sdkVersion);
+    } catch (IllegalArgumentException e) {
+      throw new KeyServerException(KeyServerErrorCode.InvalidSDKVersion, "Invalid SDK version");
+    }
+    SemVer min;
+    String type = sdkType == null ? "typescript" : sdkType.toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "typescript":
+        min = typescriptMin;
+        break;
+      case "aggregator":
+        min = AGGREGATOR_MIN;
+        break;
+      case "rust":
+      case "python":
+      case "java":
+        min = ANY;
+        break;
+      default:
+        throw new KeyServerException(KeyServerErrorCode.InvalidSDKType, "Invalid SDK type");
+    }
+    if (v.compareTo(min) < 0) {
+      throw new KeyServerException(
+          KeyServerErrorCode.DeprecatedSDKVersion, "Deprecated SDK version, please upgrade");
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.haulout.seal.server.ptb;
+
+import dev.haulout.chain.crypto.SuiAddress;
+import java.util.List;
+
+/** {@code Command::MoveCall}: {@code package::module::function<typeArguments>(arguments)}. */
+public record PtbMoveCall(
+    SuiAddress packageId,
+    String module,
+    String function,
+    int typeArgumentCount,
+    List<PtbArgument> arguments)
+    implements PtbCommand {
+  public PtbMoveCall {
+    arguments = List.copyOf(arguments);
+  }
+}

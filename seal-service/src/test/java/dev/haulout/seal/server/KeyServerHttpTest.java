@@ -1,0 +1,284 @@
+package dev.haulout.seal.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.client.SealApproveTransactions;
+import dev.haulout.seal.crypto.bls.G1Point;
+import dev.haulout.seal.crypto.elgamal.ElGamal;
+import dev.haulout.seal.crypto.elgamal.ElGamalCiphertext;
+import dev.haulout.seal.crypto.elgamal.ElGamalKeyPair;
+import dev.haulout.seal.crypto.ibe.BonehFranklin;
+import dev.haulout.seal.crypto.ibe.ObjectIds;
+import dev.haulout.seal.policy.AddressAllowlistPolicy;
+import dev.haulout.seal.server.http.FetchKeyJson;
+import dev.haulout.seal.session.KeyRequest;
+import dev.haulout.seal.session.SessionCertificate;
+import dev.haulout.seal.session.SessionKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The key server over real loopback HTTP, driven by hand-built requests. */
+class KeyServerHttpTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final SuiAddress PKG = LoopbackKeyServers.randomAddress();
+  private static final Ed25519KeyPair ALICE = Ed25519KeyPair.generate();
+  private static final Ed25519KeyPair MALLORY = Ed25519KeyPair.generate();
+  private static final byte[] ID = {0x0a, 0x0b, 0x0c};
+
+  private static AddressAllowlistPolicy policy;
+  private static LoopbackKeyServers servers;
+  private static KeyServerHandle server;
+  private static HttpClient http;
+
+  @BeforeAll
+  static void start() {
+    policy = AddressAllowlistPolicy.of(List.of(ALICE.address()));
+    servers = LoopbackKeyServers.start(1, PKG, policy, o -> o.rateLimit(1000, 1000));
+    server = servers.get(0);
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    servers.close();
+  }
+
+  @Test
+  void servesAProofOfPossessionThatVerifies() throws Exception {
+    HttpResponse<String> r = get("/v1/service?service_id=" + server.objectId());
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("X-KeyServer-Version").isPresent());
+    JsonNode body = MAPPER.readTree(r.body());
+    assertEquals(server.objectId().toString(), body.get("service_id").asText());
+    G1Point pop = G1Point.fromBytes(Base64.getDecoder().decode(body.get("pop").asText()));
+    assertTrue(BonehFranklin.verifyProofOfPossession(pop, server.publicKey(), server.objectId().bytes()));
+  }
+
+  @Test
+  void rejectsAnUnknownServiceId() throws Exception {
+    HttpResponse<String> r = get("/v1/service?service_id=" + SuiAddress.ZERO);
+    assertError(r, 400, "InvalidServiceId");
+  }
+
+  @Test
+  void releasesAVerifiableKeyToAnAllowedRequester() throws Exception {
+    KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(ptb(PKG, ID));
+    HttpResponse<String> r = post(FetchKeyJson.writeRequest(toWire(req)), Map.of());
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode k = MAPPER.readTree(r.body()).get("decryption_keys").get(0);
+    byte[] fullId = ObjectIds.fullId(PKG.bytes(), ID);
+    byte[] id = new byte[k.get("id").size()];
+    for (int i = 0; i < id.length; i++) {
+      id[i] = (byte) k.get("id").get(i).asInt();
+    }
+    assertEquals(ObjectIds.format(PKG.bytes()) + "0a0b0c", "0x" + dev.haulout.chain.crypto.Hex.encode(id));
+    G1Point usk = ElGamal.decrypt(req.elGamal().secretKey(), ciphertext(k));
+    assertTrue(BonehFranklin.verifyUserSecretKey(usk, fullId, server.publicKey()));
+    assertEquals(BonehFranklin.extract(servers.masterKey(0).secretKey(), fullId), usk);
+  }
+
+  @Test
+  void rejectsKeyRequestWhenPolicyDenies() throws Exception {
+    KeyRequest req = session(MALLORY, Clock.systemUTC()).newRequest(ptb(PKG, ID));
+    assertError(post(FetchKeyJson.writeRequest(toWire(req)), Map.of()), 403, "NoAccess");
+  }
+
+  @Test
+  void stopsReleasingKeysOnceAccessIsRevoked() throws Exception {
+    Ed25519KeyPair bob = Ed25519KeyPair.generate();
+    policy.allow(bob.address());
+    SessionKey s = session(bob, Clock.systemUTC());
+    assertEquals(200, post(FetchKeyJson.writeRequest(toWire(s.newRequest(ptb(PKG, ID)))), Map.of()).statusCode());
+    policy.revoke(bob.address());
+    assertError(post(FetchKeyJson.writeRequest(toWire(s.newRequest(ptb(PKG, ID)))), Map.of()), 403, "NoAccess");
+  }
+
+  @Test
+  void rejectsAnExpiredSessionCertificate() throws Exception {
+    Clock past = Clock.fixed(Instant.now().minus(Duration.ofMinutes(11)), ZoneOffset.UTC);
+    KeyRequest req = session(ALICE, past).newRequest(ptb(PKG, ID));
+    assertError(post(FetchKeyJson.writeRequest(toWire(req)), Map.of()), 403, "InvalidCertificate");
+  }
+
+  @Test
+  void rejectsACertificateCreatedInTheFuture() throws Exception {
+    Clock future = Clock.fixed(Instant.now().plus(Duration.ofMinutes(2)), ZoneOffset.UTC);
+    KeyRequest req = session(ALICE, future).newRequest(ptb(PKG, ID));
+    assertError(post(FetchKeyJson.writeRequest(toWire(req)), Map.of()), 403, "InvalidCertificate");
+  }
+
+  @Test
+  void rejectsACertificateNotSignedByItsUser() throws Exception {
+    KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(ptb(PKG, ID));
+    SessionCertificate c = req.certificate();
+    // Mallory claims to be Alice with her own wallet signature over the same message
+    String forged = dev.haulout.chain.crypto.SuiSignatures.signPersonalMessage(MALLORY, c.personalMessage(PKG));
+    SessionCertificate bad = new SessionCertificate(c.user(), c.sessionVk(), c.creationTimeMs(), c.ttlMin(), forged, null);
+    FetchKeyRequest wire = toWire(req);
+    assertError(
+        post(FetchKeyJson.writeRequest(new FetchKeyRequest(wire.ptb(), wire.encKey(), wire.encVerificationKey(), wire.requestSignature(), bad)), Map.of()),
+        403,
+        "InvalidSignature");
+  }
+
+  @Test
+  void rejectsARequestWhosePtbWasTamperedWith() throws Exception {
+    KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(ptb(PKG, ID));
+    FetchKeyRequest w = toWire(req);
+    byte[] otherPtb = ptb(PKG, new byte[] {0x0a, 0x0b, 0x0d});
+    assertError(
+        post(FetchKeyJson.writeRequest(new FetchKeyRequest(otherPtb, w.encKey(), w.encVerificationKey(), w.requestSignature(), w.certificate())), Map.of()),
+        403,
+        "InvalidSessionSignature");
+  }
+
+  @Test
+  void rejectsAReplayedRequestRedirectedToTheAttackersElGamalKey() throws Exception {
+    KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(ptb(PKG, ID));
+    FetchKeyRequest w = toWire(req);
+    ElGamalKeyPair attacker = ElGamalKeyPair.generate(RANDOM);
+    FetchKeyRequest replay =
+        new FetchKeyRequest(
+            w.ptb(), attacker.encryptionKey().toBytes(), attacker.verificationKey().toBytes(), w.requestSignature(), w.certificate());
+    assertError(post(FetchKeyJson.writeRequest(replay), Map.of()), 403, "InvalidSessionSignature");
+  }
+
+  @Test
+  void aVerbatimReplayOnlyYieldsAKeyEncryptedToTheOriginalRequester() throws Exception {
+    KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(ptb(PKG, ID));
+    byte[] body = FetchKeyJson.writeRequest(toWire(req));
+    post(body, Map.of());
+    HttpResponse<String> replayed = post(body, Map.of());
+    assertEquals(200, replayed.statusCode());
+    ElGamalCiphertext c = ciphertext(MAPPER.readTree(replayed.body()).get("decryption_keys").get(0));
+    byte[] fullId = ObjectIds.fullId(PKG.bytes(), ID);
+    G1Point guess = ElGamal.decrypt(ElGamalKeyPair.generate(RANDOM).secretKey(), c);
+    assertFalse(BonehFranklin.verifyUserSecretKey(guess, fullId, server.publicKey()));
+  }
+
+  @Test
+  void rejectsAPolicyPackageOtherThanTheConfiguredOne() throws Exception {
+    SuiAddress other = LoopbackKeyServers.randomAddress();
+    SessionKey s = SessionKey.create(ALICE, other, 10, Clock.systemUTC(), RANDOM);
+    assertError(post(FetchKeyJson.writeRequest(toWire(s.newRequest(ptb(other, ID)))), Map.of()), 400, "UnsupportedPackageId");
+  }
+
+  @Test
+  void rejectsACallToAFunctionThePolicyDoesNotHave() throws Exception {
+    byte[] p = SealApproveTransactions.build(PKG, "harness", "seal_approve_other", List.of(ID));
+    KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(p);
+    assertError(post(FetchKeyJson.writeRequest(toWire(req)), Map.of()), 403, "InvalidPTB");
+  }
+
+  @Test
+  void rejectsMalformedJson() throws Exception {
+    assertError(post("{not json".getBytes(), Map.of()), 403, "InvalidParameter");
+  }
+
+  @Test
+  void requiresTheClientSdkVersionHeader() throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/fetch_key"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    assertError(http.send(r, HttpResponse.BodyHandlers.ofString()), 400, "MissingRequiredHeader");
+  }
+
+  @Test
+  void rejectsDeprecatedAndMalformedSdkVersions() throws Exception {
+    assertError(post("{}".getBytes(), Map.of("Client-Sdk-Version", "0.4.4")), 426, "DeprecatedSDKVersion");
+    assertError(post("{}".getBytes(), Map.of("Client-Sdk-Version", "one")), 400, "InvalidSDKVersion");
+    assertError(post("{}".getBytes(), Map.of("Client-Sdk-Type", "cobol")), 400, "InvalidSDKType");
+  }
+
+  @Test
+  void rejectsBodiesAboveTheSizeLimit() throws Exception {
+    byte[] big = new byte[KeyServerOptions.DEFAULT_MAX_BODY_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    HttpResponse<String> r = post(big, Map.of());
+    assertNotEquals(200, r.statusCode());
+    assertEquals("InvalidParameter", MAPPER.readTree(r.body()).get("error").asText());
+  }
+
+  @Test
+  void answersCorsPreflight() throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/fetch_key"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "http://example.test")
+            .header("Access-Control-Request-Method", "POST")
+            .build();
+    HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, res.statusCode());
+    assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+  }
+
+  static SessionKey session(Ed25519KeyPair user, Clock clock) {
+    return SessionKey.create(user, PKG, 10, clock, RANDOM);
+  }
+
+  static byte[] ptb(SuiAddress pkg, byte[] id) {
+    return SealApproveTransactions.sealApprove(pkg, "harness", id);
+  }
+
+  static FetchKeyRequest toWire(KeyRequest r) {
+    return new FetchKeyRequest(
+        r.ptb(), r.elGamal().encryptionKey().toBytes(), r.elGamal().verificationKey().toBytes(), r.requestSignature(), r.certificate());
+  }
+
+  static ElGamalCiphertext ciphertext(JsonNode k) {
+    Base64.Decoder d = Base64.getDecoder();
+    return new ElGamalCiphertext(
+        G1Point.fromBytes(d.decode(k.get("encrypted_key").get(0).asText())),
+        G1Point.fromBytes(d.decode(k.get("encrypted_key").get(1).asText())));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(server.url() + path))
+            .header("Client-Sdk-Type", "typescript")
+            .header("Client-Sdk-Version", "1.4.12")
+            .GET()
+            .build();
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(byte[] body, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/fetch_key"))
+            .header("Content-Type", "application/json")
+            .header("Request-Id", java.util.UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    b.header("Client-Sdk-Type", headers.getOrDefault("Client-Sdk-Type", "typescript"));
+    b.header("Client-Sdk-Version", headers.getOrDefault("Client-Sdk-Version", "1.4.12"));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void assertError(HttpResponse<String> r, int status, String code) throws Exception {
+    assertEquals(status, r.statusCode(), r.body());
+    JsonNode n = MAPPER.readTree(r.body());
+    assertEquals(code, n.get("error").asText(), r.body());
+    assertTrue(n.hasNonNull("message"));
+  }
+}
