@@ -2,6 +2,11 @@ package dev.haulout.seal.client;
 
 import dev.haulout.chain.crypto.Hex;
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.crypto.EncryptedObject;
+import dev.haulout.seal.crypto.KeyServerPublicKey;
+import dev.haulout.seal.crypto.SealDecryptor;
+import dev.haulout.seal.crypto.ServiceEntry;
+import dev.haulout.seal.crypto.UserSecretKey;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
 import dev.haulout.seal.session.KeyRequest;
 import dev.haulout.seal.session.SessionKey;
@@ -125,6 +130,51 @@ public final class SealKeyClient {
       }
       throw new IllegalStateException("unexpected key fetch failure", e.getCause());
     }
+  }
+
+  /**
+   * Fetches keys for {@code object}'s identity from its key servers (weights and threshold taken
+   * from the object) and decrypts it. {@code ptb} must call the policy's {@code seal_approve*} with
+   * the object's inner id; see {@link SealApproveTransactions}. When {@code checkShareConsistency}
+   * is set, all n shares must lie on one polynomial (needed when encryptors are untrusted); this
+   * requires every key server of the object to be known to this client.
+   *
+   * @return the plaintext (or the DEM key of a {@code Plain} object)
+   * @throws KeyFetchException if the object's servers are unknown or the threshold is not reached
+   * @throws dev.haulout.seal.crypto.SealCryptoException if the object does not decrypt
+   */
+  public byte[] decrypt(
+      EncryptedObject object, SessionKey session, byte[] ptb, boolean checkShareConsistency) {
+    if (!java.util.Arrays.equals(object.packageId(), session.packageId().bytes())) {
+      throw new KeyFetchException(
+          KeyFetchException.Code.PACKAGE_MISMATCH,
+          "object package " + ObjectIds.format(object.packageId()) + " differs from session package " + session.packageId(),
+          List.of());
+    }
+    Map<SuiAddress, Integer> weights = new LinkedHashMap<>();
+    for (ServiceEntry s : object.services()) {
+      weights.merge(SuiAddress.fromBytes(s.objectId()), 1, Integer::sum);
+    }
+    List<VerifiedUserSecretKey> keys = fetchKeys(session, ptb, object.id(), weights, object.threshold());
+    List<UserSecretKey> usks = new ArrayList<>(keys.size());
+    for (VerifiedUserSecretKey k : keys) {
+      usks.add(new UserSecretKey(k.keyServer().bytes(), k.key()));
+    }
+    List<KeyServerPublicKey> pks = null;
+    if (checkShareConsistency) {
+      pks = new ArrayList<>();
+      for (SuiAddress id : weights.keySet()) {
+        pks.add(new KeyServerPublicKey(id.bytes(), servers.get(id).server().publicKey()));
+      }
+    }
+    return SealDecryptor.decrypt(object, usks, pks);
+  }
+
+  /** {@link #decrypt(EncryptedObject, SessionKey, byte[], boolean)} with a {@code module::seal_approve(id)} PTB and the consistency check. */
+  public byte[] decrypt(byte[] encryptedObject, SessionKey session, String policyModule) {
+    EncryptedObject object = EncryptedObject.fromBytes(encryptedObject);
+    byte[] ptb = SealApproveTransactions.sealApprove(session.packageId(), policyModule, object.id());
+    return decrypt(object, session, ptb, true);
   }
 
   /** Number of cached verified keys (for diagnostics and tests). */

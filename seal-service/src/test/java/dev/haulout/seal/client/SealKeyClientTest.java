@@ -1,5 +1,6 @@
 package dev.haulout.seal.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.crypto.DemType;
+import dev.haulout.seal.crypto.KeyServerPublicKey;
+import dev.haulout.seal.crypto.SealEncryptor;
 import dev.haulout.seal.crypto.ibe.BonehFranklin;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
@@ -157,6 +161,49 @@ class SealKeyClientTest {
       KeyServerClient bad = new KeyServerClient(wrongKey, KeyServerClient.defaultHttpClient(Duration.ofSeconds(2)), Duration.ofSeconds(2));
       assertFalse(bad.verifyProofOfPossession().get());
     }
+  }
+
+  @Test
+  void decryptsATwoOfThreeObjectWithOneServerDown() {
+    try (LoopbackKeyServers s = start(3)) {
+      byte[] msg = "two of three".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] obj = encrypt(s, new int[] {0, 1, 2}, 2, msg);
+      SealKeyClient client = SealKeyClient.create(s.infos(), Duration.ofSeconds(5));
+      s.get(0).close();
+      assertArrayEquals(msg, client.decrypt(obj, session(), "harness"));
+    }
+  }
+
+  @Test
+  void decryptsAWeightedThreeOfFiveObject() {
+    try (LoopbackKeyServers s = start(3)) {
+      byte[] msg = "weighted".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      // server 1 holds three of the five shares
+      byte[] obj = encrypt(s, new int[] {0, 1, 1, 1, 2}, 3, msg);
+      SealKeyClient client = SealKeyClient.create(s.infos(), Duration.ofSeconds(5));
+      s.get(0).close();
+      s.get(2).close();
+      assertArrayEquals(msg, client.decrypt(obj, session(), "harness"));
+    }
+  }
+
+  @Test
+  void refusesAnObjectOfAnotherPackage() {
+    try (LoopbackKeyServers s = start(1)) {
+      byte[] obj = encrypt(s, new int[] {0}, 1, new byte[] {1});
+      SealKeyClient client = SealKeyClient.create(s.infos(), Duration.ofSeconds(5));
+      SessionKey other = SessionKey.create(ALICE, LoopbackKeyServers.randomAddress(), 10, Clock.systemUTC(), RANDOM);
+      KeyFetchException e = assertThrows(KeyFetchException.class, () -> client.decrypt(obj, other, "harness"));
+      assertEquals(KeyFetchException.Code.PACKAGE_MISMATCH, e.code());
+    }
+  }
+
+  private static byte[] encrypt(LoopbackKeyServers s, int[] positions, int t, byte[] msg) {
+    List<KeyServerPublicKey> pks = new ArrayList<>();
+    for (int i : positions) {
+      pks.add(new KeyServerPublicKey(s.get(i).objectId().bytes(), s.get(i).publicKey()));
+    }
+    return SealEncryptor.encrypt(PKG.bytes(), ID, pks, t, DemType.AES_256_GCM, msg, null, RANDOM).object().toBytes();
   }
 
   private static LoopbackKeyServers start(int n) {
