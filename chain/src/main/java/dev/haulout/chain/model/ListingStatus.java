@@ -1,0 +1,6 @@
+package dev.haulout.chain.model;
+
+public enum ListingStatus {
+  ACTIVE,
+  DELISTED
+}

@@ -1,0 +1,148 @@
+package dev.haulout.chain.tx;
+
+import dev.haulout.chain.model.ListingSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Canonical BCS encoding of {@link TransactionData} (documented in chain/README.md):
+ * {@code u8 version=1 ‖ address sender ‖ u64 nonce ‖ u64 expiration_ms ‖ uleb tag ‖ fields}.
+ * Decoding is strict (no trailing bytes), so one transaction has exactly one encoding.
+ */
+public final class TxCodec {
+  private TxCodec() {}
+
+  public static byte[] encode(TransactionData tx) {
+    BcsWriter w = new BcsWriter().u8(TransactionData.VERSION).address(tx.sender()).u64(tx.nonce())
+        .u64(tx.expirationMs()).uleb(tx.kind().tag());
+    TxKind k = tx.kind();
+    if (k instanceof TxKind.Transfer t) {
+      w.address(t.to()).u64(t.amountFrost());
+    } else if (k instanceof TxKind.CreateListing c) {
+      writeSpec(w, c.spec());
+    } else if (k instanceof TxKind.UpdateListing u) {
+      w.address(u.listingId());
+      writeSpec(w, u.spec());
+    } else if (k instanceof TxKind.Delist d) {
+      w.address(d.listingId());
+    } else if (k instanceof TxKind.Buy b) {
+      w.address(b.listingId()).u64(b.maxPriceFrost());
+    } else if (k instanceof TxKind.Rent r) {
+      w.address(r.listingId()).u64(r.periods()).u64(r.maxPriceFrost());
+    } else if (k instanceof TxKind.ExtendRental e) {
+      w.address(e.rentalId()).u64(e.periods()).u64(e.maxPriceFrost());
+    } else if (k instanceof TxKind.AllowlistAdd a) {
+      w.address(a.listingId()).address(a.address());
+    } else if (k instanceof TxKind.AllowlistRemove a) {
+      w.address(a.listingId()).address(a.address());
+    } else if (k instanceof TxKind.TransferObject t) {
+      w.address(t.objectId()).address(t.to());
+    } else if (k instanceof TxKind.BuyStorage s) {
+      w.u64(s.storageSize()).u32(s.epochs());
+    } else if (k instanceof TxKind.RegisterBlob r) {
+      w.address(r.storageId()).bytes(r.blobId()).u64(r.size()).u8(r.encodingType())
+          .bool(r.deletable());
+    } else if (k instanceof TxKind.CertifyBlob c) {
+      w.address(c.blobObjectId()).uleb(c.signers().size());
+      c.signers().forEach(w::u32);
+      w.bytes(c.aggregateSignature());
+    } else if (k instanceof TxKind.RegisterNode n) {
+      w.string(n.name()).string(n.blsPublicKey()).u64(n.selfStakeFrost()).u64(n.storagePriceVote())
+          .u64(n.writePriceVote());
+    } else if (k instanceof TxKind.Stake s) {
+      w.address(s.poolId()).u64(s.amountFrost());
+    } else if (k instanceof TxKind.Unstake u) {
+      w.address(u.stakedWalId());
+    } else if (k instanceof TxKind.VotePrices v) {
+      w.address(v.poolId()).u64(v.storagePricePerUnit()).u64(v.writePricePerUnit());
+    } else {
+      throw new IllegalArgumentException("unknown transaction kind: " + k);
+    }
+    return w.toByteArray();
+  }
+
+  public static TransactionData decode(byte[] bytes) {
+    BcsReader r = new BcsReader(bytes);
+    int version = r.u8();
+    if (version != TransactionData.VERSION) {
+      throw new IllegalArgumentException("unsupported transaction version " + version);
+    }
+    String sender = r.address();
+    long nonce = r.u64();
+    long exp = r.u64();
+    long tag = r.uleb();
+    TxKind kind;
+    switch ((int) Math.min(tag, Integer.MAX_VALUE)) {
+      case 0: kind = new TxKind.Transfer(r.address(), r.u64()); break;
+      case 1: kind = new TxKind.CreateListing(readSpec(r)); break;
+      case 2: kind = new TxKind.UpdateListing(r.address(), readSpec(r)); break;
+      case 3: kind = new TxKind.Delist(r.address()); break;
+      case 4: kind = new TxKind.Buy(r.address(), r.u64()); break;
+      case 5: kind = new TxKind.Rent(r.address(), r.u64(), r.u64()); break;
+      case 6: kind = new TxKind.ExtendRental(r.address(), r.u64(), r.u64()); break;
+      case 7: kind = new TxKind.AllowlistAdd(r.address(), r.address()); break;
+      case 8: kind = new TxKind.AllowlistRemove(r.address(), r.address()); break;
+      case 9: kind = new TxKind.TransferObject(r.address(), r.address()); break;
+      case 10: kind = new TxKind.BuyStorage(r.u64(), r.u32()); break;
+      case 11: kind = new TxKind.RegisterBlob(r.address(), r.bytes(), r.u64(), r.u8(), r.bool()); break;
+      case 12: {
+        String id = r.address();
+        long n = r.uleb();
+        if (n > 10_000) {
+          throw new IllegalArgumentException("too many signers: " + n);
+        }
+        List<Integer> signers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          signers.add(r.u32());
+        }
+        kind = new TxKind.CertifyBlob(id, signers, r.bytes());
+        break;
+      }
+      case 13: kind = new TxKind.RegisterNode(r.string(), r.string(), r.u64(), r.u64(), r.u64()); break;
+      case 14: kind = new TxKind.Stake(r.address(), r.u64()); break;
+      case 15: kind = new TxKind.Unstake(r.address()); break;
+      case 16: kind = new TxKind.VotePrices(r.address(), r.u64(), r.u64()); break;
+      default: throw new IllegalArgumentException("unknown transaction kind tag " + tag);
+    }
+    r.expectEnd();
+    return new TransactionData(sender, nonce, exp, kind);
+  }
+
+  private static void writeSpec(BcsWriter w, ListingSpec s) {
+    w.string(s.blobId()).string(s.sealedKeyRef()).string(s.title()).string(s.description()).strings(s.tags())
+        .string(s.license()).u64(s.sizeBytes()).string(s.format()).string(s.schemaSummary())
+        .string(s.previewRef()).u64(s.buyPriceFrost()).u64(s.rentPricePerPeriodFrost()).u64(s.rentPeriodMs());
+    if (s.allowlist() == null) {
+      w.u8(0);
+    } else {
+      w.u8(1).addresses(s.allowlist());
+    }
+  }
+
+  private static ListingSpec readSpec(BcsReader r) {
+    String blobId = r.string();
+    String sealed = r.string();
+    String title = r.string();
+    String desc = r.string();
+    List<String> tags = r.strings();
+    String license = r.string();
+    long size = r.u64();
+    String format = r.string();
+    String schema = r.string();
+    String preview = r.string();
+    long buy = r.u64();
+    long rent = r.u64();
+    long period = r.u64();
+    int opt = r.u8();
+    List<String> allow;
+    if (opt == 0) {
+      allow = null;
+    } else if (opt == 1) {
+      allow = r.addresses();
+    } else {
+      throw new IllegalArgumentException("bad option tag " + opt);
+    }
+    return new ListingSpec(blobId, sealed, title, desc, tags, license, size, format, schema, preview, buy, rent,
+        period, allow);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.haulout.chain.tx;
+
+import dev.haulout.chain.model.ListingSpec;
+import java.util.List;
+
+/** What a transaction does. The BCS enum tag of each kind is its {@link #tag()}; never reuse one. */
+public sealed interface TxKind {
+  int tag();
+
+  /** Move {@code amountFrost} FROST to {@code to}. */
+  record Transfer(String to, long amountFrost) implements TxKind {
+    public int tag() { return 0; }
+  }
+
+  record CreateListing(ListingSpec spec) implements TxKind {
+    public int tag() { return 1; }
+  }
+
+  record UpdateListing(String listingId, ListingSpec spec) implements TxKind {
+    public int tag() { return 2; }
+  }
+
+  record Delist(String listingId) implements TxKind {
+    public int tag() { return 3; }
+  }
+
+  /** Buy perpetual access; fails if the current price exceeds {@code maxPriceFrost}. */
+  record Buy(String listingId, long maxPriceFrost) implements TxKind {
+    public int tag() { return 4; }
+  }
+
+  record Rent(String listingId, long periods, long maxPriceFrost) implements TxKind {
+    public int tag() { return 5; }
+  }
+
+  record ExtendRental(String rentalId, long periods, long maxPriceFrost) implements TxKind {
+    public int tag() { return 6; }
+  }
+
+  record AllowlistAdd(String listingId, String address) implements TxKind {
+    public int tag() { return 7; }
+  }
+
+  record AllowlistRemove(String listingId, String address) implements TxKind {
+    public int tag() { return 8; }
+  }
+
+  /** Transfer an owned object (e.g. an AccessPass) to another address. */
+  record TransferObject(String objectId, String to) implements TxKind {
+    public int tag() { return 9; }
+  }
+
+  /** Buy a Walrus Storage resource of {@code storageSize} bytes for {@code epochs} epochs from now. */
+  record BuyStorage(long storageSize, int epochs) implements TxKind {
+    public int tag() { return 10; }
+  }
+
+  /**
+   * Register a blob (ID = 32 bytes, {@code size} unencoded bytes, RS2 = encoding type 1) against an
+   * owned Storage resource, which must hold its encoded length; pays the write fee.
+   */
+  record RegisterBlob(
+      String storageId, byte[] blobId, long size, int encodingType, boolean deletable)
+      implements TxKind {
+    public RegisterBlob {
+      blobId = blobId.clone();
+    }
+
+    @Override
+    public byte[] blobId() {
+      return blobId.clone();
+    }
+
+    public int tag() { return 11; }
+  }
+
+  /**
+   * Certify a registered blob with a storage-node certificate: the committee member indices that
+   * signed and the aggregate signature over the confirmation message.
+   */
+  record CertifyBlob(String blobObjectId, List<Integer> signers, byte[] aggregateSignature)
+      implements TxKind {
+    public CertifyBlob {
+      signers = List.copyOf(signers);
+      aggregateSignature = aggregateSignature.clone();
+    }
+
+    @Override
+    public byte[] aggregateSignature() {
+      return aggregateSignature.clone();
+    }
+
+    public int tag() { return 12; }
+  }
+
+  /** Register the sender as a storage node with a staking pool and initial self-stake. */
+  record RegisterNode(String name, String blsPublicKey, long selfStakeFrost, long storagePriceVote, long writePriceVote)
+      implements TxKind {
+    public int tag() { return 13; }
+  }
+
+  /** Delegate WAL to a pool; becomes active at the next epoch. */
+  record Stake(String poolId, long amountFrost) implements TxKind {
+    public int tag() { return 14; }
+  }
+
+  record Unstake(String stakedWalId) implements TxKind {
+    public int tag() { return 15; }
+  }
+
+  /** The pool operator's vote on prices (FROST per MiB unit) for the next epoch. */
+  record VotePrices(String poolId, long storagePricePerUnit, long writePricePerUnit) implements TxKind {
+    public int tag() { return 16; }
+  }
+}

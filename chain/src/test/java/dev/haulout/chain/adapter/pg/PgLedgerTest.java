@@ -1,0 +1,262 @@
+package dev.haulout.chain.adapter.pg;
+
+import static dev.haulout.chain.TestLedgers.sign;
+import static dev.haulout.chain.TestLedgers.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.haulout.chain.AccessDecision;
+import dev.haulout.chain.AccessIdentity;
+import dev.haulout.chain.ChainAudit;
+import dev.haulout.chain.ChainEvent;
+import dev.haulout.chain.ErrorCode;
+import dev.haulout.chain.LedgerConfig;
+import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.MutableClock;
+import dev.haulout.chain.SignedTransaction;
+import dev.haulout.chain.TestLedgers;
+import dev.haulout.chain.TxReceipt;
+import dev.haulout.chain.Wal;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.chain.crypto.SuiSignatures;
+import dev.haulout.chain.engine.CertificateVerifier;
+import dev.haulout.chain.model.AccessPass;
+import dev.haulout.chain.model.Listing;
+import dev.haulout.chain.model.ListingStatus;
+import dev.haulout.chain.model.Rental;
+import dev.haulout.chain.tx.TransactionData;
+import dev.haulout.chain.tx.Transactions;
+import dev.haulout.chain.tx.TxCodec;
+import dev.haulout.chain.tx.TxKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PgLedgerTest {
+  static final long WAL = Wal.FROST_PER_WAL;
+  static PgOptions options;
+  static MutableClock clock;
+  static PgLedger ledger;
+
+  @BeforeAll
+  static void open() {
+    options = TestLedgers.freshSchema("ledger_test");
+    clock = new MutableClock(1_700_000_000_000L);
+    ledger = PgLedger.open(options, LedgerConfig.localnet(), clock, CertificateVerifier.quorumOnly());
+  }
+
+  @AfterAll
+  static void close() {
+    ledger.close();
+    TestLedgers.dropSchema(options);
+  }
+
+  static Ed25519KeyPair funded(long frost) {
+    Ed25519KeyPair k = Ed25519KeyPair.generate();
+    ledger.faucet(k.address(), frost);
+    return k;
+  }
+
+  static LedgerException code(ErrorCode expected, Runnable r) {
+    LedgerException e = assertThrows(LedgerException.class, r::run);
+    assertEquals(expected, e.code(), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void transfersMoveFrostAndSupplyStaysBalanced() {
+    Ed25519KeyPair a = funded(10 * WAL);
+    Ed25519KeyPair b = Ed25519KeyPair.generate();
+    TxReceipt r = ledger.submit(sign(a, new TxKind.Transfer(b.address().toString(), 3 * WAL)));
+    assertEquals(7 * WAL, ledger.balance(a.address()));
+    assertEquals(3 * WAL, ledger.balance(b.address()));
+    assertEquals("CoinTransferred", r.events().get(0).type());
+    ChainAudit audit = ledger.audit();
+    assertTrue(audit.ok(), audit.toString());
+  }
+
+  @Test
+  void replayedSignedTransactionIsRejectedOnceApplied() {
+    Ed25519KeyPair a = funded(5 * WAL);
+    SignedTransaction tx = sign(a, new TxKind.Transfer(SuiAddress.ZERO.toString(), WAL));
+    ledger.submit(tx);
+    code(ErrorCode.TX_ALREADY_EXECUTED, () -> ledger.submit(tx));
+    assertEquals(4 * WAL, ledger.balance(a.address()));
+  }
+
+  @Test
+  void reusedNonceWithOtherContentIsRejected() {
+    Ed25519KeyPair a = funded(5 * WAL);
+    String to = SuiAddress.ZERO.toString();
+    ledger.submit(Transactions.sign(a, new TransactionData(a.address().toString(), 42, 0, new TxKind.Transfer(to, 1))));
+    code(ErrorCode.NONCE_ALREADY_USED, () -> ledger.submit(
+        Transactions.sign(a, new TransactionData(a.address().toString(), 42, 0, new TxKind.Transfer(to, 2)))));
+  }
+
+  @Test
+  void badInputGetsClearErrorCodes() {
+    Ed25519KeyPair a = funded(5 * WAL);
+    Ed25519KeyPair mallory = Ed25519KeyPair.generate();
+    byte[] bytes = TxCodec.encode(new TransactionData(a.address().toString(), 1, 0,
+        new TxKind.Transfer(mallory.address().toString(), WAL)));
+    // signed by someone else than the sender
+    code(ErrorCode.INVALID_SIGNATURE, () -> ledger.submit(new SignedTransaction(bytes,
+        SuiSignatures.signTransaction(mallory, bytes))));
+    // personal-message signature over the same bytes: wrong intent
+    code(ErrorCode.INVALID_SIGNATURE, () -> ledger.submit(new SignedTransaction(bytes,
+        SuiSignatures.signPersonalMessage(a, bytes))));
+    code(ErrorCode.INVALID_SIGNATURE, () -> ledger.submit(new SignedTransaction(bytes, "AAAA")));
+    code(ErrorCode.MALFORMED_TRANSACTION, () -> ledger.submit(new SignedTransaction(new byte[] {1, 2, 3}, "AAAA")));
+    code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(a, new TxKind.Transfer(mallory.address().toString(), -1L))));
+    code(ErrorCode.INVALID_AMOUNT, () -> ledger.submit(sign(a, new TxKind.Transfer(mallory.address().toString(), 0))));
+    code(ErrorCode.INSUFFICIENT_BALANCE, () -> ledger.submit(sign(a, new TxKind.Transfer(mallory.address().toString(), 6 * WAL))));
+    code(ErrorCode.OBJECT_NOT_FOUND, () -> ledger.submit(sign(a, new TxKind.Buy("0x" + "ab".repeat(32), WAL))));
+    code(ErrorCode.TRANSACTION_EXPIRED, () -> ledger.submit(Transactions.sign(a, new TransactionData(
+        a.address().toString(), TestLedgers.nonce(), clock.millis() - 1, new TxKind.Transfer(mallory.address().toString(), 1)))));
+    code(ErrorCode.INVALID_AMOUNT, () -> ledger.faucet(a.address(), LedgerConfig.DEFAULT_FAUCET_MAX_FROST + 1));
+    assertEquals(5 * WAL, ledger.balance(a.address()), "failed transactions change nothing");
+    assertEquals(0, ledger.balance(mallory.address()));
+  }
+
+  @Test
+  void overflowingCreditIsRejectedAtomically() {
+    Ed25519KeyPair rich = Ed25519KeyPair.generate();
+    for (int i = 0; i < 3; i++) {
+      ledger.faucet(rich.address(), LedgerConfig.DEFAULT_FAUCET_MAX_FROST);
+    }
+    Ed25519KeyPair seller = funded(WAL);
+    TxReceipt created = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, Long.MAX_VALUE / 2, 1000, null))));
+    String listingId = created.createdObjects().get(0);
+    code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(rich, new TxKind.Rent(listingId, 3, Long.MAX_VALUE))));
+  }
+
+  @Test
+  void listingLifecycleEmitsVersionedEventsInCatalogShape() {
+    Ed25519KeyPair seller = funded(WAL);
+    TxReceipt r = ledger.submit(sign(seller, new TxKind.CreateListing(spec(5 * WAL, WAL, 60_000, null))));
+    String id = r.createdObjects().get(0);
+    ChainEvent created = r.events().get(0);
+    assertEquals("ListingCreated", created.type());
+    assertEquals("haulout.listing.v1", created.schema());
+    assertEquals(1, created.version());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> l = (Map<String, Object>) created.body().get("listing");
+    assertEquals(seller.address().toString(), l.get("seller"));
+    assertEquals("ACTIVE", l.get("status"));
+    assertEquals(LedgerConfig.DEFAULT_FEE_BPS, l.get("feeBps"));
+    TxReceipt u = ledger.submit(sign(seller, new TxKind.UpdateListing(id, spec(6 * WAL, WAL, 60_000, null))));
+    assertEquals(2, u.events().get(0).version());
+    TxReceipt d = ledger.submit(sign(seller, new TxKind.Delist(id)));
+    assertEquals("ListingDelisted", d.events().get(0).type());
+    assertEquals(3, d.events().get(0).version());
+    assertEquals(ListingStatus.DELISTED, ((Listing) ledger.object(id).orElseThrow().object()).status());
+    List<ChainEvent> evs = ledger.events(created.seq() - 1, 10);
+    assertEquals(created.seq(), evs.get(0).seq());
+    assertEquals(id, evs.get(0).objectId());
+    Ed25519KeyPair buyer = funded(10 * WAL);
+    code(ErrorCode.LISTING_NOT_ACTIVE, () -> ledger.submit(sign(buyer, new TxKind.Buy(id, 10 * WAL))));
+    Ed25519KeyPair other = funded(WAL);
+    String fresh = ledger.submit(sign(seller, new TxKind.CreateListing(spec(WAL, 0, 0, null)))).createdObjects().get(0);
+    code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(other, new TxKind.Delist(fresh))));
+  }
+
+  @Test
+  void buyPaysSellerAndFeeAtomicallyAndPassGrantsAccess() {
+    Ed25519KeyPair seller = Ed25519KeyPair.generate();
+    ledger.faucet(seller.address(), 1);
+    String id = ledger.submit(sign(seller, new TxKind.CreateListing(spec(10 * WAL, 0, 0, null)))).createdObjects().get(0);
+    Ed25519KeyPair buyer = funded(25 * WAL);
+    byte[] identity = AccessIdentity.innerId(id, new byte[] {9, 9});
+    assertFalse(ledger.evaluateAccess(identity, buyer.address(), clock.instant()).allowed());
+    long feeBefore = ledger.balance(SuiAddress.parse(LedgerConfig.DEFAULT_MARKETPLACE_ADDRESS));
+    code(ErrorCode.PRICE_ABOVE_MAXIMUM, () -> ledger.submit(sign(buyer, new TxKind.Buy(id, 9 * WAL))));
+    TxReceipt r = ledger.submit(sign(buyer, new TxKind.Buy(id, 10 * WAL)));
+    long fee = 10 * WAL * LedgerConfig.DEFAULT_FEE_BPS / 10_000;
+    assertEquals(15 * WAL, ledger.balance(buyer.address()));
+    assertEquals(1 + 10 * WAL - fee, ledger.balance(seller.address()));
+    assertEquals(feeBefore + fee, ledger.balance(SuiAddress.parse(LedgerConfig.DEFAULT_MARKETPLACE_ADDRESS)));
+    String passId = r.createdObjects().get(0);
+    AccessPass pass = (AccessPass) ledger.object(passId).orElseThrow().object();
+    assertEquals(buyer.address().toString(), pass.owner());
+    AccessDecision d = ledger.evaluateAccess(identity, buyer.address(), clock.instant());
+    assertTrue(d.allowed());
+    assertEquals("ACCESS_PASS", d.reason());
+    assertEquals("SELLER", ledger.evaluateAccess(identity, seller.address(), clock.instant()).reason());
+    // the pass is transferable: owning it is owning the right
+    Ed25519KeyPair friend = Ed25519KeyPair.generate();
+    ledger.submit(sign(buyer, new TxKind.TransferObject(passId, friend.address().toString())));
+    assertTrue(ledger.evaluateAccess(identity, friend.address(), clock.instant()).allowed());
+    assertEquals("NO_ACCESS", ledger.evaluateAccess(identity, buyer.address(), clock.instant()).reason());
+    assertEquals("MALFORMED_IDENTITY", ledger.evaluateAccess(new byte[5], buyer.address(), clock.instant()).reason());
+    assertEquals("LISTING_NOT_FOUND",
+        ledger.evaluateAccess(new byte[40], buyer.address(), clock.instant()).reason());
+  }
+
+  @Test
+  void rentalAllowsBeforeExpiryDeniesAfterAndCanBeExtended() {
+    Ed25519KeyPair seller = funded(1);
+    long hour = Duration.ofHours(1).toMillis();
+    String id = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, WAL, hour, null)))).createdObjects().get(0);
+    Ed25519KeyPair renter = funded(10 * WAL);
+    code(ErrorCode.NOT_FOR_SALE, () -> ledger.submit(sign(renter, new TxKind.Buy(id, 100 * WAL))));
+    TxReceipt r = ledger.submit(sign(renter, new TxKind.Rent(id, 2, 2 * WAL)));
+    Rental rental = (Rental) ledger.object(r.createdObjects().get(0)).orElseThrow().object();
+    assertEquals(clock.millis() + 2 * hour, rental.expiresAtMs());
+    byte[] identity = AccessIdentity.innerId(id, new byte[0]);
+    assertTrue(ledger.evaluateAccess(identity, renter.address(), clock.instant()).allowed());
+    assertTrue(ledger.evaluateAccess(identity, renter.address(), clock.instant().plusMillis(2 * hour - 1)).allowed());
+    AccessDecision after = ledger.evaluateAccess(identity, renter.address(), clock.instant().plusMillis(2 * hour));
+    assertFalse(after.allowed());
+    assertEquals("RENTAL_EXPIRED", after.reason());
+    TxReceipt ext = ledger.submit(sign(renter, new TxKind.ExtendRental(rental.id(), 1, WAL)));
+    assertEquals(2, ext.events().get(0).version());
+    assertTrue(ledger.evaluateAccess(identity, renter.address(), clock.instant().plusMillis(2 * hour)).allowed());
+    assertEquals(7 * WAL, ledger.balance(renter.address()));
+    Ed25519KeyPair thief = funded(WAL);
+    code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(thief, new TxKind.ExtendRental(rental.id(), 1, WAL))));
+    code(ErrorCode.WRONG_OBJECT_TYPE, () -> ledger.submit(sign(renter, new TxKind.TransferObject(rental.id(),
+        thief.address().toString()))));
+  }
+
+  @Test
+  void allowlistGrantsAndRevokesPrivateAccess() {
+    Ed25519KeyPair seller = funded(1);
+    Ed25519KeyPair friend = Ed25519KeyPair.generate();
+    String id = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, 0, 0, List.of())))).createdObjects().get(0);
+    byte[] identity = AccessIdentity.innerId(id, new byte[] {1});
+    assertFalse(ledger.evaluateAccess(identity, friend.address(), clock.instant()).allowed());
+    TxReceipt add = ledger.submit(sign(seller, new TxKind.AllowlistAdd(id, friend.address().toString())));
+    assertEquals("ListingUpdated", add.events().get(0).type());
+    assertEquals("ALLOWLIST", ledger.evaluateAccess(identity, friend.address(), clock.instant()).reason());
+    ledger.submit(sign(seller, new TxKind.AllowlistRemove(id, friend.address().toString())));
+    assertFalse(ledger.evaluateAccess(identity, friend.address(), clock.instant()).allowed());
+    code(ErrorCode.INVALID_ARGUMENT, () -> ledger.submit(sign(seller, new TxKind.AllowlistRemove(id,
+        friend.address().toString()))));
+  }
+
+  @Test
+  void auditDetectsTamperedHistory() throws Exception {
+    PgOptions o = TestLedgers.freshSchema("ledger_tamper");
+    try (PgLedger l = PgLedger.open(o, LedgerConfig.localnet(), clock, CertificateVerifier.quorumOnly())) {
+      Ed25519KeyPair a = Ed25519KeyPair.generate();
+      l.faucet(a.address(), 5 * WAL);
+      l.submit(sign(a, new TxKind.Transfer(SuiAddress.ZERO.toString(), WAL)));
+      assertTrue(l.audit().ok());
+      try (var c = java.sql.DriverManager.getConnection(o.url(), o.user(), o.password());
+           var st = c.createStatement()) {
+        st.execute("UPDATE " + o.schema() + ".transactions SET effects = replace(effects, '1000000000', '2000000000') WHERE seq = 3");
+      }
+      ChainAudit audit = l.audit();
+      assertFalse(audit.hashChainValid());
+      assertTrue(audit.supplyBalanced());
+    } finally {
+      TestLedgers.dropSchema(o);
+    }
+  }
+}
