@@ -1,0 +1,120 @@
+package dev.haulout.chain.adapter.pg;
+
+import static dev.haulout.chain.TestLedgers.sign;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.haulout.chain.ErrorCode;
+import dev.haulout.chain.LedgerConfig;
+import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.MutableClock;
+import dev.haulout.chain.TestLedgers;
+import dev.haulout.chain.TxReceipt;
+import dev.haulout.chain.Wal;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.engine.StoragePricing;
+import dev.haulout.chain.model.Blob;
+import dev.haulout.chain.model.SystemState;
+import dev.haulout.chain.tx.TxKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class StorageAndStakingTest {
+  static final long WAL = Wal.FROST_PER_WAL;
+
+  static void code(ErrorCode expected, Runnable r) {
+    LedgerException e = assertThrows(LedgerException.class, r::run);
+    assertEquals(expected, e.code(), e.getMessage());
+  }
+
+  @Test
+  void storageIsBoughtRegisteredCertifiedAndFeesPaidToStakersPerEpoch() {
+    PgOptions o = TestLedgers.freshSchema("ledger_storage");
+    MutableClock clock = new MutableClock(1_700_000_000_000L);
+    AtomicBoolean blsOk = new AtomicBoolean(true);
+    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
+    try (PgLedger ledger = PgLedger.open(o, cfg, clock, (msg, keys, sig) -> blsOk.get())) {
+      // three storage nodes with 4:3:2 stake plus a delegator in node 0: shards 5:3:2
+      List<Ed25519KeyPair> nodes = new ArrayList<>();
+      List<String> pools = new ArrayList<>();
+      long[] stakes = {400 * WAL, 300 * WAL, 200 * WAL};
+      long[] votes = {120_000, 100_000, 80_000};
+      for (int i = 0; i < 3; i++) {
+        Ed25519KeyPair n = Ed25519KeyPair.generate();
+        ledger.faucet(n.address(), 1000 * WAL);
+        TxReceipt r = ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, "bls-" + i, stakes[i], votes[i], 20_000)));
+        nodes.add(n);
+        pools.add(r.createdObjects().get(0));
+      }
+      Ed25519KeyPair delegator = Ed25519KeyPair.generate();
+      ledger.faucet(delegator.address(), 100 * WAL);
+      ledger.submit(sign(delegator, new TxKind.Stake(pools.get(0), 100 * WAL)));
+      TxReceipt epoch1 = ledger.advanceEpoch();
+      SystemState sys = ledger.systemState();
+      assertEquals(1, sys.epoch());
+      assertEquals(3, sys.committee().size());
+      assertEquals(10, sys.committee().stream().mapToInt(m -> m.shards().size()).sum());
+      assertEquals(5, sys.committee().stream().filter(m -> m.poolId().equals(pools.get(0))).findAny().orElseThrow().shards().size());
+      // votes 120k (5 shards), 100k (3 shards), 80k (2 shards): 2/3 of shards voted >= 100k
+      assertEquals(100_000, sys.storagePricePerUnit());
+      assertEquals("EpochAdvanced", epoch1.events().get(0).type());
+
+      Ed25519KeyPair user = Ed25519KeyPair.generate();
+      ledger.faucet(user.address(), 100 * WAL);
+      long size = 500_000;
+      long encoded = StoragePricing.encodedBlobLength(size, 10);
+      long units = StoragePricing.units(encoded);
+      TxReceipt bought = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 2)));
+      String storageId = bought.createdObjects().get(0);
+      long storageCost = units * 100_000 * 2;
+      assertEquals(100 * WAL - storageCost, ledger.balance(user.address()));
+      code(ErrorCode.STORAGE_TOO_SMALL, () -> ledger.submit(sign(user,
+          new TxKind.RegisterBlob(storageId, new byte[32], size + 1_000_000, 1, false))));
+      code(ErrorCode.EPOCH_OUT_OF_RANGE, () -> ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 54))));
+      byte[] blobId = new byte[32];
+      blobId[0] = 7;
+      TxReceipt reg = ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, size, 1, false)));
+      String blobObj = reg.createdObjects().get(0);
+      assertEquals(100 * WAL - storageCost - units * 20_000, ledger.balance(user.address()));
+      Blob blob = (Blob) ledger.object(blobObj).orElseThrow().object();
+      assertEquals(1, ledger.blobsByBlobId(blob.blobId()).size());
+      // members 1+2 hold 5 of 10 shards: 3*5 < 21, no quorum
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(1, 2), new byte[96]))));
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 0, 1), new byte[96]))));
+      blsOk.set(false);
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1), new byte[96]))));
+      blsOk.set(true);
+      TxReceipt cert = ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1), new byte[96])));
+      assertEquals("BlobCertified", cert.events().get(0).type());
+      assertNotNull(((Blob) ledger.object(blobObj).orElseThrow().object()).certifiedEpoch());
+      code(ErrorCode.BLOB_ALREADY_CERTIFIED, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1, 2), new byte[96]))));
+
+      // epoch 1 fund: one epoch of storage + the write fee; paid by shard share then stake share
+      long fund1 = units * 100_000 + units * 20_000;
+      long node0Before = ledger.balance(nodes.get(0).address());
+      long delegatorBefore = ledger.balance(delegator.address());
+      clock.advance(Duration.ofHours(1));
+      assertTrue(ledger.advanceEpochIfDue());
+      assertEquals(2, ledger.systemState().epoch());
+      long pool0Share = fund1 * 5 / 10;
+      assertEquals(pool0Share * 400 / 500, ledger.balance(nodes.get(0).address()) - node0Before);
+      assertEquals(pool0Share * 100 / 500, ledger.balance(delegator.address()) - delegatorBefore);
+      assertTrue(ledger.audit().ok(), ledger.audit().toString());
+      // governance: all nodes vote a lower price; it applies from the next epoch
+      for (int i = 0; i < 3; i++) {
+        ledger.submit(sign(nodes.get(i), new TxKind.VotePrices(pools.get(i), 50_000, 10_000)));
+      }
+      ledger.advanceEpoch();
+      assertEquals(50_000, ledger.systemState().storagePricePerUnit());
+      assertEquals(10_000, ledger.systemState().writePricePerUnit());
+      assertTrue(ledger.audit().ok(), ledger.audit().toString());
+    } finally {
+      TestLedgers.dropSchema(o);
+    }
+  }
+}
