@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Haulout command-line tool: blobs, sealing, wallet and storage.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.haulout.cli.seal.SealCommand.class,
     })
 public final class Haulout {
 
