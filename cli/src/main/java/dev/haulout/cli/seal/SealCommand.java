@@ -12,5 +12,8 @@ import picocli.CommandLine.Command;
       EncryptCommand.class,
       DecryptCommand.class,
       InspectCommand.class,
+      SealServeCommand.class,
+      SealFetchKeyCommand.class,
+      SealUserKeyCommand.class,
     })
 public final class SealCommand {}
