@@ -1,0 +1,309 @@
+package dev.haulout.erasure.encoding;
+
+import dev.haulout.erasure.Axis;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.ErasureException.InvalidSliverException;
+import dev.haulout.erasure.ErasureException.NotEnoughSliversException;
+import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.erasure.internal.Parallel;
+import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
+import dev.haulout.erasure.rs.DecodePlan;
+import dev.haulout.erasure.rs.ReedSolomon;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Rebuilds a blob from any {@code k1 = n - 2f} primary or {@code k2 = n - f} secondary slivers
+ * (SPEC §7), each verified against the metadata first. With primary slivers {@code 0..k1-1} the
+ * blob is their concatenation (no Reed-Solomon work). After an RS decode the default consistency
+ * check recomputes the hashes of the rebuilt systematic slivers; a mismatch means the writer
+ * encoded inconsistently and raises {@link InconsistentBlobException}. Thread-safe.
+ */
+public final class BlobDecoder {
+  private final VerifiedBlobMetadata meta;
+  private final EncodingConfig config;
+  private final EncoderOptions options;
+  private final int s;
+
+  private BlobDecoder(VerifiedBlobMetadata meta, EncoderOptions options) {
+    this.meta = meta;
+    this.config = meta.config();
+    this.options = options;
+    this.s = meta.symbolSize();
+  }
+
+  public static BlobDecoder create(VerifiedBlobMetadata metadata) {
+    return create(metadata, EncoderOptions.defaults());
+  }
+
+  public static BlobDecoder create(VerifiedBlobMetadata metadata, EncoderOptions options) {
+    if (metadata == null || options == null) {
+      throw new IllegalArgumentException("metadata and options must not be null");
+    }
+    return new BlobDecoder(metadata, options);
+  }
+
+  /**
+   * Checks a sliver's shape and recomputes its hash.
+   *
+   * @throws InvalidSliverException naming the sliver and the mismatch
+   */
+  public void verifySliver(SliverData sliver) {
+    verifySliver(sliver, new Blake2b256());
+  }
+
+  private void verifySliver(SliverData sliver, Blake2b256 h) {
+    meta.checkShape(sliver);
+    byte[] actual = SliverExpansion.of(config, sliver, options.codingLoop(), h).root(h);
+    if (!MessageDigest.isEqual(actual, meta.sliverHash(sliver.axis(), sliver.index()))) {
+      throw new InvalidSliverException(sliver.axis(), sliver.index(), "hash does not match the metadata");
+    }
+  }
+
+  /** Decodes to a byte array; see {@link #decode(Collection, OutputStream)}. */
+  public byte[] decode(Collection<SliverData> slivers) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(meta.unencodedLength(), Integer.MAX_VALUE - 8));
+    try {
+      decode(slivers, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Verifies the slivers (invalid ones are skipped), picks the axis with enough valid distinct
+   * slivers (primary first) and writes exactly {@code unencodedLength} bytes to {@code out}.
+   *
+   * @throws NotEnoughSliversException if neither axis has enough valid slivers
+   * @throws InconsistentBlobException if the consistency check fails
+   */
+  public void decode(Collection<SliverData> slivers, OutputStream out) throws IOException {
+    SliverData[] primary = new SliverData[config.nShards()];
+    SliverData[] secondary = new SliverData[config.nShards()];
+    List<SliverData> candidates = new ArrayList<>();
+    for (SliverData sl : slivers) {
+      SliverData[] into = sl.axis() == Axis.PRIMARY ? primary : secondary;
+      if (sl.index() < config.nShards() && into[sl.index()] == null) {
+        into[sl.index()] = sl;
+        candidates.add(sl);
+      }
+    }
+    int k1 = config.primarySourceSymbols();
+    int k2 = config.secondarySourceSymbols();
+    Axis axis = count(primary) >= k1 ? Axis.PRIMARY : Axis.SECONDARY;
+    SliverData[] chosen = axis == Axis.PRIMARY ? primary : secondary;
+    int need = axis == Axis.PRIMARY ? k1 : k2;
+    if (count(chosen) < need) {
+      throw new NotEnoughSliversException(
+          "primary or " + k2 + " secondary slivers", k1, Math.max(count(primary), count(secondary)));
+    }
+    verifyAll(chosen, need);
+    if (count(chosen) < need) {
+      throw new NotEnoughSliversException("valid " + axis.pathName() + " slivers", need, count(chosen));
+    }
+    if (axis == Axis.PRIMARY) {
+      decodeRows(chosen, out);
+    } else {
+      decodeColumns(chosen, out);
+    }
+  }
+
+  /** Verifies slivers in index order (systematic first) until {@code need} are valid; drops the rest. */
+  private void verifyAll(SliverData[] chosen, int need) {
+    int n = chosen.length;
+    int[] order = new int[count(chosen)];
+    int q = 0;
+    for (int i = 0; i < n; i++) {
+      if (chosen[i] != null) {
+        order[q++] = i;
+      }
+    }
+    boolean[] ok = new boolean[n];
+    int good = 0;
+    int next = 0;
+    while (good < need && next < order.length) {
+      int take = Math.min(need - good, order.length - next);
+      int[] batch = java.util.Arrays.copyOfRange(order, next, next + take);
+      next += take;
+      Parallel.forEach(
+          options.parallelism(),
+          batch.length,
+          () -> {
+            Blake2b256 h = new Blake2b256();
+            return item -> {
+              int idx = batch[item];
+              try {
+                verifySliver(chosen[idx], h);
+                ok[idx] = true;
+              } catch (InvalidSliverException e) {
+                ok[idx] = false;
+              }
+            };
+          });
+      for (int idx : batch) {
+        good += ok[idx] ? 1 : 0;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!ok[i]) {
+        chosen[i] = null;
+      }
+    }
+  }
+
+  private static int count(SliverData[] a) {
+    int c = 0;
+    for (SliverData x : a) {
+      c += x == null ? 0 : 1;
+    }
+    return c;
+  }
+
+  /** From primary slivers (rows): column code RS(k1, 2f) per batch of columns. */
+  private void decodeRows(SliverData[] rows, OutputStream out) throws IOException {
+    int k1 = config.primarySourceSymbols();
+    int k2 = config.secondarySourceSymbols();
+    ReedSolomon rs = config.primaryCode();
+    boolean[] present = new boolean[config.nShards()];
+    int have = 0;
+    for (int i = 0; i < rows.length && have < k1; i++) {
+      if (rows[i] != null) {
+        present[i] = true;
+        have++;
+      }
+    }
+    byte[][] data = new byte[k1][];
+    for (int i = 0; i < k1; i++) {
+      data[i] = present[i] ? rows[i].dataView() : null;
+    }
+    DecodePlan plan = rs.planDecode(present);
+    int[] missing = plan.missingOriginals();
+    if (missing.length > 0) {
+      for (int i : missing) {
+        data[i] = new byte[k2 * s];
+      }
+      int batch = Math.max(1, Math.min(k2, Expansion.TARGET_SHARD_BYTES / s));
+      int batches = (k2 + batch - 1) / batch;
+      Parallel.forEach(
+          options.parallelism(),
+          batches,
+          () -> {
+            byte[] work = new byte[plan.workShards() * batch * s];
+            return item -> {
+              int c0 = item * batch;
+              int cnt = Math.min(batch, k2 - c0);
+              int shardLen = cnt * s;
+              for (int i = 0; i < present.length; i++) {
+                if (present[i]) {
+                  System.arraycopy(rows[i].dataView(), c0 * s, work, plan.position(i) * shardLen, shardLen);
+                }
+              }
+              plan.decodeInPlace(options.codingLoop(), work, shardLen, s);
+              for (int i : missing) {
+                System.arraycopy(work, plan.position(i) * shardLen, data[i], c0 * s, shardLen);
+              }
+            };
+          });
+      checkConsistency(Axis.PRIMARY, missing, data);
+    }
+    long left = meta.unencodedLength();
+    for (int i = 0; i < k1 && left > 0; i++) {
+      int len = (int) Math.min(left, data[i].length);
+      out.write(data[i], 0, len);
+      left -= len;
+    }
+  }
+
+  /** From secondary slivers (columns): row code RS(k2, f) per batch of rows. */
+  private void decodeColumns(SliverData[] cols, OutputStream out) throws IOException {
+    int k1 = config.primarySourceSymbols();
+    int k2 = config.secondarySourceSymbols();
+    ReedSolomon rs = config.secondaryCode();
+    boolean[] present = new boolean[config.nShards()];
+    int have = 0;
+    for (int j = 0; j < cols.length && have < k2; j++) {
+      if (cols[j] != null) {
+        present[j] = true;
+        have++;
+      }
+    }
+    byte[][] data = new byte[k2][];
+    for (int j = 0; j < k2; j++) {
+      data[j] = present[j] ? cols[j].dataView() : null;
+    }
+    DecodePlan plan = rs.planDecode(present);
+    int[] missing = plan.missingOriginals();
+    if (missing.length > 0) {
+      for (int j : missing) {
+        data[j] = new byte[k1 * s];
+      }
+      int batch = Math.max(1, Math.min(k1, Expansion.TARGET_SHARD_BYTES / s));
+      int batches = (k1 + batch - 1) / batch;
+      Parallel.forEach(
+          options.parallelism(),
+          batches,
+          () -> {
+            byte[] work = new byte[plan.workShards() * batch * s];
+            return item -> {
+              int r0 = item * batch;
+              int cnt = Math.min(batch, k1 - r0);
+              int shardLen = cnt * s;
+              for (int j = 0; j < present.length; j++) {
+                if (present[j]) {
+                  System.arraycopy(cols[j].dataView(), r0 * s, work, plan.position(j) * shardLen, shardLen);
+                }
+              }
+              plan.decodeInPlace(options.codingLoop(), work, shardLen, s);
+              for (int j : missing) {
+                System.arraycopy(work, plan.position(j) * shardLen, data[j], r0 * s, shardLen);
+              }
+            };
+          });
+      checkConsistency(Axis.SECONDARY, missing, data);
+    }
+    long left = meta.unencodedLength();
+    byte[] row = new byte[k2 * s];
+    for (int i = 0; i < k1 && left > 0; i++) {
+      for (int j = 0; j < k2; j++) {
+        System.arraycopy(data[j], i * s, row, j * s, s);
+      }
+      int len = (int) Math.min(left, row.length);
+      out.write(row, 0, len);
+      left -= len;
+    }
+  }
+
+  /** Default consistency check: rebuilt systematic slivers must hash to the metadata. */
+  private void checkConsistency(Axis axis, int[] rebuilt, byte[][] data) {
+    boolean[] bad = new boolean[1];
+    int[] badIndex = {-1};
+    Parallel.forEach(
+        options.parallelism(),
+        rebuilt.length,
+        () -> {
+          Blake2b256 h = new Blake2b256();
+          return item -> {
+            int idx = rebuilt[item];
+            SliverData sl = SliverData.wrap(axis, idx, s, data[idx]);
+            byte[] actual = SliverExpansion.of(config, sl, options.codingLoop(), h).root(h);
+            if (!MessageDigest.isEqual(actual, meta.sliverHash(axis, idx))) {
+              synchronized (bad) {
+                bad[0] = true;
+                badIndex[0] = idx;
+              }
+            }
+          };
+        });
+    if (bad[0]) {
+      throw new InconsistentBlobException(meta.blobId(), axis, badIndex[0]);
+    }
+  }
+}
