@@ -9,6 +9,8 @@ import dev.haulout.seal.client.SealKeyClient;
 import dev.haulout.seal.client.VerifiedUserSecretKey;
 import dev.haulout.seal.crypto.EncryptedObject;
 import dev.haulout.seal.crypto.ServiceEntry;
+import dev.haulout.seal.envelope.EnvelopeHeader;
+import dev.haulout.seal.envelope.EnvelopeReader;
 import dev.haulout.seal.session.SessionKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fetch-key",
     mixinStandardHelpOptions = true,
-    description = "Fetch keys for an object from its key servers (t of n, verified) and decrypt it.")
+    description = "Fetch keys for an object or envelope from its key servers (t of n, verified) and decrypt it.")
 public final class SealFetchKeyCommand implements Callable<Integer> {
   /** Environment variable holding the requester's {@code suiprivkey1...} key. */
   public static final String ENV_USER_KEY = "HAULOUT_USER_KEY";
@@ -68,7 +70,15 @@ public final class SealFetchKeyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     KeysFile file = KeysFile.read(keys);
     Ed25519KeyPair user = Ed25519KeyPair.fromSuiPrivateKey(userKey());
-    EncryptedObject object = EncryptedObject.fromBytes(Files.readAllBytes(in));
+    boolean envelope = isEnvelope();
+    EncryptedObject object;
+    if (envelope) {
+      try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(in)) {
+        object = EnvelopeReader.readHeader(ch).sealedKeyObject();
+      }
+    } else {
+      object = EncryptedObject.fromBytes(Files.readAllBytes(in));
+    }
     List<KeyServerInfo> infos = new ArrayList<>();
     for (KeysFile.Server s : file.servers()) {
       if (s.url() != null) {
@@ -90,6 +100,19 @@ public final class SealFetchKeyCommand implements Callable<Integer> {
         }
         return 0;
       }
+      if (envelope) {
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".fetch-key", ".part");
+        try (java.io.InputStream src = new java.io.BufferedInputStream(Files.newInputStream(in));
+            java.io.OutputStream dst = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+          EnvelopeReader.decrypt(src, dst, client.dataKeyResolver(session, module));
+        } catch (RuntimeException | java.io.IOException e) {
+          Files.deleteIfExists(tmp);
+          throw e;
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        spec.commandLine().getOut().println("decrypted envelope to " + out + " as " + user.address());
+        return 0;
+      }
       byte[] plain = client.decrypt(object, session, ptb, !noConsistencyCheck);
       Files.write(out, plain);
       spec.commandLine().getOut().println("decrypted " + plain.length + " bytes to " + out + " as " + user.address());
@@ -97,6 +120,12 @@ public final class SealFetchKeyCommand implements Callable<Integer> {
     } catch (KeyFetchException e) {
       spec.commandLine().getErr().println("error: " + e.code() + " (" + e.majorityError() + "): " + e.getMessage());
       return 1;
+    }
+  }
+
+  private boolean isEnvelope() throws java.io.IOException {
+    try (java.io.InputStream s = Files.newInputStream(in)) {
+      return java.util.Arrays.equals(s.readNBytes(4), EnvelopeHeader.MAGIC);
     }
   }
 

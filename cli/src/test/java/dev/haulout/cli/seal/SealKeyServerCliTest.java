@@ -48,6 +48,11 @@ class SealKeyServerCliTest {
     assertEquals(0, Haulout.run("seal", "fetch-key", "--keys", keys.toString(), "--in", dir.resolve("obj").toString(), "--out", dir.resolve("dec").toString(), "--user-key-file", aliceKey.toString(), "--timeout", "3"));
     assertArrayEquals(msg, Files.readAllBytes(dir.resolve("dec")));
 
+    // a streaming envelope of the same file, data key sealed 2-of-3
+    assertEquals(0, Haulout.run("seal", "encrypt", "--keys", keys.toString(), "--id", "0xcafe01", "--in", dir.resolve("msg").toString(), "--out", dir.resolve("env").toString(), "--threshold", "2", "--envelope", "--chunk-size", "1024"));
+    assertEquals(0, Haulout.run("seal", "fetch-key", "--keys", keys.toString(), "--in", dir.resolve("env").toString(), "--out", dir.resolve("dec-env").toString(), "--user-key-file", aliceKey.toString(), "--timeout", "3"));
+    assertArrayEquals(msg, Files.readAllBytes(dir.resolve("dec-env")));
+
     assertEquals(1, Haulout.run("seal", "fetch-key", "--keys", keys.toString(), "--in", dir.resolve("obj").toString(), "--out", dir.resolve("dec-bob").toString(), "--user-key-file", bobKey.toString(), "--timeout", "3"));
     assertFalse(Files.exists(dir.resolve("dec-bob")));
   }

@@ -2,12 +2,14 @@ package dev.haulout.seal.client;
 
 import dev.haulout.chain.crypto.Hex;
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.crypto.DataKeySealer;
 import dev.haulout.seal.crypto.EncryptedObject;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
 import dev.haulout.seal.crypto.SealDecryptor;
 import dev.haulout.seal.crypto.ServiceEntry;
 import dev.haulout.seal.crypto.UserSecretKey;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
+import dev.haulout.seal.envelope.DataKeyResolver;
 import dev.haulout.seal.session.KeyRequest;
 import dev.haulout.seal.session.SessionKey;
 import java.net.http.HttpClient;
@@ -145,29 +147,61 @@ public final class SealKeyClient {
    */
   public byte[] decrypt(
       EncryptedObject object, SessionKey session, byte[] ptb, boolean checkShareConsistency) {
+    List<UserSecretKey> usks = userSecretKeys(object, session, ptb);
+    return SealDecryptor.decrypt(object, usks, checkShareConsistency ? publicKeys(object) : null);
+  }
+
+  /**
+   * Fetches verified user secret keys for {@code object}'s identity from servers whose summed
+   * weight (their number of share positions in the object) reaches its threshold.
+   */
+  public List<UserSecretKey> userSecretKeys(EncryptedObject object, SessionKey session, byte[] ptb) {
     if (!java.util.Arrays.equals(object.packageId(), session.packageId().bytes())) {
       throw new KeyFetchException(
           KeyFetchException.Code.PACKAGE_MISMATCH,
           "object package " + ObjectIds.format(object.packageId()) + " differs from session package " + session.packageId(),
           List.of());
     }
-    Map<SuiAddress, Integer> weights = new LinkedHashMap<>();
-    for (ServiceEntry s : object.services()) {
-      weights.merge(SuiAddress.fromBytes(s.objectId()), 1, Integer::sum);
-    }
-    List<VerifiedUserSecretKey> keys = fetchKeys(session, ptb, object.id(), weights, object.threshold());
+    List<VerifiedUserSecretKey> keys = fetchKeys(session, ptb, object.id(), weights(object), object.threshold());
     List<UserSecretKey> usks = new ArrayList<>(keys.size());
     for (VerifiedUserSecretKey k : keys) {
       usks.add(new UserSecretKey(k.keyServer().bytes(), k.key()));
     }
-    List<KeyServerPublicKey> pks = null;
-    if (checkShareConsistency) {
-      pks = new ArrayList<>();
-      for (SuiAddress id : weights.keySet()) {
-        pks.add(new KeyServerPublicKey(id.bytes(), servers.get(id).server().publicKey()));
+    return usks;
+  }
+
+  /** The registered public key of every distinct key server of {@code object}. */
+  public List<KeyServerPublicKey> publicKeys(EncryptedObject object) {
+    List<KeyServerPublicKey> pks = new ArrayList<>();
+    for (SuiAddress id : weights(object).keySet()) {
+      KeyServerClient c = servers.get(id);
+      if (c == null) {
+        throw new KeyFetchException(
+            KeyFetchException.Code.UNKNOWN_KEY_SERVER, "no URL/public key for key server " + id, List.of());
       }
+      pks.add(new KeyServerPublicKey(id.bytes(), c.server().publicKey()));
     }
-    return SealDecryptor.decrypt(object, usks, pks);
+    return pks;
+  }
+
+  /**
+   * Resolves an envelope's data key by unsealing its sealed-key object with keys fetched from
+   * the key servers ({@code module::seal_approve(id)} PTB, consistency check on).
+   */
+  public DataKeyResolver dataKeyResolver(SessionKey session, String policyModule) {
+    return header -> {
+      EncryptedObject sealed = header.sealedKeyObject();
+      byte[] ptb = SealApproveTransactions.sealApprove(session.packageId(), policyModule, sealed.id());
+      return DataKeySealer.unseal(sealed, userSecretKeys(sealed, session, ptb), publicKeys(sealed));
+    };
+  }
+
+  private static Map<SuiAddress, Integer> weights(EncryptedObject object) {
+    Map<SuiAddress, Integer> weights = new LinkedHashMap<>();
+    for (ServiceEntry s : object.services()) {
+      weights.merge(SuiAddress.fromBytes(s.objectId()), 1, Integer::sum);
+    }
+    return weights;
   }
 
   /** {@link #decrypt(EncryptedObject, SessionKey, byte[], boolean)} with a {@code module::seal_approve(id)} PTB and the consistency check. */

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.crypto.DataKeySealer;
 import dev.haulout.seal.crypto.DemType;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
 import dev.haulout.seal.crypto.SealEncryptor;
 import dev.haulout.seal.crypto.ibe.BonehFranklin;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
+import dev.haulout.seal.envelope.EnvelopeReader;
+import dev.haulout.seal.envelope.EnvelopeWriter;
 import dev.haulout.seal.policy.AddressAllowlistPolicy;
 import dev.haulout.seal.server.KeyServer;
 import dev.haulout.seal.server.KeyServerHandle;
@@ -184,6 +187,28 @@ class SealKeyClientTest {
       s.get(0).close();
       s.get(2).close();
       assertArrayEquals(msg, client.decrypt(obj, session(), "harness"));
+    }
+  }
+
+  @Test
+  void decryptsAStreamingEnvelopeWhoseDataKeyIsSealedToTheServers() throws Exception {
+    try (LoopbackKeyServers s = start(3)) {
+      byte[] msg = new byte[100_000];
+      RANDOM.nextBytes(msg);
+      byte[] dataKey = DataKeySealer.newDataKey(RANDOM);
+      List<KeyServerPublicKey> pks = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        pks.add(new KeyServerPublicKey(s.get(i).objectId().bytes(), s.get(i).publicKey()));
+      }
+      java.io.ByteArrayOutputStream env = new java.io.ByteArrayOutputStream();
+      EnvelopeWriter.write(
+          new java.io.ByteArrayInputStream(msg), msg.length, env, dataKey,
+          DataKeySealer.seal(dataKey, PKG.bytes(), ID, pks, 2, RANDOM), "application/octet-stream", 16 * 1024, RANDOM);
+      SealKeyClient client = SealKeyClient.create(s.infos(), Duration.ofSeconds(5));
+      s.get(2).close();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      EnvelopeReader.decrypt(new java.io.ByteArrayInputStream(env.toByteArray()), out, client.dataKeyResolver(session(), "harness"));
+      assertArrayEquals(msg, out.toByteArray());
     }
   }
 
