@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       dev.haulout.cli.seal.SealCommand.class,
+      dev.haulout.cli.wallet.WalletCommand.class,
     })
 public final class Haulout {
 
