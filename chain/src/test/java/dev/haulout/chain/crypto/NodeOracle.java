@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Runs chain/interop/sui-oracle.mjs (installing it with {@code npm ci} on first use). */
-final class NodeOracle {
+public final class NodeOracle {
   private static final Path DIR = Path.of("interop").toAbsolutePath();
 
   private NodeOracle() {}
 
-  static synchronized void ensureInstalled() throws IOException, InterruptedException {
+  public static synchronized void ensureInstalled() throws IOException, InterruptedException {
     if (Files.isDirectory(DIR.resolve("node_modules/@mysten/sui"))) {
       return;
     }
@@ -27,7 +27,7 @@ final class NodeOracle {
     }
   }
 
-  static JsonNode call(JsonNode requests) throws IOException, InterruptedException {
+  public static JsonNode call(JsonNode requests) throws IOException, InterruptedException {
     ensureInstalled();
     Process p = new ProcessBuilder("node", "sui-oracle.mjs").directory(DIR.toFile()).start();
     try (OutputStream os = p.getOutputStream()) {
