@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * {@code fullId:objectId} for the life of this client, like the SDK's {@code SealClient}; create
  * one client per session. Thread-safe.
  */
-public final class SealKeyClient {
+public final class SealKeyClient implements KeyServers {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<SuiAddress, KeyServerClient> servers;
@@ -69,6 +69,7 @@ public final class SealKeyClient {
    *
    * @throws KeyFetchException when the threshold cannot be reached (the failures say why)
    */
+  @Override
   public List<VerifiedUserSecretKey> fetchKeys(
       SessionKey session, byte[] ptb, byte[] innerId, Map<SuiAddress, Integer> weights, int threshold) {
     Objects.requireNonNull(session, "session");
@@ -145,6 +146,7 @@ public final class SealKeyClient {
    * @throws KeyFetchException if the object's servers are unknown or the threshold is not reached
    * @throws dev.haulout.seal.crypto.SealCryptoException if the object does not decrypt
    */
+  @Override
   public byte[] decrypt(
       EncryptedObject object, SessionKey session, byte[] ptb, boolean checkShareConsistency) {
     List<UserSecretKey> usks = userSecretKeys(object, session, ptb);
@@ -155,6 +157,7 @@ public final class SealKeyClient {
    * Fetches verified user secret keys for {@code object}'s identity from servers whose summed
    * weight (their number of share positions in the object) reaches its threshold.
    */
+  @Override
   public List<UserSecretKey> userSecretKeys(EncryptedObject object, SessionKey session, byte[] ptb) {
     if (!java.util.Arrays.equals(object.packageId(), session.packageId().bytes())) {
       throw new KeyFetchException(
@@ -188,6 +191,7 @@ public final class SealKeyClient {
    * Resolves an envelope's data key by unsealing its sealed-key object with keys fetched from
    * the key servers ({@code module::seal_approve(id)} PTB, consistency check on).
    */
+  @Override
   public DataKeyResolver dataKeyResolver(SessionKey session, String policyModule) {
     return header -> {
       EncryptedObject sealed = header.sealedKeyObject();
