@@ -75,6 +75,7 @@ class CrashRecoveryTest {
       List<Integer> acked = Collections.synchronizedList(new ArrayList<>());
       AtomicInteger next = new AtomicInteger();
       AtomicBoolean stop = new AtomicBoolean();
+      long loadStart = System.nanoTime();
       ExecutorService load = Executors.newFixedThreadPool(8);
       for (int t = 0; t < 8; t++) {
         load.submit(() -> {
@@ -99,13 +100,15 @@ class CrashRecoveryTest {
       while (acked.size() < 300 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
+      long loadMs = (System.nanoTime() - loadStart) / 1_000_000;
       server.destroyForcibly(); // SIGKILL on Unix
       server.waitFor(30, TimeUnit.SECONDS);
       stop.set(true);
       load.shutdown();
       assertTrue(load.awaitTermination(60, TimeUnit.SECONDS));
       int attempted = Math.min(next.get(), plan.size());
-      System.out.printf("crash test: killed after %d acknowledged of %d attempted transfers%n", acked.size(), attempted);
+      System.out.printf("crash test: killed after %d acknowledged of %d attempted transfers in %d ms of load%n",
+          acked.size(), attempted, loadMs);
       assertTrue(acked.size() >= 300, "load ran before the kill: " + acked.size());
 
       server = spawn(pg, port, log);
