@@ -102,7 +102,11 @@ public final class SealKeyClient implements KeyServers {
       throw new KeyFetchException(KeyFetchException.Code.SESSION_EXPIRED, "session key expired", List.of());
     }
     KeyRequest request = session.newRequest(ptb);
-    Quorum quorum = new Quorum(threshold, weight, toAsk.size());
+    int pendingWeight = 0;
+    for (KeyServerClient c : toAsk) {
+      pendingWeight += weights.get(c.server().objectId());
+    }
+    Quorum quorum = new Quorum(threshold, weight, pendingWeight);
     for (KeyServerClient c : toAsk) {
       int w = weights.get(c.server().objectId());
       c.fetchKeys(request, List.of(fullId))
@@ -113,7 +117,7 @@ public final class SealKeyClient implements KeyServers {
                   cache.put(idHex + ":" + k.keyServer(), k);
                   quorum.success(k, w);
                 } else {
-                  quorum.failure(c.server().objectId(), unwrap(err));
+                  quorum.failure(c.server().objectId(), unwrap(err), w);
                 }
               });
     }
@@ -229,38 +233,37 @@ public final class SealKeyClient implements KeyServers {
     final CompletableFuture<List<VerifiedUserSecretKey>> done = new CompletableFuture<>();
     private final int threshold;
     private int weight;
-    private int pending;
+    private int pendingWeight;
     private final List<VerifiedUserSecretKey> keys = new ArrayList<>();
     private final List<KeyFetchException.ServerFailure> failures = new ArrayList<>();
 
-    Quorum(int threshold, int weight, int pending) {
+    Quorum(int threshold, int weight, int pendingWeight) {
       this.threshold = threshold;
       this.weight = weight;
-      this.pending = pending;
-      if (pending == 0) {
-        done.completeExceptionally(notReached("no key servers to ask"));
+      this.pendingWeight = pendingWeight;
+      if (weight + pendingWeight < threshold) {
+        done.completeExceptionally(notReached("not enough key servers to ask"));
       }
     }
 
     synchronized void success(VerifiedUserSecretKey k, int w) {
       keys.add(k);
       weight += w;
-      pending--;
+      pendingWeight -= w;
       if (weight >= threshold) {
         done.complete(List.copyOf(keys));
-      } else if (pending == 0) {
-        done.completeExceptionally(notReached("not enough key servers answered"));
       }
     }
 
-    synchronized void failure(SuiAddress server, Throwable t) {
+    /** Fails as soon as the servers still pending cannot lift the weight to the threshold. */
+    synchronized void failure(SuiAddress server, Throwable t, int w) {
       if (t instanceof KeyServerCallException k) {
         failures.add(new KeyFetchException.ServerFailure(server.toString(), k.code(), k.getMessage(), k.isRetriable()));
       } else {
         failures.add(new KeyFetchException.ServerFailure(server.toString(), "Failure", t.toString(), true));
       }
-      pending--;
-      if (pending == 0 && weight < threshold) {
+      pendingWeight -= w;
+      if (weight + pendingWeight < threshold) {
         done.completeExceptionally(notReached("not enough key servers answered"));
       }
     }

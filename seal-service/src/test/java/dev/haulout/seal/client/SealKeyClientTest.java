@@ -103,6 +103,60 @@ class SealKeyClientTest {
   }
 
   @Test
+  void doesNotWaitForAHungServerOnceTheThresholdIsReached() throws Exception {
+    try (LoopbackKeyServers s = start(2);
+        FakeHangingKeyServer hung = new FakeHangingKeyServer()) {
+      SuiAddress hungId = LoopbackKeyServers.randomAddress();
+      List<KeyServerInfo> infos = new ArrayList<>(s.infos());
+      infos.add(new KeyServerInfo(hungId, hung.url(), MasterKeyPair.generate(RANDOM).publicKey()));
+      SealKeyClient client = SealKeyClient.create(infos, Duration.ofSeconds(20));
+      Map<SuiAddress, Integer> w = new LinkedHashMap<>();
+      w.put(hungId, 1);
+      w.put(s.get(0).objectId(), 1);
+      w.put(s.get(1).objectId(), 1);
+      long t0 = System.nanoTime();
+      assertEquals(2, client.fetchKeys(session(), ptb(), ID, w, 2).size());
+      assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "waited for the hung server");
+    }
+  }
+
+  @Test
+  void reportsATimeoutWhenAHungServerIsNeeded() throws Exception {
+    try (LoopbackKeyServers s = start(1);
+        FakeHangingKeyServer hung = new FakeHangingKeyServer()) {
+      SuiAddress hungId = LoopbackKeyServers.randomAddress();
+      List<KeyServerInfo> infos = new ArrayList<>(s.infos());
+      infos.add(new KeyServerInfo(hungId, hung.url(), MasterKeyPair.generate(RANDOM).publicKey()));
+      SealKeyClient client = SealKeyClient.create(infos, Duration.ofMillis(800));
+      Map<SuiAddress, Integer> w = new LinkedHashMap<>();
+      w.put(hungId, 1);
+      w.put(s.get(0).objectId(), 1);
+      KeyFetchException e = assertThrows(KeyFetchException.class, () -> client.fetchKeys(session(), ptb(), ID, w, 2));
+      assertEquals(KeyFetchException.Code.THRESHOLD_NOT_REACHED, e.code());
+      assertEquals("Timeout", e.majorityError());
+    }
+  }
+
+  @Test
+  void failsFastOnceTheRemainingServersCannotReachTheThreshold() throws Exception {
+    try (LoopbackKeyServers s = LoopbackKeyServers.start(2, PKG, AddressAllowlistPolicy.of(List.of()));
+        FakeHangingKeyServer hung = new FakeHangingKeyServer()) {
+      SuiAddress hungId = LoopbackKeyServers.randomAddress();
+      List<KeyServerInfo> infos = new ArrayList<>(s.infos());
+      infos.add(new KeyServerInfo(hungId, hung.url(), MasterKeyPair.generate(RANDOM).publicKey()));
+      SealKeyClient client = SealKeyClient.create(infos, Duration.ofSeconds(30));
+      Map<SuiAddress, Integer> w = new LinkedHashMap<>();
+      w.put(hungId, 1);
+      w.put(s.get(0).objectId(), 1);
+      w.put(s.get(1).objectId(), 1);
+      long t0 = System.nanoTime();
+      KeyFetchException e = assertThrows(KeyFetchException.class, () -> client.fetchKeys(session(), ptb(), ID, w, 2));
+      assertTrue(System.nanoTime() - t0 < 15_000_000_000L, "waited for the hung server");
+      assertEquals("NoAccess", e.majorityError());
+    }
+  }
+
+  @Test
   void failsClearlyWhenFewerThanThresholdServersAreUp() {
     try (LoopbackKeyServers s = start(3)) {
       SealKeyClient client = SealKeyClient.create(s.infos(), Duration.ofSeconds(5));
