@@ -25,6 +25,11 @@ public final class AccessPolicy {
     Optional<Versioned<ChainObject>> object(String id);
 
     List<Versioned<ChainObject>> ownedBy(String owner, String type);
+
+    /** Objects of {@code type} owned by {@code owner} that refer to {@code listingId}. */
+    default List<Versioned<ChainObject>> ownedFor(String owner, String type, String listingId) {
+      return ownedBy(owner, type);
+    }
   }
 
   private AccessPolicy() {}
@@ -43,13 +48,13 @@ public final class AccessPolicy {
       return AccessDecision.allow("SELLER", "requester is the seller");
     }
     Function<Versioned<ChainObject>, ChainObject> obj = Versioned::object;
-    for (ChainObject c : state.ownedBy(who, "AccessPass").stream().map(obj).toList()) {
+    for (ChainObject c : state.ownedFor(who, "AccessPass", listingId).stream().map(obj).toList()) {
       if (c instanceof AccessPass p && p.listingId().equals(listingId)) {
         return AccessDecision.allow("ACCESS_PASS", "access pass " + p.id());
       }
     }
     boolean expired = false;
-    for (ChainObject c : state.ownedBy(who, "Rental").stream().map(obj).toList()) {
+    for (ChainObject c : state.ownedFor(who, "Rental", listingId).stream().map(obj).toList()) {
       if (c instanceof Rental r && r.listingId().equals(listingId)) {
         if (now.toEpochMilli() < r.expiresAtMs()) {
           return AccessDecision.allow("RENTAL", "rental " + r.id() + " until " + r.expiresAtMs());

@@ -132,6 +132,25 @@ final class PgLedgerState implements LedgerState, AccessPolicy.View {
     return query("SELECT type, version, data FROM " + s + ".objects WHERE type = ? ORDER BY id", type, null);
   }
 
+  @Override
+  public List<Versioned<ChainObject>> ownedFor(String owner, String type, String listingId) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT type, version, data FROM " + s
+        + ".objects WHERE owner = ? AND type = ? AND listing_id = ? ORDER BY id")) {
+      ps.setString(1, owner);
+      ps.setString(2, type);
+      ps.setString(3, listingId);
+      List<Versioned<ChainObject>> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Versioned<>(LedgerJson.readObject(rs.getString(1), rs.getString(3)), rs.getLong(2)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw PgErrors.translate(e);
+    }
+  }
+
   List<Versioned<ChainObject>> byBlobId(String blobId) {
     return query("SELECT type, version, data FROM " + s + ".objects WHERE blob_id = ? ORDER BY id", blobId, null);
   }
