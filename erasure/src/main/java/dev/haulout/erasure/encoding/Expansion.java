@@ -36,6 +36,7 @@ final class Expansion {
   private final int threads;
   final byte[][] rowData;
   final byte[][] rowParity;
+  /** Leaf hash of symbol (row i, column c) at {@code 32 (c n + i)}: column-major, so threads working on different columns never share a cache line. */
   private final byte[] leafHashes;
   private final byte[] primaryHashes;
   private final byte[] secondaryHashes;
@@ -138,8 +139,9 @@ final class Expansion {
             rs.encodeInPlace(loop, work, shardLen, s);
             for (int t = 0; t < cnt; t++) {
               int col = c0 + t;
+              int base = col * n * 32;
               for (int i = 0; i < n; i++) {
-                int leaf = (i * n + col) * 32;
+                int leaf = base + 32 * i;
                 if (i < k1) {
                   if (col < k2) {
                     h.hash(0, rowData[i], col * s, s, leafHashes, leaf);
@@ -149,9 +151,8 @@ final class Expansion {
                 } else {
                   h.hash(0, work, (i - k1) * shardLen + t * s, s, leafHashes, leaf);
                 }
-                System.arraycopy(leafHashes, leaf, scratch, 32 * i, 32);
               }
-              MerkleTree.root(h, scratch, 0, n, scratch, secondaryHashes, 32 * col);
+              MerkleTree.root(h, leafHashes, base, n, scratch, secondaryHashes, 32 * col);
               if (secondarySink != null) {
                 byte[] sliver = new byte[k1 * s];
                 copyColumn(col, sliver);
@@ -175,7 +176,12 @@ final class Expansion {
         () -> {
           byte[] scratch = new byte[32 * n];
           Blake2b256 h = new Blake2b256();
-          return i -> MerkleTree.root(h, leafHashes, i * n * 32, n, scratch, primaryHashes, 32 * i);
+          return i -> {
+            for (int c = 0; c < n; c++) {
+              System.arraycopy(leafHashes, (c * n + i) * 32, scratch, 32 * c, 32);
+            }
+            MerkleTree.root(h, scratch, 0, n, scratch, primaryHashes, 32 * i);
+          };
         });
   }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Split-table loop: multiplication by a constant is GF(2)-linear on Cantor words, so {@code
  * x * c = T[lo(x)] ^ T[256 + hi(x)]} with one 512-entry table per constant. Tables are built on
  * first use and shared (an FFT at n = 1000 touches about 1 500 distinct twiddles, 1 KiB each).
- * XOR runs eight bytes at a time.
+ * Full 64-byte blocks are processed eight words at a time through long lanes (the 32 low bytes
+ * and 32 high bytes of a block are contiguous); XOR runs eight bytes at a time.
  */
 public final class TableCodingLoop implements CodingLoop {
   static final TableCodingLoop INSTANCE = new TableCodingLoop();
@@ -58,11 +59,52 @@ public final class TableCodingLoop implements CodingLoop {
       int pa = a + done;
       int pb = b + done;
       for (int seg = 0; seg < full; seg += 64) {
-        fftSeg(buf, t, pa + seg, pb + seg, 32);
+        fftBlock(buf, t, pa + seg, pb + seg);
       }
       if (full < symbolSize) {
         fftSeg(buf, t, pa + full, pb + full, (symbolSize - full) >>> 1);
       }
+    }
+  }
+
+  /** One full 64-byte block pair, eight words per step (low bytes at +0..31, high at +32..63). */
+  private static void fftBlock(byte[] buf, char[] t, int pa, int pb) {
+    for (int e = 0; e < 32; e += 8) {
+      long bl = (long) LONGS.get(buf, pb + e);
+      long bh = (long) LONGS.get(buf, pb + 32 + e);
+      long pl = 0;
+      long ph = 0;
+      for (int k = 0; k < 64; k += 8) {
+        int x = t[(int) (bl >>> k) & 0xFF] ^ t[256 + ((int) (bh >>> k) & 0xFF)];
+        pl |= (long) (x & 0xFF) << k;
+        ph |= (long) (x >>> 8) << k;
+      }
+      long al = (long) LONGS.get(buf, pa + e) ^ pl;
+      long ah = (long) LONGS.get(buf, pa + 32 + e) ^ ph;
+      LONGS.set(buf, pa + e, al);
+      LONGS.set(buf, pa + 32 + e, ah);
+      LONGS.set(buf, pb + e, bl ^ al);
+      LONGS.set(buf, pb + 32 + e, bh ^ ah);
+    }
+  }
+
+  private static void ifftBlock(byte[] buf, char[] t, int pa, int pb) {
+    for (int e = 0; e < 32; e += 8) {
+      long al = (long) LONGS.get(buf, pa + e);
+      long ah = (long) LONGS.get(buf, pa + 32 + e);
+      long bl = (long) LONGS.get(buf, pb + e) ^ al;
+      long bh = (long) LONGS.get(buf, pb + 32 + e) ^ ah;
+      long pl = 0;
+      long ph = 0;
+      for (int k = 0; k < 64; k += 8) {
+        int x = t[(int) (bl >>> k) & 0xFF] ^ t[256 + ((int) (bh >>> k) & 0xFF)];
+        pl |= (long) (x & 0xFF) << k;
+        ph |= (long) (x >>> 8) << k;
+      }
+      LONGS.set(buf, pb + e, bl);
+      LONGS.set(buf, pb + 32 + e, bh);
+      LONGS.set(buf, pa + e, al ^ pl);
+      LONGS.set(buf, pa + 32 + e, ah ^ ph);
     }
   }
 
@@ -98,7 +140,7 @@ public final class TableCodingLoop implements CodingLoop {
       int pa = a + done;
       int pb = b + done;
       for (int seg = 0; seg < full; seg += 64) {
-        ifftSeg(buf, t, pa + seg, pb + seg, 32);
+        ifftBlock(buf, t, pa + seg, pb + seg);
       }
       if (full < symbolSize) {
         ifftSeg(buf, t, pa + full, pb + full, (symbolSize - full) >>> 1);
