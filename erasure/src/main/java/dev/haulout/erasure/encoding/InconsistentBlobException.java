@@ -14,13 +14,24 @@ public final class InconsistentBlobException extends ErasureException {
   private final transient BlobId blobId;
   private final Axis axis;
   private final int sliverIndex;
+  private final transient InconsistencyProof proof;
 
   public InconsistentBlobException(BlobId blobId, Axis axis, int sliverIndex) {
+    this(blobId, axis, sliverIndex, null);
+  }
+
+  public InconsistentBlobException(BlobId blobId, Axis axis, int sliverIndex, InconsistencyProof proof) {
     super("blob " + blobId + " is inconsistently encoded: rebuilt " + axis.pathName() + " sliver "
         + sliverIndex + " does not match its hash");
     this.blobId = blobId;
     this.axis = axis;
     this.sliverIndex = sliverIndex;
+    this.proof = proof;
+  }
+
+  /** The inconsistency proof, when the failure came from sliver recovery; else {@code null}. */
+  public InconsistencyProof proof() {
+    return proof;
   }
 
   public BlobId blobId() {
