@@ -32,6 +32,15 @@ class StorageAndStakingTest {
     assertEquals(expected, e.code(), e.getMessage());
   }
 
+  static int memberWithShards(SystemState sys, int shards) {
+    for (int i = 0; i < sys.committee().size(); i++) {
+      if (sys.committee().get(i).shards().size() == shards) {
+        return i;
+      }
+    }
+    throw new AssertionError("no member with " + shards + " shards");
+  }
+
   @Test
   void storageIsBoughtRegisteredCertifiedAndFeesPaidToStakersPerEpoch() {
     PgOptions o = TestLedgers.freshSchema("ledger_storage");
@@ -83,13 +92,19 @@ class StorageAndStakingTest {
       assertEquals(100 * WAL - storageCost - units * 20_000, ledger.balance(user.address()));
       Blob blob = (Blob) ledger.object(blobObj).orElseThrow().object();
       assertEquals(1, ledger.blobsByBlobId(blob.blobId()).size());
-      // members 1+2 hold 5 of 10 shards: 3*5 < 21, no quorum
-      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(1, 2), new byte[96]))));
-      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 0, 1), new byte[96]))));
+      // committee order is by pool id: look members up by shard count (5, 3, 2)
+      int five = memberWithShards(sys, 5);
+      int three = memberWithShards(sys, 3);
+      int two = memberWithShards(sys, 2);
+      assertEquals(pools.get(0), sys.committee().get(five).poolId());
+      // 3 + 2 = 5 of 10 shards: 3*5 < 21, no quorum
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(three, two), new byte[96]))));
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, five, two), new byte[96]))));
       blsOk.set(false);
-      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1), new byte[96]))));
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, two), new byte[96]))));
       blsOk.set(true);
-      TxReceipt cert = ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1), new byte[96])));
+      // 5 + 2 = 7 shards: 3*7 = 21 >= 2*10+1, the smallest quorum
+      TxReceipt cert = ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, two), new byte[96])));
       assertEquals("BlobCertified", cert.events().get(0).type());
       assertNotNull(((Blob) ledger.object(blobObj).orElseThrow().object()).certifiedEpoch());
       code(ErrorCode.BLOB_ALREADY_CERTIFIED, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1, 2), new byte[96]))));
