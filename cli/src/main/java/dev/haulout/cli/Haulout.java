@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
     description = "Haulout command-line tool: blobs, sealing, wallet and storage.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.haulout.cli.erasure.BlobIdCommand.class,
+      dev.haulout.cli.erasure.EncodeCommand.class,
+      dev.haulout.cli.erasure.DecodeCommand.class,
       dev.haulout.cli.seal.SealCommand.class,
       dev.haulout.cli.wallet.WalletCommand.class,
     })
