@@ -47,6 +47,7 @@ public final class KeyServer {
     FetchKeyService service = FetchKeyService.create(options);
     KeyServerHttpHandler handler =
         new KeyServerHttpHandler(
+            vertx,
             service, new ClientSdkCheck(options.minTypescriptSdkVersion()), options.maxBodyBytes());
     HttpServer server =
         vertx.createHttpServer(

@@ -5,17 +5,16 @@ import dev.haulout.chain.crypto.SuiAddress;
 import dev.haulout.seal.server.ClientSdkCheck;
 import dev.haulout.seal.server.FetchKeyRequest;
 import dev.haulout.seal.server.FetchKeyService;
-import dev.haulout.seal.server.IssuedKey;
 import dev.haulout.seal.server.KeyServerErrorCode;
 import dev.haulout.seal.server.KeyServerException;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.lang.System.Logger.Level;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * Thin Vert.x transport for {@link FetchKeyService}: routes {@code GET /v1/service} and {@code
@@ -30,13 +29,16 @@ public final class KeyServerHttpHandler implements Handler<HttpServerRequest> {
 
   private static final System.Logger LOG = System.getLogger(KeyServerHttpHandler.class.getName());
 
+  private final Vertx vertx;
   private final FetchKeyService service;
   private final ClientSdkCheck sdkCheck;
   private final int maxBodyBytes;
   private final String objectIdText;
   private final byte[] serviceBody;
 
-  public KeyServerHttpHandler(FetchKeyService service, ClientSdkCheck sdkCheck, int maxBodyBytes) {
+  public KeyServerHttpHandler(
+      Vertx vertx, FetchKeyService service, ClientSdkCheck sdkCheck, int maxBodyBytes) {
+    this.vertx = vertx;
     this.service = service;
     this.sdkCheck = sdkCheck;
     this.maxBodyBytes = maxBodyBytes;
@@ -129,26 +131,33 @@ public final class KeyServerHttpHandler implements Handler<HttpServerRequest> {
           if (rejected[0]) {
             return;
           }
+          FetchKeyRequest request;
           try {
-            FetchKeyRequest request = FetchKeyJson.parseRequest(body.getBytes());
-            List<IssuedKey> keys = service.fetchKeys(request);
-            LOG.log(
-                Level.DEBUG,
-                "request {0}: {1} key(s) for {2}",
-                requestId,
-                keys.size(),
-                request.certificate().user());
-            json(res, 200, FetchKeyJson.writeResponse(keys));
+            request = FetchKeyJson.parseRequest(body.getBytes());
           } catch (KeyServerException e) {
             sendError(res, e, requestId);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "request " + requestId + " failed internally", e);
-            sendError(
-                res,
-                new KeyServerException(
-                    KeyServerErrorCode.Failure, "Internal server error, please try again later"),
-                requestId);
+            return;
           }
+          // Off the event loop: signature checks and pairing-group math take ~1 ms and the policy
+          // port may block (the ledger adapter queries PostgreSQL).
+          vertx
+              .executeBlocking(() -> FetchKeyJson.writeResponse(service.fetchKeys(request)), false)
+              .onComplete(
+                  ar -> {
+                    if (ar.succeeded()) {
+                      LOG.log(Level.DEBUG, "request {0}: keys released to {1}", requestId, request.certificate().user());
+                      json(res, 200, ar.result());
+                    } else if (ar.cause() instanceof KeyServerException e) {
+                      sendError(res, e, requestId);
+                    } else {
+                      LOG.log(Level.WARNING, "request " + requestId + " failed internally", ar.cause());
+                      sendError(
+                          res,
+                          new KeyServerException(
+                              KeyServerErrorCode.Failure, "Internal server error, please try again later"),
+                          requestId);
+                    }
+                  });
         });
   }
 
