@@ -20,6 +20,9 @@ public interface Ledger extends AutoCloseable {
   /** Verifies, executes and commits a signed transaction atomically; returns its effects. */
   TxReceipt submit(SignedTransaction tx);
 
+  /** The receipt of a committed transaction by digest (e.g. after a timeout), or empty. */
+  Optional<TxReceipt> transaction(String digest);
+
   /** WAL balance in FROST (0 for an unknown address). */
   long balance(SuiAddress owner);
 

@@ -87,8 +87,13 @@ public abstract class LedgerContractTest {
   void replayedSignedTransactionIsRejectedOnceApplied() {
     Ed25519KeyPair a = funded(5 * WAL);
     SignedTransaction tx = sign(a, new TxKind.Transfer(SuiAddress.ZERO.toString(), WAL));
-    ledger.submit(tx);
+    TxReceipt first = ledger.submit(tx);
     code(ErrorCode.TX_ALREADY_EXECUTED, () -> ledger.submit(tx));
+    TxReceipt stored = ledger.transaction(first.digest()).orElseThrow();
+    assertEquals(first.checkpointSeq(), stored.checkpointSeq());
+    assertEquals(first.chainHash(), stored.chainHash());
+    assertEquals(first.events().get(0).seq(), stored.events().get(0).seq());
+    assertTrue(ledger.transaction("11111111111111111111111111111111").isEmpty());
     assertEquals(4 * WAL, ledger.balance(a.address()));
   }
 

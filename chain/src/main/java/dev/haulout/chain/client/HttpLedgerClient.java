@@ -64,6 +64,18 @@ public final class HttpLedgerClient implements Ledger {
   }
 
   @Override
+  public Optional<TxReceipt> transaction(String digest) {
+    try {
+      return Optional.of(LedgerJson.parseReceipt(get("/v1/transactions/" + enc(digest))));
+    } catch (LedgerException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public long balance(SuiAddress owner) {
     return get("/v1/accounts/" + owner + "/balance").get("balanceFrost").asLong();
   }

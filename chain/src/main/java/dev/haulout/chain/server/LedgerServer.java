@@ -149,6 +149,9 @@ public final class LedgerServer implements AutoCloseable {
           byte[] bytes = base64(text(body, "txBytes"));
           return LedgerJson.receipt(ledger.submit(new SignedTransaction(bytes, text(body, "signature"))));
         });
+      } else if (m == HttpMethod.GET && p.length == 4 && p[2].equals("transactions")) {
+        blocking(req, () -> LedgerJson.receipt(ledger.transaction(p[3]).orElseThrow(
+            () -> new LedgerException(ErrorCode.NOT_FOUND, "no transaction " + p[3]))));
       } else if (m == HttpMethod.GET && p.length == 4 && p[2].equals("objects")) {
         blocking(req, () -> LedgerJson.objectView(ledger.object(p[3]).orElseThrow(
             () -> new LedgerException(ErrorCode.OBJECT_NOT_FOUND, "no object " + p[3]))));

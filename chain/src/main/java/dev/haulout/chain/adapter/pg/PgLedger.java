@@ -276,6 +276,32 @@ public final class PgLedger implements Ledger {
   // ------------------------------------------------------------------ reads
 
   @Override
+  public Optional<TxReceipt> transaction(String digest) {
+    return withConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT seq, timestamp_ms, effects, hash FROM " + s
+          + ".transactions WHERE digest = ?")) {
+        ps.setString(1, digest);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          com.fasterxml.jackson.databind.JsonNode fx = LedgerJson.tree(rs.getString(3));
+          List<String> created = new ArrayList<>();
+          fx.get("created").forEach(n -> created.add(n.asText()));
+          List<String> mutated = new ArrayList<>();
+          fx.get("mutated").forEach(n -> mutated.add(n.asText()));
+          List<ChainEvent> events = new ArrayList<>();
+          fx.get("events").forEach(n -> events.add(LedgerJson.parseEnvelope(n)));
+          return Optional.of(new TxReceipt(digest, rs.getLong(1), rs.getLong(2), created, mutated, events,
+              Hex.encode(rs.getBytes(4))));
+        }
+      } catch (SQLException e) {
+        throw PgErrors.translate(e);
+      }
+    });
+  }
+
+  @Override
   public long balance(SuiAddress owner) {
     return withConnection(c -> new PgLedgerState(c, s, false).balance(owner.toString()));
   }
