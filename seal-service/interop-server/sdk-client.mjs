@@ -6,9 +6,10 @@
 // plan = { packageId, servers: [{objectId, url, publicKey /* hex G2 */}],
 //          cases: [{ name, userKey /* suiprivkey */, positions /* server indices, repeats = weight */,
 //                    threshold, plaintext /* base64 */, object /* optional base64 EncryptedObject */,
-//                    module, verifyKeyServers, checkShareConsistency, ttlMin }] }
+//                    module, verifyKeyServers, checkShareConsistency, ttlMin, dem: 'aes'|'hmac',
+//                    ids /* optional: several inner ids fetched with ONE multi-call PTB */ }] }
 import { readFileSync } from 'node:fs';
-import { EncryptedObject, SealClient, SessionKey } from '@mysten/seal';
+import { DemType, EncryptedObject, SealClient, SessionKey } from '@mysten/seal';
 import { bcs } from '@mysten/sui/bcs';
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
 import { Transaction } from '@mysten/sui/transactions';
@@ -65,6 +66,7 @@ async function runCase(plan, c) {
     verifyKeyServers: c.verifyKeyServers ?? true,
     timeout: 5000,
   });
+  if (c.ids) return runMultiIdCase(plan, c, suiClient, client);
   const id = c.id ?? '0x48617568';
   let data;
   if (c.object) {
@@ -75,6 +77,7 @@ async function runCase(plan, c) {
       packageId: plan.packageId,
       id,
       data: new Uint8Array(Buffer.from(c.plaintext, 'base64')),
+      demType: c.dem === 'hmac' ? DemType.Hmac256Ctr : DemType.AesGcm256,
     });
     data = enc.encryptedObject;
   }
@@ -105,6 +108,28 @@ async function runCase(plan, c) {
     object: Buffer.from(data).toString('base64'),
     user: user.toSuiAddress(),
   };
+}
+
+/** Encrypts one object per id, fetches all keys with one PTB of several seal_approve calls, decrypts each. */
+async function runMultiIdCase(plan, c, suiClient, client) {
+  const plaintext = new Uint8Array(Buffer.from(c.plaintext, 'base64'));
+  const objects = [];
+  for (const id of c.ids) {
+    objects.push((await client.encrypt({ threshold: c.threshold, packageId: plan.packageId, id, data: plaintext })).encryptedObject);
+  }
+  const user = Ed25519Keypair.fromSecretKey(c.userKey);
+  const sessionKey = await SessionKey.create({ address: user.toSuiAddress(), packageId: plan.packageId, ttlMin: 10, signer: user, suiClient });
+  const tx = new Transaction();
+  for (const id of c.ids) {
+    tx.moveCall({ target: `${plan.packageId}::${c.module ?? 'harness'}::seal_approve`, arguments: [tx.pure.vector('u8', fromHex(id))] });
+  }
+  const txBytes = await tx.build({ onlyTransactionKind: true });
+  await client.fetchKeys({ ids: c.ids, txBytes, sessionKey, threshold: c.threshold });
+  const out = [];
+  for (const data of objects) {
+    out.push(Buffer.from(await client.decrypt({ data, sessionKey, txBytes })).toString('base64'));
+  }
+  return { ok: out.every((p) => p === c.plaintext), plaintext: out[0], count: out.length, user: user.toSuiAddress() };
 }
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));

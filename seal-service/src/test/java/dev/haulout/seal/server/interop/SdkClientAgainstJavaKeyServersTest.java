@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * The official SDK's real client path ({@code SealClient} + {@code SessionKey} from
  * {@code @mysten/seal@1.4.12}) fetches keys from Haulout's Java key servers over loopback HTTP
  * and decrypts: PoP verification via {@code /v1/service}, session certificate, request signature,
- * ElGamal responses, weights, one server down, and a denied requester.
+ * ElGamal responses, weights, one server down, both DEMs, several identities in one multi-call
+ * PTB, and a denied requester.
  */
 class SdkClientAgainstJavaKeyServersTest {
   private static final Path NPM_PROJECT = Path.of("interop-server");
@@ -74,6 +75,12 @@ class SdkClientAgainstJavaKeyServersTest {
       down.put("object", Base64.getEncoder().encodeToString(javaObject));
       cases.add(down);
       cases.add(sdkCase("denied requester", mallory, new int[] {0, 1, 2}, 2, m1, true));
+      Map<String, Object> hmac = sdkCase("2-of-3 HMAC-CTR", alice, new int[] {0, 1, 2}, 2, m2, true);
+      hmac.put("dem", "hmac");
+      cases.add(hmac);
+      Map<String, Object> multi = sdkCase("three ids in one multi-call PTB", alice, new int[] {1, 2, 3}, 2, m1, true);
+      multi.put("ids", List.of("0x0a", "0x0b0b", "0x0c0c0c"));
+      cases.add(multi);
 
       Map<String, Object> plan = new LinkedHashMap<>();
       plan.put("packageId", pkg.toString());
@@ -87,6 +94,9 @@ class SdkClientAgainstJavaKeyServersTest {
       JsonNode denied = results.get(3);
       assertEquals(false, denied.get("ok").asBoolean(), denied.toString());
       assertEquals("NoAccessError", denied.get("error").asText(), denied.toString());
+      assertDecrypted(results.get(4), m2);
+      assertDecrypted(results.get(5), m1);
+      assertEquals(3, results.get(5).get("count").asInt());
     }
   }
 
