@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Test fixture: n real key servers on loopback ports, each with a fresh master key. */
+/** Test fixture: n real key servers ({@link EmbeddedKeyServers}) each with a fresh master key. */
 public final class LoopbackKeyServers implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final List<KeyServerHandle> handles = new ArrayList<>();
   private final List<MasterKeyPair> keys = new ArrayList<>();
+  private EmbeddedKeyServers embedded;
 
   public static SuiAddress randomAddress() {
     byte[] b = new byte[32];
@@ -30,23 +31,13 @@ public final class LoopbackKeyServers implements AutoCloseable {
   public static LoopbackKeyServers start(
       int n, SuiAddress policyPackage, AccessPolicyPort policy, UnaryOperator<KeyServerOptions> tweak) {
     LoopbackKeyServers s = new LoopbackKeyServers();
-    try {
-      for (int i = 0; i < n; i++) {
-        MasterKeyPair k = MasterKeyPair.generate(RANDOM);
-        s.keys.add(k);
-        s.handles.add(
-            KeyServer.start(
-                tweak.apply(
-                    new KeyServerOptions()
-                        .masterKey(k)
-                        .objectId(randomAddress())
-                        .policyPackage(policyPackage)
-                        .policy(policy))));
-      }
-    } catch (RuntimeException e) {
-      s.close();
-      throw e;
+    List<SuiAddress> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      s.keys.add(MasterKeyPair.generate(RANDOM));
+      ids.add(randomAddress());
     }
+    s.embedded = EmbeddedKeyServers.start(s.keys, ids, policyPackage, policy, tweak);
+    s.handles.addAll(s.embedded.handles());
     return s;
   }
 
@@ -73,8 +64,8 @@ public final class LoopbackKeyServers implements AutoCloseable {
 
   @Override
   public void close() {
-    for (KeyServerHandle h : handles) {
-      h.close();
+    if (embedded != null) {
+      embedded.close();
     }
   }
 }
