@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,7 +95,7 @@ final class DecryptCommand implements Callable<Integer> {
 
   private boolean isEnvelope() throws Exception {
     try (InputStream s = Files.newInputStream(in)) {
-      return java.util.Arrays.equals(s.readNBytes(4), EnvelopeHeader.MAGIC);
+      return Arrays.equals(s.readNBytes(4), EnvelopeHeader.MAGIC);
     }
   }
 
