@@ -1,0 +1,102 @@
+package dev.haulout.marketplace.adapter.graphql;
+
+import dev.haulout.marketplace.domain.CatalogException;
+import io.smallrye.graphql.api.ErrorCode;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Translates {@link CatalogException}s at the GraphQL edge into exceptions whose {@link ErrorCode}
+ * annotation SmallRye copies into {@code extensions.code}: one class per stable code.
+ */
+final class GraphQLErrors {
+  private GraphQLErrors() {}
+
+  static <T> Uni<T> translated(Uni<T> uni) {
+    return uni.onFailure(CatalogException.class).transform(GraphQLErrors::translate);
+  }
+
+  static RuntimeException translate(Throwable t) {
+    CatalogException e = (CatalogException) t;
+    return switch (e.code()) {
+      case INVALID_ARGUMENT -> new InvalidArgument(e);
+      case INVALID_CURSOR -> new InvalidCursor(e);
+      case NOT_FOUND -> new NotFound(e);
+      case UNAUTHENTICATED -> new Unauthenticated(e);
+      case FORBIDDEN -> new Forbidden(e);
+      case UNAVAILABLE -> new Unavailable(e);
+      case INTERNAL -> new Internal(e);
+    };
+  }
+
+  /** Base of the translated errors; the message is the catalog's client-safe message. */
+  abstract static class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ApiError(CatalogException cause) {
+      super(cause.getMessage(), null, false, false);
+    }
+  }
+
+  @ErrorCode("INVALID_ARGUMENT")
+  static final class InvalidArgument extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    InvalidArgument(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("INVALID_CURSOR")
+  static final class InvalidCursor extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    InvalidCursor(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("NOT_FOUND")
+  static final class NotFound extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    NotFound(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("UNAUTHENTICATED")
+  static final class Unauthenticated extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    Unauthenticated(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("FORBIDDEN")
+  static final class Forbidden extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    Forbidden(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("UNAVAILABLE")
+  static final class Unavailable extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("INTERNAL")
+  static final class Internal extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    Internal(CatalogException c) {
+      super(c);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.haulout.marketplace.adapter.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haulout.marketplace.domain.Listing;
+import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingStatus;
+import dev.haulout.marketplace.domain.PriceTerms;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns a chain event (JSON text) into a listing state. Events of other schemas are not for the
+ * catalog and yield empty; malformed listing events throw {@link InvalidEventException} with the reason.
+ */
+public final class ListingEventParser {
+  private final ObjectMapper json;
+
+  public ListingEventParser(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** A parsed listing event: its state and the chain's global sequence number. */
+  public record Parsed(Listing listing, long seq) {}
+
+  public Optional<Parsed> parse(String text) {
+    JsonNode node;
+    try {
+      node = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException("not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidEventException("not a JSON object");
+    }
+    String schema = node.path("schema").asText(null);
+    if (schema == null) {
+      throw new InvalidEventException("no 'schema' field");
+    }
+    if (!ListingEventV1.SCHEMA.equals(schema)) {
+      return Optional.empty();
+    }
+    ListingEventV1 e;
+    try {
+      e = json.treeToValue(node, ListingEventV1.class);
+    } catch (JsonProcessingException ex) {
+      throw new InvalidEventException("bad " + schema + " event: " + ex.getOriginalMessage());
+    }
+    return Optional.of(new Parsed(toListing(e), require("seq", e.seq())));
+  }
+
+  static Listing toListing(ListingEventV1 e) {
+    if (e.type() == null || !ListingEventV1.TYPES.contains(e.type())) {
+      throw new InvalidEventException("unknown event type '" + e.type() + "'");
+    }
+    ListingEventV1.Payload p = e.listing();
+    if (p == null) {
+      throw new InvalidEventException("no 'listing' state");
+    }
+    try {
+      ListingStatus status = "ListingDelisted".equals(e.type())
+          ? ListingStatus.DELISTED
+          : ListingStatus.valueOf(p.status() == null ? "ACTIVE" : p.status());
+      Instant at = Instant.ofEpochMilli(require("timestampMs", e.timestampMs()));
+      return new Listing(
+          ListingId.of(e.listingId()),
+          require("version", e.version()),
+          p.seller(),
+          p.title(),
+          p.description(),
+          p.tags(),
+          p.license(),
+          p.sizeBytes(),
+          p.format(),
+          p.schemaSummary(),
+          p.previewRef(),
+          new PriceTerms(p.buyPriceFrost(), p.rentPricePerPeriodFrost(), p.rentPeriodMs(),
+              p.feeBps() == null ? 0 : p.feeBps()),
+          p.blobId(),
+          p.sealedKeyRef(),
+          status,
+          at,
+          at);
+    } catch (IllegalArgumentException ex) {
+      throw new InvalidEventException(ex.getMessage());
+    }
+  }
+
+  private static long require(String field, Long v) {
+    if (v == null) {
+      throw new InvalidEventException("missing '" + field + "'");
+    }
+    return v;
+  }
+
+  /** The event cannot be applied; the message says why (never contains secrets: events are public). */
+  public static final class InvalidEventException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidEventException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.haulout.marketplace.adapter.persistence;
+
+import dev.haulout.marketplace.application.port.ListingRepository;
+import dev.haulout.marketplace.domain.Listing;
+import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingPage;
+import dev.haulout.marketplace.domain.ListingQuery;
+import dev.haulout.marketplace.domain.PageCursor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** {@link ListingRepository} on PostgreSQL through Hibernate Reactive. */
+@ApplicationScoped
+public class HibernateListingRepository implements ListingRepository {
+  private final Mutiny.SessionFactory sessions;
+
+  public HibernateListingRepository(Mutiny.SessionFactory sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public Uni<Listing> findById(ListingId id) {
+    return StoreErrors.translate(
+        Sessions.read(sessions, s -> s.find(ListingEntity.class, id.value()))
+            .map(e -> e == null ? null : ListingMapper.toDomain(e)));
+  }
+
+  @Override
+  public Uni<ListingPage> search(ListingQuery query) {
+    SearchSql sql = new SearchSql(query);
+    return StoreErrors.translate(
+        Sessions.read(sessions,
+            s -> {
+              Mutiny.SelectionQuery<Object[]> page = s.createNativeQuery(sql.pageSql, Object[].class);
+              sql.params.forEach(page::setParameter);
+              Mutiny.SelectionQuery<Long> count = s.createNativeQuery(sql.countSql, Long.class);
+              sql.countParams.forEach(count::setParameter);
+              return page.getResultList()
+                  .flatMap(rows -> load(s, rows, query).flatMap(hits -> count.getSingleResult()
+                      .map(total -> new ListingPage(
+                          hits.size() > query.first() ? hits.subList(0, query.first()) : hits,
+                          hits.size() > query.first(),
+                          total))));
+            }));
+  }
+
+  private static Uni<List<ListingPage.Hit>> load(Mutiny.Session s, List<Object[]> rows, ListingQuery query) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    Object[] ids = rows.stream().map(r -> r[0]).toArray();
+    return s.find(ListingEntity.class, ids)
+        .map(entities -> {
+          Map<String, ListingEntity> byId = new HashMap<>();
+          for (ListingEntity e : entities) {
+            if (e != null) {
+              byId.put(e.id, e);
+            }
+          }
+          List<ListingPage.Hit> hits = new ArrayList<>(rows.size());
+          for (Object[] r : rows) {
+            ListingEntity e = byId.get((String) r[0]);
+            if (e != null) {
+              hits.add(new ListingPage.Hit(ListingMapper.toDomain(e), new PageCursor(query.sort(), (String) r[1], e.id)));
+            }
+          }
+          return hits;
+        });
+  }
+
+  @Override
+  public Uni<ApplyOutcome> applyIfNewer(Listing listing, long eventSeq) {
+    return StoreErrors.translate(
+        Sessions.write(sessions,
+            s -> s.find(ListingEntity.class, listing.id().value(), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(existing -> {
+                  if (existing == null) {
+                    ListingEntity e = new ListingEntity();
+                    ListingMapper.copyState(listing, eventSeq, e);
+                    e.createdMs = listing.createdAt().toEpochMilli();
+                    return s.persist(e).replaceWith(ApplyOutcome.INSERTED);
+                  }
+                  if (existing.version >= listing.version()) {
+                    return Uni.createFrom().item(ApplyOutcome.IGNORED_STALE);
+                  }
+                  ListingMapper.copyState(listing, eventSeq, existing);
+                  return Uni.createFrom().item(ApplyOutcome.UPDATED);
+                })));
+  }
+
+  @Override
+  public Uni<CatalogStats> stats() {
+    String sql = "SELECT count(*), count(*) FILTER (WHERE status = 'ACTIVE'),"
+        + " count(*) FILTER (WHERE status = 'DELISTED'), coalesce(max(last_event_seq), 0) FROM listing";
+    return StoreErrors.translate(
+        Sessions.read(sessions, s -> s.createNativeQuery(sql, Object[].class).getSingleResult())
+            .map(r -> new CatalogStats(num(r[0]), num(r[1]), num(r[2]), num(r[3]))));
+  }
+
+  private static long num(Object o) {
+    return ((Number) o).longValue();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.haulout.marketplace.adapter.persistence;
+
+import io.smallrye.mutiny.Uni;
+import java.util.function.Function;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Runs each repository call in a session of its own. {@code SessionFactory.withSession} would reuse
+ * the session bound to the request's Vert.x context, and GraphQL resolves sibling fields
+ * concurrently on that context; a reactive session must never see two operations at once.
+ */
+final class Sessions {
+  private Sessions() {}
+
+  static <T> Uni<T> read(Mutiny.SessionFactory factory, Function<Mutiny.Session, Uni<T>> work) {
+    return factory.openSession().flatMap(s -> work.apply(s).eventually(s::close));
+  }
+
+  static <T> Uni<T> write(Mutiny.SessionFactory factory, Function<Mutiny.Session, Uni<T>> work) {
+    return factory.openSession().flatMap(s -> s.withTransaction(tx -> work.apply(s)).eventually(s::close));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.haulout.marketplace.application;
+
+import dev.haulout.marketplace.application.port.ListingRepository;
+import dev.haulout.marketplace.application.port.ListingRepository.CatalogStats;
+import dev.haulout.marketplace.domain.CatalogException;
+import dev.haulout.marketplace.domain.ErrorCode;
+import dev.haulout.marketplace.domain.Listing;
+import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingPage;
+import dev.haulout.marketplace.domain.ListingQuery;
+import dev.haulout.marketplace.domain.ListingSort;
+import dev.haulout.marketplace.domain.PageCursor;
+import dev.haulout.marketplace.domain.Viewer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Browsing use cases: search, read one listing, operator statistics. */
+@ApplicationScoped
+public class CatalogService {
+  private final ListingRepository listings;
+
+  public CatalogService(ListingRepository listings) {
+    this.listings = listings;
+  }
+
+  /** Validates the raw arguments (as a client sent them) and runs the search. */
+  public Uni<ListingPage> search(
+      String text, List<String> tags, Long minPrice, Long maxPrice, ListingSort sort, Integer first, String after) {
+    ListingQuery query;
+    try {
+      PageCursor cursor = after == null || after.isBlank() ? null : decodeCursor(after);
+      query = new ListingQuery(text, tags, minPrice, maxPrice, sort, first == null ? ListingQuery.DEFAULT_PAGE : first, cursor);
+    } catch (CatalogException e) {
+      return Uni.createFrom().failure(e);
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().failure(new CatalogException(ErrorCode.INVALID_ARGUMENT, e.getMessage()));
+    }
+    return listings.search(query);
+  }
+
+  public Uni<Listing> get(String id) {
+    ListingId listingId;
+    try {
+      listingId = ListingId.of(id);
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().failure(new CatalogException(ErrorCode.INVALID_ARGUMENT, e.getMessage()));
+    }
+    return listings.findById(listingId);
+  }
+
+  public Uni<CatalogStats> stats(Viewer viewer) {
+    Access.requireRole(viewer, "admin");
+    return listings.stats();
+  }
+
+  private static PageCursor decodeCursor(String after) {
+    try {
+      return PageCursor.decode(after);
+    } catch (IllegalArgumentException e) {
+      throw new CatalogException(ErrorCode.INVALID_CURSOR, "the 'after' cursor is not one this server issued");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.haulout.marketplace.application.port;
+
+import dev.haulout.marketplace.domain.Listing;
+import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingPage;
+import dev.haulout.marketplace.domain.ListingQuery;
+import io.smallrye.mutiny.Uni;
+
+/** The catalog's read model of listings (PostgreSQL). Written only from chain events. */
+public interface ListingRepository {
+
+  /** The listing, or null when the catalog has never seen it. */
+  Uni<Listing> findById(ListingId id);
+
+  Uni<ListingPage> search(ListingQuery query);
+
+  /**
+   * Stores {@code listing} unless the catalog already holds that version or a newer one. Keeps the
+   * first-seen creation time. Idempotent: applying the same event twice changes nothing.
+   */
+  Uni<ApplyOutcome> applyIfNewer(Listing listing, long eventSeq);
+
+  Uni<CatalogStats> stats();
+
+  enum ApplyOutcome {
+    INSERTED,
+    UPDATED,
+    IGNORED_STALE
+  }
+
+  /** Counts for operators. */
+  record CatalogStats(long total, long active, long delisted, long lastEventSeq) {}
+}

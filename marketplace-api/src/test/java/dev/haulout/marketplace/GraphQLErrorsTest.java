@@ -1,0 +1,92 @@
+package dev.haulout.marketplace;
+
+import static dev.haulout.marketplace.TestSupport.graphql;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bad requests get a clear, stable error, never a 500 or a stack trace. */
+@QuarkusTest
+@WithTestResource(value = ServicesTestResource.class, scope = TestResourceScope.GLOBAL)
+class GraphQLErrorsTest {
+
+  @Test
+  void syntaxErrorIsReportedWithoutData() {
+    graphql("{ listings { ").then().statusCode(200)
+        .body("data", nullValue())
+        .body("errors[0].message", containsString("Unparseable"));
+  }
+
+  @Test
+  void unknownFieldIsAValidationError() {
+    graphql("{ listings { edges { node { secret } } } }").then().statusCode(200)
+        .body("errors[0].extensions.classification", equalTo("ValidationError"));
+  }
+
+  @Test
+  void tooDeepQueryIsAborted() {
+    graphql("{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }")
+        .then().statusCode(200)
+        .body("errors[0].extensions.classification", equalTo("ExecutionAborted"))
+        .body("errors[0].message", containsString("depth"));
+  }
+
+  @Test
+  void tooComplexQueryIsAborted() {
+    StringBuilder q = new StringBuilder("{");
+    for (int i = 0; i < 250; i++) {
+      q.append(" a").append(i).append(": listings(first: 1) { totalCount }");
+    }
+    graphql(q.append(" }").toString()).then().statusCode(200)
+        .body("errors[0].extensions.classification", equalTo("ExecutionAborted"))
+        .body("errors[0].message", containsString("complexity"));
+  }
+
+  @Test
+  void oversizedBodyIsRefusedWith413() {
+    given().contentType(ContentType.JSON).body("{\"query\":\"" + " ".repeat(300_000) + "\"}")
+        .post("/graphql").then().statusCode(413);
+  }
+
+  @Test
+  void badArgumentsCarryStableCodes() {
+    graphql("{ listings(first: 0) { totalCount } }").then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+    graphql("{ listings(first: 1000) { totalCount } }").then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+    graphql("{ listings(after: \"garbage\") { totalCount } }").then().body("errors[0].extensions.code", equalTo("INVALID_CURSOR"));
+    graphql("{ listings(tags: [\"Not A Tag!\"]) { totalCount } }").then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+    graphql("{ listings(priceRange: {min: 10, max: 1}) { totalCount } }").then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+    graphql("{ listing(id: \"0x12\") { id } }").then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+  }
+
+  @Test
+  void cursorOfAnotherSortIsRejected() {
+    String id = TestSupport.randomAddress();
+    TestSupport.listing(id).title("Cursor sort sample").publish();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        graphql("{ listing(id: \"" + id + "\") { id } }").then().extract().path("data.listing.id") != null);
+    String cursor = graphql("{ listings(first: 1, sort: TITLE) { pageInfo { endCursor } } }").then().extract()
+        .path("data.listings.pageInfo.endCursor");
+    graphql("query($a: String) { listings(first: 1, sort: NEWEST, after: $a) { totalCount } }", Map.of("a", cursor), null)
+        .then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+  }
+
+  @Test
+  void healthAndReadinessAreUp() {
+    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    given().get("/q/health/live").then().statusCode(200);
+  }
+
+  @Test
+  void webAppAndItsConfigAreServed() {
+    given().get("/").then().statusCode(200).body(containsString("Haulout"));
+    given().get("/config.json").then().statusCode(200).body("oidcClientId", equalTo("haulout-web"));
+  }
+}

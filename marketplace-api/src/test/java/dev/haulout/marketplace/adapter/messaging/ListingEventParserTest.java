@@ -1,0 +1,57 @@
+package dev.haulout.marketplace.adapter.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haulout.marketplace.domain.ListingStatus;
+import org.junit.jupiter.api.Test;
+
+class ListingEventParserTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final ListingEventParser PARSER = new ListingEventParser(JSON);
+  static final String ID = "0x" + "11".repeat(32);
+  static final String SELLER = "0x" + "22".repeat(32);
+
+  static String event(String type, String extra) {
+    return "{\"schema\":\"haulout.listing.v1\",\"seq\":7,\"type\":\"" + type + "\",\"listingId\":\"" + ID
+        + "\",\"version\":3,\"timestampMs\":1700000000000,\"listing\":{\"seller\":\"" + SELLER
+        + "\",\"title\":\"Rain\",\"tags\":[\"Weather\"],\"buyPriceFrost\":5" + extra + "}}";
+  }
+
+  @Test
+  void parsesTheDocumentedShape() throws Exception {
+    var parsed = PARSER.parse(event("ListingUpdated", ",\"futureField\":1")).orElseThrow();
+    assertEquals(7, parsed.seq());
+    assertEquals(3, parsed.listing().version());
+    assertEquals("weather", parsed.listing().tags().get(0));
+    assertEquals(ListingStatus.ACTIVE, parsed.listing().status());
+    // the shape the demo seeder writes parses back to the same state
+    var demo = DemoCatalogSeeder.event(DemoCatalogSeeder.DEMOS.get(0), 0, 1L);
+    assertEquals(demo.listingId(), PARSER.parse(JSON.writeValueAsString(demo)).orElseThrow().listing().id().value());
+  }
+
+  @Test
+  void delistedTypeWinsOverPayloadStatus() {
+    assertEquals(ListingStatus.DELISTED, PARSER.parse(event("ListingDelisted", "")).orElseThrow().listing().status());
+  }
+
+  @Test
+  void otherSchemasAreNotForTheCatalog() {
+    assertTrue(PARSER.parse("{\"schema\":\"haulout.coin.v1\",\"seq\":1}").isEmpty());
+  }
+
+  @Test
+  void malformedEventsSayWhy() {
+    assertEquals("not a JSON object", assertThrows(ListingEventParser.InvalidEventException.class,
+        () -> PARSER.parse("[1]")).getMessage());
+    assertEquals("no 'schema' field", assertThrows(ListingEventParser.InvalidEventException.class,
+        () -> PARSER.parse("{}")).getMessage());
+    assertEquals("unknown event type 'ListingExploded'", assertThrows(ListingEventParser.InvalidEventException.class,
+        () -> PARSER.parse(event("ListingExploded", ""))).getMessage());
+    var badSeller = event("ListingCreated", "").replace(SELLER, "0x99");
+    assertTrue(assertThrows(ListingEventParser.InvalidEventException.class, () -> PARSER.parse(badSeller))
+        .getMessage().startsWith("seller is not a 0x-prefixed 32-byte hex address"));
+  }
+}
