@@ -65,6 +65,9 @@ public final class SealEncryptor {
       throw new IllegalArgumentException(
           "need 1 <= threshold <= servers <= 255, got threshold=" + threshold + ", servers=" + n);
     }
+    if (dem != DemType.PLAIN && plaintext == null) {
+      throw new IllegalArgumentException("plaintext is required for " + dem);
+    }
     if (dem == DemType.PLAIN && plaintext != null && plaintext.length > 0) {
       throw new IllegalArgumentException("PLAIN carries no payload; pass an empty plaintext");
     }

@@ -63,7 +63,8 @@ public final class EnvelopeReader {
       SeekableByteChannel source, long offset, long length, DataKeyResolver keys)
       throws IOException {
     EnvelopeHeader header = readHeader(source);
-    if (offset < 0 || length < 0 || offset + length > header.totalLength()) {
+    if (offset < 0 || length < 0 || offset > header.totalLength()
+        || length > header.totalLength() - offset) {
       throw new IllegalArgumentException(
           "range [" + offset + ", +" + length + ") outside plaintext of " + header.totalLength());
     }
