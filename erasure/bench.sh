@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: Java (JMH, bench/target/benchmarks.jar) vs the official Walrus wasm
+# (@mysten/walrus-wasm via erasure/interop/walrus-bench.mjs), on this machine, in one run.
+# Prerequisites (from the repo root):
+#   ./mvnw -B -o -q -pl erasure install -DskipTests && ./mvnw -B -o -q -pl bench package -DskipTests
+# Usage: erasure/bench.sh [quick]     (quick: blob-ID rows only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=bench/target/benchmarks.jar
+OUT=${BENCH_OUT:-erasure/target/bench}
+mkdir -p "$OUT"
+[ -f "$JAR" ] || { echo "missing $JAR: build the bench module first" >&2; exit 2; }
+[ -d erasure/interop/node_modules/@mysten/walrus-wasm ] || (cd erasure/interop && npm ci --no-audit --no-fund)
+
+echo "== wasm" >&2
+node --max-old-space-size=8192 erasure/interop/walrus-bench.mjs --shards 1000 --bytes 1,67108864 --runs 3 > "$OUT/wasm.jsonl"
+if [ "${1:-}" != quick ]; then
+  node --max-old-space-size=8192 erasure/interop/walrus-bench.mjs --shards 1000,100 --bytes 67108864 --runs 2 --encode | grep encode >> "$OUT/wasm.jsonl"
+fi
+
+echo "== java" >&2
+java -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1,2 -rf json -rff "$OUT/blobid.json" >&2
+if [ "${1:-}" != quick ]; then
+  java -jar "$JAR" 'erasure.EncodeBenchmark' -p shards=1000,100 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/encode.json" >&2
+  java -jar "$JAR" 'erasure.DecodeBenchmark' -p shards=1000 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/decode.json" >&2
+  java -jar "$JAR" 'erasure.RecoveryBenchmark' -p shards=1000 -p bytes=67108864 -rf json -rff "$OUT/recovery.json" >&2
+fi
+
+node - "$OUT" <<'JS'
+const fs = require('fs');
+const dir = process.argv[2];
+const wasm = fs.readFileSync(`${dir}/wasm.jsonl`, 'utf8').trim().split('\n').map(JSON.parse);
+const rows = [];
+for (const f of ['blobid', 'encode', 'decode', 'recovery']) {
+  const p = `${dir}/${f}.json`;
+  if (!fs.existsSync(p)) continue;
+  for (const r of JSON.parse(fs.readFileSync(p, 'utf8'))) {
+    const prm = r.params || {};
+    const op = r.benchmark.replace(/^.*\.(\w+Benchmark)\.(\w+)$/, '$1.$2').replace('Benchmark', '');
+    const ms = r.primaryMetric.score;
+    const bytes = Number(prm.bytes || 0);
+    const wasmOp = op === 'BlobId.blobId' ? 'blobId' : op === 'Encode.encode' ? 'encode' : null;
+    const w = wasm.find((x) => x.op === wasmOp && x.shards === Number(prm.shards) && x.bytes === bytes);
+    const extra = ['threads', 'slivers'].filter((k) => prm[k]).map((k) => `${k}=${prm[k]}`).join(' ');
+    rows.push(`| ${op} | ${prm.shards} | ${bytes} | ${extra} | ${ms.toFixed(1)} ± ${r.primaryMetric.scoreError.toFixed(1)} | ${bytes > 1 ? (bytes / 1048576 / (ms / 1000)).toFixed(1) : '-'} | ${w ? w.bestMs : '-'} | ${w ? (w.bestMs / ms).toFixed(2) + 'x' : '-'} |`);
+  }
+}
+console.log('| operation | n | bytes | params | Java ms/op | Java MiB/s | wasm ms (best) | speed-up vs wasm |');
+console.log('|---|---|---|---|---|---|---|---|');
+console.log(rows.join('\n'));
+JS
