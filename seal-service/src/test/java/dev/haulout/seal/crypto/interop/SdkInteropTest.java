@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.haulout.seal.crypto.Ciphertext;
+import dev.haulout.seal.crypto.DataKeySealer;
 import dev.haulout.seal.crypto.DemType;
 import dev.haulout.seal.crypto.EncryptedObject;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
@@ -16,6 +17,10 @@ import dev.haulout.seal.crypto.UserSecretKey;
 import dev.haulout.seal.crypto.ibe.BonehFranklin;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
+import dev.haulout.seal.envelope.EnvelopeHeader;
+import dev.haulout.seal.envelope.EnvelopeWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Interop with the official TypeScript SDK {@code @mysten/seal@1.4.12}: Java-made objects decrypt
  * in the SDK (with its share-consistency check) and SDK-made objects decrypt in Java, for both
- * DEMs, 2-of-3 and weighted 3-of-5.
+ * DEMs, 2-of-3 and weighted 3-of-5; the SDK also unseals the data key of a Java envelope.
  */
 class SdkInteropTest {
   private static final SecureRandom RNG = new SecureRandom();
@@ -131,6 +136,21 @@ class SdkInteropTest {
           HEX.formatHex(SealDecryptor.recoverDemKey(o, usks, publicKeys())),
           "DEM key returned by the SDK");
     }
+  }
+
+  @Test
+  void sdkUnsealsTheDataKeyInAJavaEnvelopeHeader() throws Exception {
+    byte[] dataKey = DataKeySealer.newDataKey(RNG);
+    Scenario s = SCENARIOS.get(2);
+    EncryptedObject sealed =
+        DataKeySealer.seal(dataKey, PACKAGE, new byte[] {0x44}, servers(s), s.threshold(), RNG);
+    ByteArrayOutputStream env = new ByteArrayOutputStream();
+    EnvelopeWriter.write(new ByteArrayInputStream(new byte[5000]), 5000, env, dataKey, sealed,
+        "application/octet-stream", 1024, RNG);
+    EnvelopeHeader header = EnvelopeHeader.read(new ByteArrayInputStream(env.toByteArray()));
+    JsonNode out =
+        SealSdk.call("decrypt", List.of(decryptCase(header.sealedKey(), sealed.fullId(), s.use())));
+    assertEquals(HEX.formatHex(dataKey), out.get(0).path("plaintext").asText(), out.toString());
   }
 
   private static Map<String, Object> decryptCase(byte[] object, byte[] fullId, int[] use) {
