@@ -4,6 +4,7 @@ import dev.haulout.seal.crypto.DataKeySealer;
 import dev.haulout.seal.crypto.EncryptedObject;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
+import dev.haulout.seal.envelope.ByteArrayChannel;
 import dev.haulout.seal.envelope.DataKeyResolver;
 import dev.haulout.seal.envelope.EnvelopeReader;
 import dev.haulout.seal.envelope.EnvelopeWriter;
@@ -12,8 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +94,7 @@ public class EnvelopeBenchmark {
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public long rangeMiddleMiB() throws IOException {
-    try (InputStream in = EnvelopeReader.openRange(new ArrayChannel(envelope),
+    try (InputStream in = EnvelopeReader.openRange(new ByteArrayChannel(envelope),
         plaintext.length / 2 + 12345, 1 << 20, DataKeyResolver.of(dataKey))) {
       return in.transferTo(OutputStream.nullOutputStream());
     }
@@ -131,59 +130,5 @@ public class EnvelopeBenchmark {
     public void write(byte[] b, int off, int len) {
       count += len;
     }
-  }
-
-  static final class ArrayChannel implements SeekableByteChannel {
-    private final byte[] data;
-    private long pos;
-
-    ArrayChannel(byte[] data) {
-      this.data = data;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) {
-      if (pos >= data.length) {
-        return -1;
-      }
-      int n = (int) Math.min(dst.remaining(), data.length - pos);
-      dst.put(data, (int) pos, n);
-      pos += n;
-      return n;
-    }
-
-    @Override
-    public int write(ByteBuffer src) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long position() {
-      return pos;
-    }
-
-    @Override
-    public SeekableByteChannel position(long p) {
-      pos = p;
-      return this;
-    }
-
-    @Override
-    public long size() {
-      return data.length;
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isOpen() {
-      return true;
-    }
-
-    @Override
-    public void close() {}
   }
 }
