@@ -119,6 +119,15 @@ final class Expansion {
    * Optionally emits secondary slivers and collects the primary parity slivers' bytes.
    */
   void expandColumns(SliverSink secondarySink, byte[][] primaryParity) {
+    expandColumns(secondarySink, primaryParity, 0, true);
+  }
+
+  /**
+   * As {@link #expandColumns(SliverSink, byte[][])}, collecting only primary parity rows
+   * {@code k1 + parityFrom ..} (as many as {@code primaryParity} holds) and hashing only when
+   * {@code hash} is set: lets a streaming encoder collect the parity rows in two passes.
+   */
+  void expandColumns(SliverSink secondarySink, byte[][] primaryParity, int parityFrom, boolean hash) {
     ReedSolomon rs = config.primaryCode();
     int batch = Math.max(1, Math.min(n, TARGET_SHARD_BYTES / s));
     int batches = (n + batch - 1) / batch;
@@ -139,6 +148,14 @@ final class Expansion {
             rs.encodeInPlace(loop, work, shardLen, s);
             for (int t = 0; t < cnt; t++) {
               int col = c0 + t;
+              if (primaryParity != null && col < k2) {
+                for (int j = 0; j < primaryParity.length; j++) {
+                  System.arraycopy(work, (parityFrom + j) * shardLen + t * s, primaryParity[j], col * s, s);
+                }
+              }
+              if (!hash) {
+                continue;
+              }
               int base = col * n * 32;
               for (int i = 0; i < n; i++) {
                 int leaf = base + 32 * i;
@@ -157,11 +174,6 @@ final class Expansion {
                 byte[] sliver = new byte[k1 * s];
                 copyColumn(col, sliver);
                 secondarySink.accept(SliverData.wrap(Axis.SECONDARY, col, s, sliver));
-              }
-              if (primaryParity != null && col < k2) {
-                for (int j = 0; j < 2 * f; j++) {
-                  System.arraycopy(work, j * shardLen + t * s, primaryParity[j], col * s, s);
-                }
               }
             }
           };
