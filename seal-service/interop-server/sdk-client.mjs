@@ -7,13 +7,15 @@
 //          cases: [{ name, userKey /* suiprivkey */, positions /* server indices, repeats = weight */,
 //                    threshold, plaintext /* base64 */, object /* optional base64 EncryptedObject */,
 //                    module, verifyKeyServers, checkShareConsistency, ttlMin, dem: 'aes'|'hmac',
-//                    ids /* optional: several inner ids fetched with ONE multi-call PTB */ }] }
+//                    ids /* optional: several inner ids fetched with ONE multi-call PTB */ }],
+//          javaSessions: [{ address, creationTimeMs, ttlMin, signature, sessionSecretKey /* suiprivkey */ }] }
 import { readFileSync } from 'node:fs';
 import { DemType, EncryptedObject, SealClient, SessionKey } from '@mysten/seal';
 import { bcs } from '@mysten/sui/bcs';
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
 import { Transaction } from '@mysten/sui/transactions';
 import { fromHex } from '@mysten/sui/utils';
+import { verifyPersonalMessageSignature } from '@mysten/sui/verify';
 
 const KeyServerObject = bcs.struct('KeyServer', {
   id: bcs.Address,
@@ -141,4 +143,33 @@ for (const c of plan.cases) {
     results.push({ name: c.name, ok: false, error: e?.constructor?.name ?? 'Error', message: String(e?.message ?? e) });
   }
 }
-process.stdout.write(JSON.stringify({ results }) + '\n');
+// Java-made session certificates, checked by the SDK's own SessionKey: same personal message
+// bytes, and a signature the SDK accepts for the claimed address.
+const sessions = [];
+for (const j of plan.javaSessions ?? []) {
+  try {
+    const sk = SessionKey.import(
+      {
+        address: j.address,
+        packageId: plan.packageId,
+        creationTimeMs: j.creationTimeMs,
+        ttlMin: j.ttlMin,
+        personalMessageSignature: j.signature,
+        sessionKey: j.sessionSecretKey,
+      },
+      inMemorySuiClient(plan.servers),
+    );
+    const message = new TextDecoder().decode(sk.getPersonalMessage());
+    let verified = true;
+    try {
+      await verifyPersonalMessageSignature(sk.getPersonalMessage(), j.signature, { address: j.address });
+    } catch {
+      verified = false;
+    }
+    const cert = await sk.getCertificate();
+    sessions.push({ ok: true, message, verified, sessionVk: cert.session_vk });
+  } catch (e) {
+    sessions.push({ ok: false, error: e?.constructor?.name ?? 'Error', message: String(e?.message ?? e) });
+  }
+}
+process.stdout.write(JSON.stringify({ results, sessions }) + '\n');

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.seal.crypto.DemType;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
 import dev.haulout.seal.crypto.SealEncryptor;
 import dev.haulout.seal.policy.AddressAllowlistPolicy;
 import dev.haulout.seal.server.LoopbackKeyServers;
+import dev.haulout.seal.session.CertificateMessage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * {@code @mysten/seal@1.4.12}) fetches keys from Haulout's Java key servers over loopback HTTP
  * and decrypts: PoP verification via {@code /v1/service}, session certificate, request signature,
  * ElGamal responses, weights, one server down, both DEMs, several identities in one multi-call
- * PTB, and a denied requester.
+ * PTB, and a denied requester; and the SDK's {@code SessionKey} accepts a Java-made certificate
+ * (identical personal message, valid signature).
  */
 class SdkClientAgainstJavaKeyServersTest {
   private static final Path NPM_PROJECT = Path.of("interop-server");
@@ -86,7 +89,26 @@ class SdkClientAgainstJavaKeyServersTest {
       plan.put("packageId", pkg.toString());
       plan.put("servers", servers);
       plan.put("cases", cases);
-      JsonNode results = runNode(plan).get("results");
+      // a session certificate made by the Java client side, to be checked by the SDK's SessionKey
+      Ed25519KeyPair sessionKp = Ed25519KeyPair.generate();
+      long created = System.currentTimeMillis() - 1234;
+      String javaMessage = CertificateMessage.text(pkg.toString(), 7, created, sessionKp.publicKey().bytes());
+      String javaSignature =
+          SuiSignatures.signPersonalMessage(alice, CertificateMessage.bytes(pkg.toString(), 7, created, sessionKp.publicKey().bytes()));
+      Map<String, Object> js = new LinkedHashMap<>();
+      js.put("address", alice.address().toString());
+      js.put("creationTimeMs", created);
+      js.put("ttlMin", 7);
+      js.put("signature", javaSignature);
+      js.put("sessionSecretKey", sessionKp.toSuiPrivateKey());
+      plan.put("javaSessions", List.of(js));
+      JsonNode output = runNode(plan);
+      JsonNode results = output.get("results");
+      JsonNode session = output.get("sessions").get(0);
+      assertTrue(session.get("ok").asBoolean(), session.toString());
+      assertEquals(javaMessage, session.get("message").asText());
+      assertTrue(session.get("verified").asBoolean(), "SDK rejects the Java certificate signature");
+      assertEquals(sessionKp.publicKey().toBase64(), session.get("sessionVk").asText());
 
       assertDecrypted(results.get(0), m1);
       assertDecrypted(results.get(1), m2);
