@@ -22,7 +22,7 @@ class SealKeyServerCliTest {
 
   @Test
   void decryptsAFileThroughLocallyServedKeyServersAndRefusesAnUnlistedUser() throws Exception {
-    int portBase = 21000 + new SecureRandom().nextInt(20000);
+    int portBase = freePortRun(3);
     Path keys = dir.resolve("keys.json");
     assertEquals(0, Haulout.run("seal", "keygen", "--n", "3", "--out", keys.toString(), "--port-base", Integer.toString(portBase)));
     Path aliceKey = dir.resolve("alice.key");
@@ -67,6 +67,26 @@ class SealKeyServerCliTest {
       System.setOut(old);
     }
     return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A base port such that base..base+n-1 are all free on loopback right now. */
+  private static int freePortRun(int n) throws java.io.IOException {
+    SecureRandom r = new SecureRandom();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = 21000 + r.nextInt(20000);
+      boolean free = true;
+      for (int p = base; p < base + n && free; p++) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+          s.setReuseAddress(true);
+        } catch (java.io.IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new java.io.IOException("no run of " + n + " free ports found");
   }
 
   private static void awaitListening(int port) throws InterruptedException {
