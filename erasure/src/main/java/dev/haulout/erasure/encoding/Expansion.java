@@ -88,7 +88,7 @@ final class Expansion {
   /** Row code RS(k2, f) on every row: fills {@code rowParity}. */
   void expandRows() {
     ReedSolomon rs = config.secondaryCode();
-    int batch = Math.max(1, Math.min(k1, TARGET_SHARD_BYTES / s));
+    int batch = batchSize(k1);
     int batches = (k1 + batch - 1) / batch;
     Parallel.forEach(
         threads,
@@ -129,7 +129,7 @@ final class Expansion {
    */
   void expandColumns(SliverSink secondarySink, byte[][] primaryParity, int parityFrom, boolean hash) {
     ReedSolomon rs = config.primaryCode();
-    int batch = Math.max(1, Math.min(n, TARGET_SHARD_BYTES / s));
+    int batch = batchSize(n);
     int batches = (n + batch - 1) / batch;
     Parallel.forEach(
         threads,
@@ -178,6 +178,15 @@ final class Expansion {
             }
           };
         });
+  }
+
+  /** Items per RS batch: about {@link #TARGET_SHARD_BYTES} per shard, and at least 4 batches per thread. */
+  private int batchSize(int count) {
+    int batch = Math.max(1, Math.min(count, TARGET_SHARD_BYTES / s));
+    if (threads > 1) {
+      batch = Math.max(1, Math.min(batch, (count + 4 * threads - 1) / (4 * threads)));
+    }
+    return batch;
   }
 
   /** Sliver hashes of all primary slivers, from the stored leaf hashes. */
