@@ -16,6 +16,10 @@ public final class DecodePlan {
   private final boolean[] known;
   private final int[] errorLog;
   private final int[] missingOriginals;
+  /** One past the last position holding a non-zero input (IFFT inputs beyond are zero). */
+  private final int inputEnd;
+  /** One past the last position whose output is needed (FFT outputs beyond are not). */
+  private final int outputEnd;
 
   private DecodePlan(ReedSolomon code, int domain, boolean[] known, int[] errorLog, int[] missing) {
     this.code = code;
@@ -23,6 +27,18 @@ public final class DecodePlan {
     this.known = known;
     this.errorLog = errorLog;
     this.missingOriginals = missing;
+    int in = 0;
+    for (int pos = 0; pos < domain; pos++) {
+      if (known[pos] && !code.isKnownZero(pos)) {
+        in = pos + 1;
+      }
+    }
+    int out = 0;
+    for (int i : missing) {
+      out = Math.max(out, code.position(i) + 1);
+    }
+    this.inputEnd = in;
+    this.outputEnd = out;
   }
 
   static DecodePlan create(ReedSolomon code, boolean[] present) {
@@ -105,9 +121,13 @@ public final class DecodePlan {
         Arrays.fill(work, off, off + shardLen, (byte) 0);
       }
     }
-    AdditiveFft.ifft(loop, work, shardLen, symbolSize, 0, domain, domain, 0);
+    if (missingOriginals.length == 0) {
+      return;
+    }
+    // Truncated transforms: inputs past inputEnd are zero, outputs past outputEnd are not needed.
+    AdditiveFft.ifft(loop, work, shardLen, symbolSize, 0, domain, inputEnd, 0);
     AdditiveFft.formalDerivative(loop, work, shardLen, domain);
-    AdditiveFft.fft(loop, work, shardLen, symbolSize, 0, domain, domain, 0);
+    AdditiveFft.fft(loop, work, shardLen, symbolSize, 0, domain, outputEnd, 0);
     for (int i : missingOriginals) {
       int pos = code.position(i);
       loop.mulInPlace(
