@@ -11,6 +11,42 @@ public interface MarketplaceConfig {
 
   Web web();
 
+  Embedded embedded();
+
+  /** The embedded default: the whole network in this JVM, each part on its own loopback port. */
+  interface Embedded {
+    /** Start the ledger and the key servers inside this process (the README's run command). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Directory for the embedded network's own state (key servers' master keys). */
+    String stateDir();
+
+    /** Ledger HTTP port; 0 picks a free one. */
+    @WithDefault("9400")
+    int ledgerPort();
+
+    /** PostgreSQL schema of the embedded ledger (same database as the catalog). */
+    @WithDefault("ledger")
+    String ledgerSchema();
+
+    /** Number of key servers (n). */
+    @WithDefault("3")
+    int keyServers();
+
+    /** Key shares needed to decrypt (t). */
+    @WithDefault("2")
+    int threshold();
+
+    /** Port of key server 0; server i listens on base + i. 0 picks free ports. */
+    @WithDefault("9500")
+    int keyServerBasePort();
+
+    /** Sui package id of the access policy the key servers accept (seal_approve calls). */
+    @WithDefault("0x000000000000000000000000000000000000000000000000000000000000a11c")
+    String policyPackage();
+  }
+
   interface Catalog {
     /** Kafka topic the chain publishes its events to (the catalog's only input). */
     @WithDefault("haulout.chain.events")

@@ -1,28 +1,39 @@
 package dev.haulout.marketplace.adapter.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haulout.chain.ErrorCode;
+import dev.haulout.chain.Ledger;
+import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.model.ListingSpec;
+import dev.haulout.chain.tx.TransactionData;
+import dev.haulout.chain.tx.Transactions;
+import dev.haulout.chain.tx.TxKind;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.encoding.BlobEncoder;
+import dev.haulout.marketplace.adapter.embedded.EmbeddedNetwork;
 import dev.haulout.marketplace.config.MarketplaceConfig;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * On the embedded default, publishes a demo catalog as version-1 listing events, so the catalog is
- * filled the same way the chain fills it. Ids are derived from the titles, so re-publishing at every
- * start is harmless (the catalog ignores versions it already has).
+ * On the embedded default, lists a demo catalog on the embedded ledger: each demo seller signs a
+ * CreateListing transaction, the ledger emits the listing events, and the catalog fills from Kafka
+ * exactly as it does for real sellers. Seller keys and nonces are derived from fixed seeds, so a
+ * restart re-submits the same transactions and the ledger rejects them as already used.
  */
 @ApplicationScoped
 public class DemoCatalogSeeder {
   private static final Logger LOG = Logger.getLogger(DemoCatalogSeeder.class);
   private static final long WAL = 1_000_000_000L;
   private static final long DAY_MS = 86_400_000L;
+  private static final long NONCE_BASE = 7_000_000L;
 
   record Demo(String title, String description, List<String> tags, String format, long size, Long buyWal1000, Long rentWal1000) {}
 
@@ -53,56 +64,79 @@ public class DemoCatalogSeeder {
       new Demo("Galaxy images, citizen-science labels", "Telescope cut-outs of 300,000 galaxies with morphology votes from volunteers.", List.of("astronomy", "imagery", "ml"), "jpeg", 19_000_000_000L, 35_000L, null));
 
   private final MarketplaceConfig config;
-  private final ObjectMapper json;
-  private final String bootstrap;
+  private final EmbeddedNetwork network;
 
-  public DemoCatalogSeeder(
-      MarketplaceConfig config, ObjectMapper json, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+  public DemoCatalogSeeder(MarketplaceConfig config, EmbeddedNetwork network) {
     this.config = config;
-    this.json = json;
-    this.bootstrap = bootstrap;
+    this.network = network;
   }
 
-  void onStart(@Observes StartupEvent ev) {
+  void onStart(@Observes @Priority(20) StartupEvent ev) {
     if (!config.catalog().seedDemo()) {
       return;
     }
-    Thread t = new Thread(this::publish, "demo-catalog-seeder");
+    Ledger ledger = network.ledger();
+    if (ledger == null) {
+      LOG.warn("haulout.catalog.seed-demo needs the embedded network (haulout.embedded.enabled); nothing seeded");
+      return;
+    }
+    Thread t = new Thread(() -> seed(ledger), "demo-catalog-seeder");
     t.setDaemon(true);
     t.start();
   }
 
-  void publish() {
-    try (ChainEventProducer producer = new ChainEventProducer(bootstrap, config.catalog().eventsTopic(), json)) {
-      long base = 1_767_225_600_000L; // 2026-01-01T00:00:00Z, fixed so ids and order are stable
+  static void seed(Ledger ledger) {
+    int listed = 0;
+    try {
+      BlobEncoder encoder = BlobEncoder.create(EncodingConfig.forShards(ledger.systemState().nShards()));
       for (int i = 0; i < DEMOS.size(); i++) {
-        producer.send(event(DEMOS.get(i), i, base + i * DAY_MS));
+        Ed25519KeyPair seller = demoSeller(i % 5);
+        Demo d = DEMOS.get(i);
+        String blobId = encoder.computeMetadata(sample(d)).blobId().toBase64();
+        TransactionData tx = new TransactionData(seller.address().toString(), NONCE_BASE + i, 0,
+            new TxKind.CreateListing(spec(d, blobId)));
+        try {
+          ledger.submit(Transactions.sign(seller, tx));
+          listed++;
+        } catch (LedgerException e) {
+          if (e.code() != ErrorCode.NONCE_ALREADY_USED && e.code() != ErrorCode.TX_ALREADY_EXECUTED) {
+            throw e;
+          }
+        }
       }
-      LOG.infof("published %d demo listings to %s", DEMOS.size(), config.catalog().eventsTopic());
+      LOG.infof("demo catalog: %d listings created on the embedded ledger (%d already there)", listed, DEMOS.size() - listed);
     } catch (RuntimeException e) {
-      LOG.warnf("demo catalog not published: %s", e.getMessage());
+      LOG.warnf("demo catalog not seeded: %s", e.getMessage());
     }
   }
 
-  static ListingEventV1 event(Demo d, int i, long at) {
-    String id = hexId("haulout-demo-listing:" + d.title());
-    String seller = hexId("haulout-demo-seller:" + (i % 5));
-    return new ListingEventV1(
-        ListingEventV1.SCHEMA, (long) i + 1, "ListingCreated", id, 1L, hexId("haulout-demo-tx:" + i).substring(2),
-        at,
-        new ListingEventV1.Payload(
-            seller, null, null, d.title(), d.description(), d.tags(), "CC-BY-4.0", d.size(), d.format(),
-            null, null,
-            d.buyWal1000() == null ? null : d.buyWal1000() * WAL / 1000,
-            d.rentWal1000() == null ? null : d.rentWal1000() * WAL / 1000,
-            d.rentWal1000() == null ? null : 30 * DAY_MS,
-            250, null, "ACTIVE"));
+  /**
+   * A small deterministic sample of a demo dataset (CSV). Its Walrus blob ID is what the demo
+   * listing names; the embedded storage network, once it runs here, stores exactly these bytes.
+   */
+  static byte[] sample(Demo d) {
+    StringBuilder csv = new StringBuilder("row,dataset,value\n");
+    long x = d.title().hashCode();
+    for (int r = 0; r < 64; r++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+      csv.append(r).append(',').append(d.format()).append(',').append(Long.toUnsignedString(x >>> 40)).append('\n');
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static String hexId(String seed) {
+  static ListingSpec spec(Demo d, String blobId) {
+    return new ListingSpec(blobId, null, d.title(), d.description(), d.tags(), "CC-BY-4.0", d.size(), d.format(), null, null,
+        d.buyWal1000() == null ? 0 : d.buyWal1000() * WAL / 1000,
+        d.rentWal1000() == null ? 0 : d.rentWal1000() * WAL / 1000,
+        d.rentWal1000() == null ? 0 : 30 * DAY_MS,
+        null);
+  }
+
+  /** Demo seller i's key, from a fixed public seed: demo only, never for real funds. */
+  static Ed25519KeyPair demoSeller(int i) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-      return "0x" + HexFormat.of().formatHex(h);
+      return Ed25519KeyPair.fromSeed(MessageDigest.getInstance("SHA-256")
+          .digest(("haulout-demo-seller:" + i).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -75,7 +75,8 @@ public final class ListingEventParser {
           p.format(),
           p.schemaSummary(),
           p.previewRef(),
-          new PriceTerms(p.buyPriceFrost(), p.rentPricePerPeriodFrost(), p.rentPeriodMs(),
+          new PriceTerms(offered(p.buyPriceFrost()), offered(p.rentPricePerPeriodFrost()),
+              offered(p.rentPricePerPeriodFrost()) == null ? null : p.rentPeriodMs(),
               p.feeBps() == null ? 0 : p.feeBps()),
           p.blobId(),
           p.sealedKeyRef(),
@@ -85,6 +86,11 @@ public final class ListingEventParser {
     } catch (IllegalArgumentException ex) {
       throw new InvalidEventException(ex.getMessage());
     }
+  }
+
+  /** The ledger writes 0 for a way to pay that is not offered; the catalog says null. */
+  private static Long offered(Long frost) {
+    return frost == null || frost == 0 ? null : frost;
   }
 
   private static long require(String field, Long v) {

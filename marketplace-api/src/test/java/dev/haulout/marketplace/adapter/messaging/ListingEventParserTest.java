@@ -21,15 +21,20 @@ class ListingEventParserTest {
   }
 
   @Test
-  void parsesTheDocumentedShape() throws Exception {
+  void parsesTheDocumentedShape() {
     var parsed = PARSER.parse(event("ListingUpdated", ",\"futureField\":1")).orElseThrow();
     assertEquals(7, parsed.seq());
     assertEquals(3, parsed.listing().version());
     assertEquals("weather", parsed.listing().tags().get(0));
     assertEquals(ListingStatus.ACTIVE, parsed.listing().status());
-    // the shape the demo seeder writes parses back to the same state
-    var demo = DemoCatalogSeeder.event(DemoCatalogSeeder.DEMOS.get(0), 0, 1L);
-    assertEquals(demo.listingId(), PARSER.parse(JSON.writeValueAsString(demo)).orElseThrow().listing().id().value());
+    assertEquals(5L, parsed.listing().terms().buyPriceFrost());
+  }
+
+  @Test
+  void zeroPriceFromTheLedgerMeansNotOffered() {
+    var parsed = PARSER.parse(event("ListingCreated", ",\"rentPricePerPeriodFrost\":0,\"rentPeriodMs\":0")).orElseThrow();
+    assertEquals(null, parsed.listing().terms().rentPricePerPeriodFrost());
+    assertEquals(null, parsed.listing().terms().rentPeriodMs());
   }
 
   @Test
