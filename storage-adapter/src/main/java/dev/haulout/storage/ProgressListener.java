@@ -1,0 +1,14 @@
+package dev.haulout.storage;
+
+/** Progress of a store: phases and bytes, called from worker threads. */
+@FunctionalInterface
+public interface ProgressListener {
+  ProgressListener NONE = (phase, done, total) -> { };
+
+  /**
+   * @param phase {@code encode}, {@code register}, {@code upload}, {@code confirm}, {@code certify}
+   * @param done units done in this phase (bytes for upload)
+   * @param total units of the phase
+   */
+  void onProgress(String phase, long done, long total);
+}

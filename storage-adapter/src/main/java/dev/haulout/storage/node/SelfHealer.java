@@ -1,0 +1,178 @@
+package dev.haulout.storage.node;
+
+import dev.haulout.chain.ChainEvent;
+import dev.haulout.erasure.Axis;
+import dev.haulout.erasure.BlobId;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.ErasureException;
+import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.encoding.RecoverySymbol;
+import dev.haulout.erasure.encoding.SliverRecovery;
+import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
+import dev.haulout.storage.Committee;
+import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageException;
+import dev.haulout.storage.client.StorageNodeClient;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A node's background repair (Walrus sliver sync/recovery): learns certified blobs from the
+ * ledger's {@code BlobCertified} events and its own disk, and for every shard it holds rebuilds a
+ * missing (never received, wiped, moved at an epoch change, or deleted as corrupt) metadata file
+ * from a peer and missing slivers from the peers' recovery symbols: k2 (primary) or k1
+ * (secondary) proven symbols of S bytes each, i.e. O(blob / n) bytes per sliver. Every
+ * {@link #SCRUB_EVERY} rounds it re-reads its files so silent disk corruption is found.
+ */
+public final class SelfHealer {
+  public static final int SCRUB_EVERY = 5;
+  private static final Logger LOG = Logger.getLogger(SelfHealer.class.getName());
+
+  private final StorageNode node;
+  private final HttpClient http;
+  private final StorageClientOptions options;
+  private final Set<BlobId> certified = ConcurrentHashMap.newKeySet();
+  private long eventSeq;
+  private long rounds;
+  private final AtomicLong slivers = new AtomicLong();
+  private final AtomicLong symbolBytes = new AtomicLong();
+
+  private SelfHealer(StorageNode node, HttpClient http, StorageClientOptions options) {
+    this.node = node;
+    this.http = http;
+    this.options = options;
+  }
+
+  public static SelfHealer create(StorageNode node, HttpClient http, StorageClientOptions options) {
+    return new SelfHealer(node, http, options);
+  }
+
+  /** Slivers rebuilt so far. */
+  public long sliversRecovered() {
+    return slivers.get();
+  }
+
+  /** Recovery-symbol bytes received (BCS, symbols and proofs) so far. */
+  public long recoveryBytesReceived() {
+    return symbolBytes.get();
+  }
+
+  /** One repair round; returns the number of slivers rebuilt. Never throws for peer failures. */
+  public synchronized int runOnce() {
+    rounds++;
+    Committee c = node.committee();
+    if (node.ownShards().isEmpty()) {
+      return 0;
+    }
+    learnCertifiedBlobs();
+    boolean scrub = rounds % SCRUB_EVERY == 0;
+    int rebuilt = 0;
+    for (BlobId id : certified) {
+      try {
+        rebuilt += heal(c, id, scrub);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "healing " + id + " failed; will retry", e);
+      }
+    }
+    return rebuilt;
+  }
+
+  private void learnCertifiedBlobs() {
+    while (true) {
+      List<ChainEvent> events = node.ledger().events(eventSeq, 500);
+      for (ChainEvent e : events) {
+        eventSeq = Math.max(eventSeq, e.seq());
+        if ("BlobCertified".equals(e.type()) && e.body().get("blobId") instanceof String) {
+          certified.add(BlobId.fromBase64((String) e.body().get("blobId")));
+        }
+      }
+      if (events.size() < 500) {
+        break;
+      }
+    }
+  }
+
+  private int heal(Committee c, BlobId id, boolean scrub) {
+    int n = c.nShards();
+    VerifiedBlobMetadata meta = node.metadata(id).orElse(null);
+    if (meta == null) {
+      meta = metadataFromPeers(c, id);
+      node.storeRecoveredMetadata(meta);
+    }
+    if (scrub) {
+      for (int shard : node.ownShards()) {
+        int pair = id.pairOnShard(shard, n);
+        node.sliver(id, pair, Axis.PRIMARY);
+        node.sliver(id, pair, Axis.SECONDARY);
+      }
+    }
+    int rebuilt = 0;
+    for (Axis axis : Axis.values()) {
+      for (int pair : node.missingPairs(id, n, axis)) {
+        int index = axis == Axis.PRIMARY ? pair : n - 1 - pair;
+        SliverData s = recover(c, meta, axis, index);
+        node.storeRecoveredSliver(id, pair, s);
+        slivers.incrementAndGet();
+        rebuilt++;
+      }
+    }
+    return rebuilt;
+  }
+
+  private VerifiedBlobMetadata metadataFromPeers(Committee c, BlobId id) {
+    EncodingConfig config = EncodingConfig.forShards(c.nShards());
+    StorageException last = null;
+    for (Committee.Member m : peers(c)) {
+      try {
+        return StorageNodeClient.create(m.url(), http, options).getAndVerifyMetadata(id, config);
+      } catch (StorageException e) {
+        last = e;
+      }
+    }
+    throw last != null ? last : StorageException.notFound("METADATA_NOT_FOUND", "no peer has metadata of " + id);
+  }
+
+  private SliverData recover(Committee c, VerifiedBlobMetadata meta, Axis axis, int index) {
+    SliverRecovery recovery = SliverRecovery.create(meta);
+    int need = axis == Axis.PRIMARY ? meta.config().secondarySourceSymbols() : meta.config().primarySourceSymbols();
+    List<RecoverySymbol> symbols = new ArrayList<>();
+    for (Committee.Member m : peers(c)) {
+      if (symbols.size() >= need) {
+        break;
+      }
+      try {
+        List<RecoverySymbol> got = StorageNodeClient.create(m.url(), http, options).getRecoverySymbols(meta.blobId(), axis, index);
+        symbolBytes.addAndGet(RecoverySymbol.listToBcs(got).length);
+        for (RecoverySymbol s : got) {
+          try {
+            recovery.verify(s, axis, index);
+            symbols.add(s);
+          } catch (ErasureException e) {
+            // a lying peer's symbol is dropped
+          }
+        }
+      } catch (StorageException e) {
+        // an unavailable peer contributes nothing
+      }
+    }
+    return recovery.recover(axis, index, symbols);
+  }
+
+  private List<Committee.Member> peers(Committee c) {
+    byte[] me = node.publicKey();
+    List<Committee.Member> out = new ArrayList<>();
+    for (Committee.Member m : c.members()) {
+      if (!m.shards().isEmpty() && !Arrays.equals(m.blsPublicKey(), me)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+}

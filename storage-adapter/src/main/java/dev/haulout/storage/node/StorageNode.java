@@ -1,0 +1,346 @@
+package dev.haulout.storage.node;
+
+import dev.haulout.chain.Ledger;
+import dev.haulout.chain.model.Blob;
+import dev.haulout.chain.model.ChainObject;
+import dev.haulout.chain.model.Versioned;
+import dev.haulout.erasure.Axis;
+import dev.haulout.erasure.BlobId;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.ErasureException;
+import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.encoding.BlobDecoder;
+import dev.haulout.erasure.encoding.RecoverySymbol;
+import dev.haulout.erasure.encoding.SliverRecovery;
+import dev.haulout.erasure.metadata.BlobMetadata;
+import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
+import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
+import dev.haulout.storage.BlobStatus;
+import dev.haulout.storage.Committee;
+import dev.haulout.storage.StorageConfirmation;
+import dev.haulout.storage.StorageException;
+import dev.haulout.storage.bls.BlsKeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The storage-node logic behind the Walrus node API (SPEC §9), free of HTTP: accepts metadata
+ * and slivers for blobs registered on the ledger (or buffered with {@code pending}) and only for
+ * the shards this node holds in the current epoch, verifies every sliver against the metadata,
+ * stores them durably, signs confirmations and serves recovery symbols. Thread-safe.
+ */
+public final class StorageNode {
+  /** How long a committee read from the ledger is reused. */
+  public static final long COMMITTEE_TTL_MS = 500;
+
+  private final Ledger ledger;
+  private final DurableStore store;
+  private final BlsKeyPair key;
+  private final Map<BlobId, VerifiedBlobMetadata> metadataCache = new ConcurrentHashMap<>();
+  private final Map<BlobId, Boolean> registered = new ConcurrentHashMap<>();
+  private volatile Committee committee;
+  private volatile long committeeReadAt;
+
+  private StorageNode(Ledger ledger, DurableStore store, BlsKeyPair key) {
+    this.ledger = ledger;
+    this.store = store;
+    this.key = key;
+  }
+
+  public static StorageNode create(Ledger ledger, DurableStore store, BlsKeyPair key) {
+    return new StorageNode(ledger, store, key);
+  }
+
+  public DurableStore store() {
+    return store;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public byte[] publicKey() {
+    return key.publicKey();
+  }
+
+  /** The current committee (cached for {@link #COMMITTEE_TTL_MS}). */
+  public Committee committee() {
+    Committee c = committee;
+    if (c == null || System.currentTimeMillis() - committeeReadAt > COMMITTEE_TTL_MS) {
+      try {
+        c = Committee.fromLedger(ledger);
+      } catch (RuntimeException e) {
+        if (c != null) {
+          return c;
+        }
+        throw StorageException.unavailable("LEDGER_UNAVAILABLE", "cannot read the committee: " + e.getMessage(), e);
+      }
+      committee = c;
+      committeeReadAt = System.currentTimeMillis();
+    }
+    return c;
+  }
+
+  /** Shards this node holds in the current epoch (empty if it is not in the committee). */
+  public Set<Integer> ownShards() {
+    Committee.Member me = committee().memberWithKey(key.publicKey());
+    return me == null ? Set.of() : new TreeSet<>(me.shards());
+  }
+
+  // ------------------------------------------------------------------ metadata
+
+  /** Stores metadata; returns 201 (stored), 202 (buffered, not yet registered) or 200 (already stored). */
+  public int putMetadata(BlobId id, byte[] bcs, boolean pending) {
+    if (metadata(id).isPresent()) {
+      return 200;
+    }
+    BlobMetadata m;
+    try {
+      m = BlobMetadata.fromBcs(bcs);
+    } catch (ErasureException e) {
+      throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage());
+    }
+    int n = committee().nShards();
+    VerifiedBlobMetadata v;
+    try {
+      v = UnverifiedBlobMetadata.of(id, m).verify(EncodingConfig.forShards(n));
+    } catch (ErasureException e) {
+      throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage());
+    }
+    boolean isRegistered = isRegistered(id);
+    if (!isRegistered && !pending) {
+      throw StorageException.failedPrecondition("BLOB_NOT_REGISTERED",
+          "blob " + id + " is not registered on the ledger (upload with ?pending=true to buffer)");
+    }
+    store.write(id.toBase64(), "metadata", v.toBcsWithId());
+    metadataCache.put(id, v);
+    return isRegistered ? 201 : 202;
+  }
+
+  /** Stored, verified metadata of a blob. */
+  public Optional<VerifiedBlobMetadata> metadata(BlobId id) {
+    VerifiedBlobMetadata v = metadataCache.get(id);
+    if (v != null && store.exists(id.toBase64(), "metadata")) {
+      return Optional.of(v);
+    }
+    Optional<byte[]> b = store.read(id.toBase64(), "metadata");
+    if (b.isEmpty()) {
+      metadataCache.remove(id);
+      return Optional.empty();
+    }
+    UnverifiedBlobMetadata u = UnverifiedBlobMetadata.fromBcs(b.get());
+    v = u.verify(EncodingConfig.forShards(u.metadata().nShards()));
+    metadataCache.put(id, v);
+    return Optional.of(v);
+  }
+
+  public VerifiedBlobMetadata requireMetadata(BlobId id) {
+    return metadata(id).orElseThrow(() -> StorageException.notFound("METADATA_NOT_FOUND", "no metadata for blob " + id));
+  }
+
+  /** Stores verified metadata fetched from a peer (self-healing). */
+  public void storeRecoveredMetadata(VerifiedBlobMetadata v) {
+    store.write(v.blobId().toBase64(), "metadata", v.toBcsWithId());
+    metadataCache.put(v.blobId(), v);
+  }
+
+  /** {@code stored}, {@code buffered} or {@code nonexistent}. */
+  public String metadataStatus(BlobId id) {
+    if (metadata(id).isEmpty()) {
+      return "nonexistent";
+    }
+    return isRegistered(id) ? "stored" : "buffered";
+  }
+
+  // ------------------------------------------------------------------ slivers
+
+  /** Verifies and stores a sliver of pair {@code pair}; 201 stored, 200 already stored. */
+  public int putSliver(BlobId id, int pair, Axis axis, byte[] bcs) {
+    VerifiedBlobMetadata v = metadata(id).orElseThrow(() -> StorageException.failedPrecondition(
+        "METADATA_NOT_STORED", "metadata of blob " + id + " must be stored before its slivers"));
+    int n = v.config().nShards();
+    checkPair(pair, n);
+    SliverData s;
+    try {
+      s = SliverData.fromBcs(axis, bcs);
+    } catch (ErasureException | IllegalArgumentException e) {
+      throw StorageException.invalidArgument("INVALID_SLIVER", e.getMessage());
+    }
+    int expected = axis == Axis.PRIMARY ? pair : n - 1 - pair;
+    if (s.index() != expected) {
+      throw StorageException.invalidArgument("SLIVER_INDEX_MISMATCH", "sliver pair " + pair + " holds "
+          + axis.pathName() + " sliver " + expected + ", the body carries sliver " + s.index());
+    }
+    int shard = id.shardOfPair(pair, n);
+    if (!ownShards().contains(shard)) {
+      throw new StorageException("FAILED_PRECONDITION", 421, "SHARD_NOT_ASSIGNED",
+          "shard " + shard + " (pair " + pair + ") is not assigned to this node in epoch " + committee().epoch(),
+          null, shard, null);
+    }
+    if (store.exists(id.toBase64(), fileName(axis, pair)) && sliver(id, pair, axis).isPresent()) {
+      return 200;
+    }
+    try {
+      BlobDecoder.create(v).verifySliver(s);
+    } catch (ErasureException e) {
+      throw StorageException.invalidArgument("INVALID_SLIVER", e.getMessage());
+    }
+    store.write(id.toBase64(), fileName(axis, pair), bcs);
+    return 201;
+  }
+
+  /** Stores a sliver rebuilt by self-healing (already verified). */
+  public void storeRecoveredSliver(BlobId id, int pair, SliverData s) {
+    store.write(id.toBase64(), fileName(s.axis(), pair), s.toBcs());
+  }
+
+  /** The stored sliver (BCS bytes), if present and intact on disk. */
+  public Optional<byte[]> sliver(BlobId id, int pair, Axis axis) {
+    return store.read(id.toBase64(), fileName(axis, pair));
+  }
+
+  public byte[] requireSliver(BlobId id, int pair, Axis axis) {
+    return sliver(id, pair, axis).orElseThrow(() -> StorageException.notFound("SLIVER_NOT_FOUND",
+        axis.pathName() + " sliver of pair " + pair + " of blob " + id + " is not stored here"));
+  }
+
+  public String sliverStatus(BlobId id, int pair, Axis axis) {
+    if (!store.exists(id.toBase64(), fileName(axis, pair))) {
+      return "nonexistent";
+    }
+    return isRegistered(id) ? "stored" : "buffered";
+  }
+
+  /** Pairs of this node's shards whose slivers of {@code axis} are missing for a blob. */
+  public List<Integer> missingPairs(BlobId id, int n, Axis axis) {
+    List<Integer> out = new ArrayList<>();
+    for (int shard : ownShards()) {
+      int pair = id.pairOnShard(shard, n);
+      if (!store.exists(id.toBase64(), fileName(axis, pair))) {
+        out.add(pair);
+      }
+    }
+    return out;
+  }
+
+  static String fileName(Axis axis, int pair) {
+    return (axis == Axis.PRIMARY ? "p" : "s") + pair;
+  }
+
+  private static void checkPair(int pair, int n) {
+    if (pair < 0 || pair >= n) {
+      throw StorageException.invalidArgument("INVALID_SLIVER_PAIR_INDEX", "sliver pair index " + pair + " out of range [0, " + n + ")");
+    }
+  }
+
+  // ------------------------------------------------------------------ confirmations
+
+  /**
+   * Signs the confirmation for the current epoch once the metadata and both slivers of every
+   * pair of this node's shards are stored and the blob is registered ({@code deletableObjectId}
+   * null for a permanent blob).
+   */
+  public SignedConfirmation confirmation(BlobId id, String deletableObjectId) {
+    Committee c = committee();
+    VerifiedBlobMetadata v = requireMetadata(id);
+    List<Blob> blobs = registeredBlobs(id);
+    if (blobs.isEmpty()) {
+      throw StorageException.failedPrecondition("BLOB_NOT_REGISTERED", "blob " + id + " is not registered on the ledger");
+    }
+    byte[] objectId = null;
+    if (deletableObjectId != null) {
+      boolean found = blobs.stream().anyMatch(b -> b.deletable() && b.id().equalsIgnoreCase(deletableObjectId));
+      if (!found) {
+        throw StorageException.notFound("BLOB_OBJECT_NOT_FOUND", "no deletable Blob object " + deletableObjectId + " for blob " + id);
+      }
+      objectId = StorageConfirmation.objectIdBytes(deletableObjectId);
+    } else if (blobs.stream().allMatch(Blob::deletable)) {
+      throw StorageException.notFound("BLOB_OBJECT_NOT_FOUND", "blob " + id + " has no permanent Blob object");
+    }
+    int n = v.config().nShards();
+    for (Axis axis : Axis.values()) {
+      List<Integer> missing = missingPairs(id, n, axis);
+      if (!missing.isEmpty()) {
+        throw StorageException.failedPrecondition("NOT_FULLY_STORED", "blob " + id + " is missing "
+            + axis.pathName() + " slivers of pairs " + missing);
+      }
+    }
+    byte[] msg = StorageConfirmation.message(c.epoch(), id, objectId);
+    return new SignedConfirmation(msg, key.sign(msg));
+  }
+
+  // ------------------------------------------------------------------ recovery
+
+  /**
+   * Recovery symbols for sliver {@code targetIndex} of {@code targetAxis}, one per orthogonal
+   * sliver this node holds, each with its Merkle proof (SPEC §7).
+   */
+  public List<RecoverySymbol> recoverySymbols(BlobId id, Axis targetAxis, int targetIndex) {
+    VerifiedBlobMetadata v = requireMetadata(id);
+    int n = v.config().nShards();
+    if (targetIndex < 0 || targetIndex >= n) {
+      throw StorageException.invalidArgument("INVALID_SLIVER_INDEX", "target sliver " + targetIndex + " out of range [0, " + n + ")");
+    }
+    Axis source = targetAxis.orthogonal();
+    List<RecoverySymbol> out = new ArrayList<>();
+    for (int shard : ownShards()) {
+      int pair = id.pairOnShard(shard, n);
+      Optional<byte[]> b = sliver(id, pair, source);
+      if (b.isPresent()) {
+        SliverData s = SliverData.fromBcs(source, b.get());
+        out.add(SliverRecovery.recoverySymbol(v.config(), s, targetIndex));
+      }
+    }
+    if (out.isEmpty()) {
+      throw StorageException.notFound("SLIVER_NOT_FOUND", "no " + source.pathName() + " slivers of blob " + id + " stored here");
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ ledger
+
+  /** Blob status from the ledger (the node's view). */
+  public BlobStatus blobStatus(BlobId id) {
+    List<Blob> blobs = registeredBlobs(id);
+    if (blobs.isEmpty()) {
+      return BlobStatus.nonexistent(id.toBase64());
+    }
+    Blob best = blobs.stream().filter(b -> !b.deletable()).findFirst().orElse(blobs.get(0));
+    int end = blobs.stream().mapToInt(b -> b.storage().endEpoch()).max().orElse(0);
+    boolean certified = blobs.stream().anyMatch(b -> b.certifiedEpoch() != null);
+    Integer certEpoch = blobs.stream().map(Blob::certifiedEpoch).filter(e -> e != null).min(Integer::compare).orElse(null);
+    return new BlobStatus(id.toBase64(), best.deletable() ? "deletable" : "permanent", certified, end, certEpoch);
+  }
+
+  public boolean isRegistered(BlobId id) {
+    if (registered.containsKey(id)) {
+      return true;
+    }
+    boolean r = !registeredBlobs(id).isEmpty();
+    if (r) {
+      registered.put(id, Boolean.TRUE);
+    }
+    return r;
+  }
+
+  private List<Blob> registeredBlobs(BlobId id) {
+    List<Versioned<ChainObject>> vs;
+    try {
+      vs = ledger.blobsByBlobId(id.toBase64());
+    } catch (RuntimeException e) {
+      throw StorageException.unavailable("LEDGER_UNAVAILABLE", "cannot read the ledger: " + e.getMessage(), e);
+    }
+    List<Blob> out = new ArrayList<>();
+    for (Versioned<ChainObject> v : vs) {
+      if (v.object() instanceof Blob) {
+        out.add((Blob) v.object());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,255 @@
+package dev.haulout.storage.node.server;
+
+import dev.haulout.erasure.Axis;
+import dev.haulout.erasure.BlobId;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.encoding.RecoverySymbol;
+import dev.haulout.storage.BlobStatus;
+import dev.haulout.storage.StorageException;
+import dev.haulout.storage.node.SignedConfirmation;
+import dev.haulout.storage.node.StorageNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Walrus storage-node HTTP API (SPEC §9) over a {@link StorageNode}, one Vert.x HTTP server
+ * per node. Disk, hashing and ledger work run on worker threads; every failure is answered with
+ * the Walrus-style error JSON.
+ */
+public final class StorageNodeServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(StorageNodeServer.class.getName());
+  private static final String OCTETS = "application/octet-stream";
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final StorageNode node;
+  private HttpServer server;
+
+  private StorageNodeServer(Vertx vertx, boolean ownsVertx, StorageNode node) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.node = node;
+  }
+
+  /** Listens on {@code host:port} (0 = ephemeral) using a shared Vert.x; blocks until bound. */
+  public static StorageNodeServer start(Vertx vertx, StorageNode node, String host, int port) {
+    StorageNodeServer s = new StorageNodeServer(vertx, false, node);
+    s.listen(host, port);
+    return s;
+  }
+
+  /** As {@link #start(Vertx, StorageNode, String, int)} with its own Vert.x instance. */
+  public static StorageNodeServer start(StorageNode node, String host, int port) {
+    StorageNodeServer s = new StorageNodeServer(Vertx.vertx(), true, node);
+    s.listen(host, port);
+    return s;
+  }
+
+  private void listen(String host, int port) {
+    try {
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true))
+          .requestHandler(this::route).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw StorageException.unavailable("LISTEN_FAILED", "cannot listen on " + host + ":" + port + ": " + e, e);
+    }
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public StorageNode node() {
+    return node;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      if (ownsVertx) {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "storage node server did not close cleanly", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  private void route(HttpServerRequest req) {
+    String[] p = req.path().split("/");
+    HttpMethod m = req.method();
+    try {
+      if (m == HttpMethod.GET && req.path().equals("/v1/health")) {
+        blocking(req, () -> new JsonObject().put("epoch", node.committee().epoch())
+            .put("nShards", node.committee().nShards()).put("ownedShards", node.ownShards().size())
+            .put("publicKey", Base64.getEncoder().encodeToString(node.publicKey())), 200);
+        return;
+      }
+      if (p.length < 5 || !p[1].equals("v1") || !p[2].equals("blobs")) {
+        throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
+      }
+      BlobId id = blobId(p[3]);
+      String what = p[4];
+      if (what.equals("metadata") && p.length == 5 && m == HttpMethod.GET) {
+        bytes(req, () -> node.requireMetadata(id).toBcsWithId());
+      } else if (what.equals("metadata") && p.length == 5 && m == HttpMethod.PUT) {
+        boolean pending = "true".equals(req.getParam("pending"));
+        long max = 66L * node.committee().nShards() + 64;
+        withBody(req, max, body -> {
+          int code = node.putMetadata(id, body, pending);
+          return new Status(code, code == 202 ? "metadata buffered until the blob is registered" : "metadata stored");
+        });
+      } else if (what.equals("metadata") && p.length == 6 && p[5].equals("status") && m == HttpMethod.GET) {
+        blocking(req, () -> node.metadataStatus(id), 200);
+      } else if (what.equals("slivers") && (p.length == 7 || p.length == 8)) {
+        int pair = intParam(p[5], "sliver pair index");
+        Axis axis = axis(p[6]);
+        if (p.length == 8 && p[7].equals("status") && m == HttpMethod.GET) {
+          blocking(req, () -> node.sliverStatus(id, pair, axis), 200);
+        } else if (p.length == 7 && m == HttpMethod.GET) {
+          bytes(req, () -> node.requireSliver(id, pair, axis));
+        } else if (p.length == 7 && m == HttpMethod.PUT) {
+          int n = node.committee().nShards();
+          long max = (long) EncodingConfig.forShards(n).sliverLength(axis, EncodingConfig.MAX_SYMBOL_SIZE) + 16;
+          withBody(req, max, body -> new Status(node.putSliver(id, pair, axis, body), "sliver stored"));
+        } else {
+          throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
+        }
+      } else if (what.equals("confirmation") && m == HttpMethod.GET && p.length == 6 && p[5].equals("permanent")) {
+        blocking(req, () -> confirmationJson(node.confirmation(id, null)), 200);
+      } else if (what.equals("confirmation") && m == HttpMethod.GET && p.length == 7 && p[5].equals("deletable")) {
+        String obj = p[6];
+        blocking(req, () -> confirmationJson(node.confirmation(id, obj)), 200);
+      } else if (what.equals("recoverySymbols") && m == HttpMethod.GET && p.length == 5) {
+        int target = intParam(req.getParam("targetSliver"), "targetSliver");
+        Axis axis = axis(String.valueOf(req.getParam("targetType")));
+        bytes(req, () -> {
+          List<RecoverySymbol> symbols = node.recoverySymbols(id, axis, target);
+          return RecoverySymbol.listToBcs(symbols);
+        });
+      } else if (what.equals("status") && m == HttpMethod.GET && p.length == 5) {
+        blocking(req, () -> statusJson(node.blobStatus(id)), 200);
+      } else {
+        throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
+      }
+    } catch (StorageException e) {
+      ApiErrors.send(req.response(), e);
+    } catch (RuntimeException e) {
+      ApiErrors.send(req.response(), StorageException.internal(e.toString(), e));
+    }
+  }
+
+  private record Status(int code, String message) {}
+
+  private static JsonObject confirmationJson(SignedConfirmation c) {
+    Base64.Encoder b64 = Base64.getEncoder();
+    return new JsonObject().put("signed", new JsonObject().put("serializedMessage", b64.encodeToString(c.serializedMessage()))
+        .put("signature", b64.encodeToString(c.signature())));
+  }
+
+  private static Object statusJson(BlobStatus s) {
+    if (!s.exists()) {
+      return "nonexistent";
+    }
+    JsonObject inner = new JsonObject().put("endEpoch", s.endEpoch()).put("isCertified", s.certified());
+    if (s.certifiedEpoch() != null) {
+      inner.put("initialCertifiedEpoch", s.certifiedEpoch());
+    }
+    return new JsonObject().put(s.kind(), inner);
+  }
+
+  private void withBody(HttpServerRequest req, long max, java.util.function.Function<byte[], Status> handler) {
+    HttpBodies.read(req, max).onComplete(ar -> {
+      if (ar.failed()) {
+        fail(req, ar.cause());
+        if (ar.cause() instanceof StorageException && ((StorageException) ar.cause()).httpStatus() == 413) {
+          req.connection().close();
+        }
+        return;
+      }
+      vertx.executeBlocking(() -> handler.apply(ar.result()), false).onComplete(r -> {
+        if (r.failed()) {
+          fail(req, r.cause());
+        } else {
+          ApiErrors.success(req.response(), r.result().code(), r.result().message());
+        }
+      });
+    });
+  }
+
+  private void blocking(HttpServerRequest req, Callable<Object> work, int code) {
+    Future<Object> f = vertx.executeBlocking(work, false);
+    f.onComplete(r -> {
+      if (r.failed()) {
+        fail(req, r.cause());
+      } else {
+        ApiErrors.success(req.response(), code, r.result());
+      }
+    });
+  }
+
+  private void bytes(HttpServerRequest req, Callable<byte[]> work) {
+    vertx.executeBlocking(work, false).onComplete(r -> {
+      if (r.failed()) {
+        fail(req, r.cause());
+      } else {
+        HttpServerResponse res = req.response();
+        res.putHeader("content-type", OCTETS).end(Buffer.buffer(r.result()));
+      }
+    });
+  }
+
+  private static void fail(HttpServerRequest req, Throwable t) {
+    if (t instanceof StorageException) {
+      ApiErrors.send(req.response(), (StorageException) t);
+    } else {
+      LOG.log(Level.FINE, "request failed", t);
+      ApiErrors.send(req.response(), StorageException.internal(t.toString(), t));
+    }
+  }
+
+  private static BlobId blobId(String s) {
+    try {
+      return BlobId.fromBase64(s);
+    } catch (IllegalArgumentException e) {
+      throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + s);
+    }
+  }
+
+  private static Axis axis(String s) {
+    switch (s) {
+      case "primary":
+        return Axis.PRIMARY;
+      case "secondary":
+        return Axis.SECONDARY;
+      default:
+        throw StorageException.invalidArgument("INVALID_SLIVER_TYPE", "sliver type must be primary or secondary: " + s);
+    }
+  }
+
+  private static int intParam(String s, String what) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw StorageException.invalidArgument("INVALID_PARAMETER", what + " is not an integer: " + s);
+    }
+  }
+}

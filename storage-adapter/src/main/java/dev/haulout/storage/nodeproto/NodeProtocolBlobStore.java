@@ -1,0 +1,124 @@
+package dev.haulout.storage.nodeproto;
+
+import dev.haulout.chain.Ledger;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.model.Blob;
+import dev.haulout.chain.model.ChainObject;
+import dev.haulout.chain.model.Versioned;
+import dev.haulout.erasure.BlobId;
+import dev.haulout.storage.BlobStatus;
+import dev.haulout.storage.BlobStore;
+import dev.haulout.storage.ByteRange;
+import dev.haulout.storage.Committee;
+import dev.haulout.storage.ProgressListener;
+import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageException;
+import dev.haulout.storage.StoreResult;
+import dev.haulout.storage.client.StorageNodeClient;
+import dev.haulout.storage.read.BlobReader;
+import dev.haulout.storage.write.BlobWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link BlobStore} that talks to the storage nodes of the ledger's committee directly (the
+ * embedded network or any set of Walrus-API nodes) and pays with {@code wallet} on the ledger.
+ */
+public final class NodeProtocolBlobStore implements BlobStore {
+  private final Ledger ledger;
+  private final ExecutorService pool;
+  private final BlobWriter writer;
+  private final BlobReader reader;
+  private volatile Committee committee;
+  private volatile long committeeAt;
+
+  private NodeProtocolBlobStore(Ledger ledger, Ed25519KeyPair wallet, StorageClientOptions options) {
+    this.ledger = ledger;
+    AtomicInteger count = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(options.maxConcurrentRequests(), r -> {
+      Thread t = new Thread(r, "storage-client-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    HttpClient http = StorageNodeClient.newHttpClient(options);
+    this.writer = BlobWriter.create(ledger, wallet, http, options, pool);
+    this.reader = BlobReader.create(this::committee, http, options, pool);
+  }
+
+  /** {@code wallet} pays storage and write fees; it may be null for a read-only store. */
+  public static NodeProtocolBlobStore create(Ledger ledger, Ed25519KeyPair wallet, StorageClientOptions options) {
+    if (options.maxConcurrentRequests() <= options.readAhead()) {
+      throw new IllegalArgumentException("maxConcurrentRequests (" + options.maxConcurrentRequests()
+          + ") must exceed readAhead (" + options.readAhead() + ")");
+    }
+    return new NodeProtocolBlobStore(ledger, wallet, options);
+  }
+
+  public BlobReader reader() {
+    return reader;
+  }
+
+  private Committee committee() {
+    Committee c = committee;
+    if (c == null || System.currentTimeMillis() - committeeAt > 1_000) {
+      c = Committee.fromLedger(ledger);
+      committee = c;
+      committeeAt = System.currentTimeMillis();
+    }
+    return c;
+  }
+
+  @Override
+  public StoreResult store(InputStream in, long length, int epochs, ProgressListener progress) throws IOException {
+    return store(in, length, epochs, false, progress);
+  }
+
+  /** As {@link #store(InputStream, long, int, ProgressListener)}, optionally as a deletable blob. */
+  public StoreResult store(InputStream in, long length, int epochs, boolean deletable, ProgressListener progress)
+      throws IOException {
+    return writer.store(in, length, epochs, deletable, progress == null ? ProgressListener.NONE : progress);
+  }
+
+  @Override
+  public InputStream read(String blobId, ByteRange range) {
+    return reader.read(parse(blobId), range);
+  }
+
+  @Override
+  public BlobStatus status(String blobId) {
+    parse(blobId);
+    List<Blob> blobs = new ArrayList<>();
+    for (Versioned<ChainObject> v : ledger.blobsByBlobId(blobId)) {
+      if (v.object() instanceof Blob) {
+        blobs.add((Blob) v.object());
+      }
+    }
+    if (blobs.isEmpty()) {
+      return BlobStatus.nonexistent(blobId);
+    }
+    Blob best = blobs.stream().filter(b -> b.certifiedEpoch() != null).findFirst().orElse(blobs.get(0));
+    int end = blobs.stream().filter(b -> b.certifiedEpoch() != null).mapToInt(b -> b.storage().endEpoch()).max()
+        .orElse(best.storage().endEpoch());
+    return new BlobStatus(blobId, best.deletable() ? "deletable" : "permanent", best.certifiedEpoch() != null, end,
+        best.certifiedEpoch());
+  }
+
+  static BlobId parse(String blobId) {
+    try {
+      return BlobId.fromBase64(blobId);
+    } catch (IllegalArgumentException e) {
+      throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + blobId);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}
