@@ -1,6 +1,7 @@
 package dev.haulout.storage.node.server;
 
 import dev.haulout.storage.StorageException;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,11 +23,11 @@ public final class ApiErrors {
         .put("message", e.getMessage()).put("details", new JsonArray().add(info)));
   }
 
-  public static void send(HttpServerResponse res, StorageException e) {
+  public static Future<Void> send(HttpServerResponse res, StorageException e) {
     if (res.ended() || res.closed()) {
-      return;
+      return Future.succeededFuture();
     }
-    res.setStatusCode(e.httpStatus()).putHeader("content-type", "application/json").end(errorBody(e).encode());
+    return res.setStatusCode(e.httpStatus()).putHeader("content-type", "application/json").end(errorBody(e).encode());
   }
 
   public static void success(HttpServerResponse res, int code, Object data) {

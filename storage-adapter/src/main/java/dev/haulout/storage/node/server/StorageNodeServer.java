@@ -179,9 +179,12 @@ public final class StorageNodeServer implements AutoCloseable {
   private void withBody(HttpServerRequest req, long max, java.util.function.Function<byte[], Status> handler) {
     HttpBodies.read(req, max).onComplete(ar -> {
       if (ar.failed()) {
-        fail(req, ar.cause());
         if (ar.cause() instanceof StorageException && ((StorageException) ar.cause()).httpStatus() == 413) {
-          req.connection().close();
+          // the rest of the body is never read: answer, then drop the connection
+          req.response().putHeader("connection", "close");
+          ApiErrors.send(req.response(), (StorageException) ar.cause()).onComplete(v -> req.connection().close());
+        } else {
+          fail(req, ar.cause());
         }
         return;
       }

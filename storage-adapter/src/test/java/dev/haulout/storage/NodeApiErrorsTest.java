@@ -1,0 +1,158 @@
+package dev.haulout.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.haulout.erasure.Axis;
+import dev.haulout.erasure.BlobId;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.encoding.BlobEncoder;
+import dev.haulout.erasure.encoding.EncodedBlob;
+import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad input to a storage node gets Walrus-style error JSON with the right status; the node stays healthy. */
+class NodeApiErrorsTest {
+  static final int SHARDS = 10;
+  static TestNetwork net;
+  static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  static byte[] data;
+  static EncodedBlob encoded;
+  static BlobId id;
+
+  @BeforeAll
+  static void start() throws Exception {
+    net = TestNetwork.start(SHARDS, EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0));
+    data = new byte[50_000];
+    new Random(1).nextBytes(data);
+    net.store.store(new ByteArrayInputStream(data), data.length, 1, ProgressListener.NONE);
+    encoded = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).encode(data);
+    id = encoded.blobId();
+  }
+
+  @AfterAll
+  static void stop() {
+    net.close();
+  }
+
+  static HttpResponse<String> send(String method, String url, byte[] body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void assertError(HttpResponse<String> r, int code, String status, String reason) {
+    assertEquals(code, r.statusCode(), r.body());
+    JsonObject e = new JsonObject(r.body()).getJsonObject("error");
+    assertEquals(code, e.getInteger("code"));
+    assertEquals(status, e.getString("status"));
+    assertEquals(reason, e.getJsonArray("details").getJsonObject(0).getString("reason"));
+    assertTrue(e.getString("message").length() > 0);
+  }
+
+  /** Index of the node holding pair {@code pair} of the test blob, and of one that does not. */
+  static int nodeOfPair(int pair, boolean holds) {
+    Committee c = Committee.fromLedger(net.ledger);
+    Committee.Member m = c.memberOfShard(id.shardOfPair(pair, SHARDS));
+    for (int i = 0; i < net.network.size(); i++) {
+      boolean same = net.network.nodeUrl(i).equals(m.url());
+      if (same == holds) {
+        return i;
+      }
+    }
+    throw new AssertionError();
+  }
+
+  String sliverUrl(int node, int pair, Axis axis) {
+    return net.network.nodeUrl(node) + "/v1/blobs/" + id + "/slivers/" + pair + "/" + axis.pathName();
+  }
+
+  @Test
+  void unknownBlobIsNotFound() throws Exception {
+    BlobId unknown = BlobId.fromBytes(new byte[32]);
+    assertError(send("GET", net.network.nodeUrl(0) + "/v1/blobs/" + unknown + "/metadata", null), 404, "NOT_FOUND", "METADATA_NOT_FOUND");
+    assertError(send("GET", net.network.nodeUrl(0) + "/v1/blobs/" + unknown + "/slivers/0/primary", null), 404, "NOT_FOUND", "SLIVER_NOT_FOUND");
+    assertEquals("nonexistent", new JsonObject(send("GET", net.network.nodeUrl(0) + "/v1/blobs/" + unknown + "/metadata/status", null).body())
+        .getJsonObject("success").getString("data"));
+    assertError(send("GET", net.network.nodeUrl(0) + "/v1/blobs/not-a-blob-id/metadata", null), 400, "INVALID_ARGUMENT", "INVALID_BLOB_ID");
+  }
+
+  @Test
+  void metadataOfAnotherBlobIsRejectedAndUnregisteredMetadataOnlyBufferedWhenPending() throws Exception {
+    byte[] other = new byte[777];
+    EncodedBlob o = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).encode(other);
+    String url = net.network.nodeUrl(1) + "/v1/blobs/" + o.blobId() + "/metadata";
+    assertError(send("PUT", url, encoded.metadata().toBcs()), 400, "INVALID_ARGUMENT", "INVALID_METADATA");
+    assertError(send("PUT", url, new byte[] {0, 1, 2}), 400, "INVALID_ARGUMENT", "INVALID_METADATA");
+    assertError(send("PUT", url, o.metadata().toBcs()), 400, "FAILED_PRECONDITION", "BLOB_NOT_REGISTERED");
+    assertEquals(202, send("PUT", url + "?pending=true", o.metadata().toBcs()).statusCode());
+    assertEquals("buffered", new JsonObject(send("GET", url + "/status", null).body()).getJsonObject("success").getString("data"));
+  }
+
+  @Test
+  void sliverWithTheWrongIndexForThePairOrWrongBytesIsRejected() throws Exception {
+    int pair = 2;
+    int node = nodeOfPair(pair, true);
+    // primary sliver 3 sent as pair 2
+    assertError(send("PUT", sliverUrl(node, pair, Axis.PRIMARY), encoded.primarySliver(3).toBcs()), 400, "INVALID_ARGUMENT",
+        "SLIVER_INDEX_MISMATCH");
+    // secondary sliver of pair 2 is n-1-2; sliver 2 is wrong
+    assertError(send("PUT", sliverUrl(node, pair, Axis.SECONDARY), encoded.secondarySliver(2).toBcs()), 400, "INVALID_ARGUMENT",
+        "SLIVER_INDEX_MISMATCH");
+    SliverData good = encoded.primarySliver(pair);
+    byte[] bad = good.data();
+    bad[0] ^= 1;
+    net.network.node(node).store().delete(id.toBase64(), "p" + pair);
+    assertError(send("PUT", sliverUrl(node, pair, Axis.PRIMARY), SliverData.wrap(Axis.PRIMARY, pair, good.symbolSize(), bad).toBcs()),
+        400, "INVALID_ARGUMENT", "INVALID_SLIVER");
+    assertError(send("PUT", sliverUrl(node, pair, Axis.PRIMARY), new byte[] {5, 1}), 400, "INVALID_ARGUMENT", "INVALID_SLIVER");
+    assertEquals(201, send("PUT", sliverUrl(node, pair, Axis.PRIMARY), good.toBcs()).statusCode());
+    assertEquals(200, send("PUT", sliverUrl(node, pair, Axis.PRIMARY), good.toBcs()).statusCode());
+  }
+
+  @Test
+  void sliverForAShardTheNodeDoesNotHoldIsMisdirected() throws Exception {
+    int pair = 5;
+    int node = nodeOfPair(pair, false);
+    assertError(send("PUT", sliverUrl(node, pair, Axis.PRIMARY), encoded.primarySliver(pair).toBcs()), 421, "FAILED_PRECONDITION",
+        "SHARD_NOT_ASSIGNED");
+    assertError(send("PUT", sliverUrl(node, SHARDS + 3, Axis.PRIMARY), encoded.primarySliver(pair).toBcs()), 400, "INVALID_ARGUMENT",
+        "INVALID_SLIVER_PAIR_INDEX");
+  }
+
+  @Test
+  void oversizedBodiesAreRefusedAndTheNodeKeepsServing() throws Exception {
+    int pair = 1;
+    int node = nodeOfPair(pair, true);
+    byte[] huge = new byte[EncodingConfig.forShards(SHARDS).sliverLength(Axis.PRIMARY, 65534) + 1024];
+    assertError(send("PUT", sliverUrl(node, pair, Axis.PRIMARY), huge), 413, "OUT_OF_RANGE", "PAYLOAD_TOO_LARGE");
+    assertError(send("PUT", net.network.nodeUrl(node) + "/v1/blobs/" + id + "/metadata", new byte[100_000]), 413, "OUT_OF_RANGE",
+        "PAYLOAD_TOO_LARGE");
+    assertEquals(200, send("GET", net.network.nodeUrl(node) + "/v1/health", null).statusCode());
+    try (var in = net.store.read(id.toBase64(), null)) {
+      assertArrayEquals(data, in.readAllBytes());
+    }
+  }
+
+  @Test
+  void confirmationIsSignedOnlyWhenEverySliverOfTheNodesShardsIsStored() throws Exception {
+    int node = nodeOfPair(0, true);
+    JsonObject ok = new JsonObject(send("GET", net.network.nodeUrl(node) + "/v1/blobs/" + id + "/confirmation/permanent", null).body());
+    assertTrue(ok.getJsonObject("success").getJsonObject("data").getJsonObject("signed").getString("signature").length() > 100);
+    net.network.node(node).store().delete(id.toBase64(), "s0");
+    assertError(send("GET", net.network.nodeUrl(node) + "/v1/blobs/" + id + "/confirmation/permanent", null), 400,
+        "FAILED_PRECONDITION", "NOT_FULLY_STORED");
+    assertEquals(201, send("PUT", sliverUrl(node, 0, Axis.SECONDARY), encoded.pairSecondary(0).toBcs()).statusCode());
+  }
+}
