@@ -114,13 +114,19 @@ public final class SelfHealer {
       }
     }
     int rebuilt = 0;
-    for (Axis axis : Axis.values()) {
+    // secondary first: it needs only k1 symbols, and rebuilt secondary slivers are the sources
+    // of primary recovery (so a blob that lost more than f shards' primaries still converges)
+    for (Axis axis : new Axis[] {Axis.SECONDARY, Axis.PRIMARY}) {
       for (int pair : node.missingPairs(id, n, axis)) {
         int index = axis == Axis.PRIMARY ? pair : n - 1 - pair;
-        SliverData s = recover(c, meta, axis, index);
-        node.storeRecoveredSliver(id, pair, s);
-        slivers.incrementAndGet();
-        rebuilt++;
+        try {
+          SliverData s = recover(c, meta, axis, index);
+          node.storeRecoveredSliver(id, pair, s);
+          slivers.incrementAndGet();
+          rebuilt++;
+        } catch (ErasureException e) {
+          LOG.log(Level.FINE, "cannot rebuild " + axis.pathName() + " sliver " + index + " of " + id + " yet", e);
+        }
       }
     }
     return rebuilt;
