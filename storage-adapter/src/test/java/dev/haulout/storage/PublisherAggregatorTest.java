@@ -1,0 +1,140 @@
+package dev.haulout.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.encoding.BlobEncoder;
+import dev.haulout.storage.aggregator.WalrusHttpBlobStore;
+import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Walrus publisher/aggregator HTTP API, raw (as curl would) and through WalrusHttpBlobStore. */
+class PublisherAggregatorTest {
+  static final int SHARDS = 40;
+  static TestNetwork net;
+  static String url;
+  static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @BeforeAll
+  static void start() {
+    net = TestNetwork.start(SHARDS, EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0).withPublisher(0));
+    url = net.network.publisherUrl();
+  }
+
+  @AfterAll
+  static void stop() {
+    net.close();
+  }
+
+  static byte[] random(int n, long seed) {
+    byte[] b = new byte[n];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  static HttpResponse<byte[]> send(HttpRequest.Builder b) throws Exception {
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static JsonObject json(HttpResponse<byte[]> r) {
+    return new JsonObject(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void putAnswersNewlyCreatedThenAlreadyCertifiedAsWalrusDoes() throws Exception {
+    byte[] data = random(123_456, 1);
+    String expected = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(data).blobId().toBase64();
+    HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs?epochs=3"))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(data)));
+    assertEquals(200, r.statusCode(), new String(r.body()));
+    JsonObject nc = json(r).getJsonObject("newlyCreated");
+    JsonObject blob = nc.getJsonObject("blobObject");
+    assertEquals(expected, blob.getString("blobId"));
+    assertEquals(data.length, blob.getLong("size"));
+    assertEquals("RS2", blob.getString("encodingType"));
+    assertEquals(blob.getInteger("registeredEpoch") + 3, blob.getJsonObject("storage").getInteger("endEpoch"));
+    assertEquals(EncodingConfig.forShards(SHARDS).encodedLength(data.length),
+        nc.getJsonObject("resourceOperation").getJsonObject("registerFromScratch").getLong("encodedLength"));
+    assertTrue(nc.getLong("cost") > 0);
+    assertTrue(blob.getValue("certifiedEpoch") instanceof Integer);
+
+    HttpResponse<byte[]> again = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs?epochs=1"))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(data)));
+    JsonObject ac = json(again).getJsonObject("alreadyCertified");
+    assertEquals(expected, ac.getString("blobId"));
+    assertEquals(blob.getJsonObject("storage").getInteger("endEpoch"), ac.getInteger("endEpoch"));
+  }
+
+  @Test
+  void getServesVerifiedBytesWholeByRangeHeaderAndByByteRangeEndpoint() throws Exception {
+    byte[] data = random(300_001, 2);
+    String id = json(send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs?epochs=1"))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(data)))).getJsonObject("newlyCreated").getJsonObject("blobObject")
+        .getString("blobId");
+    HttpResponse<byte[]> whole = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/" + id)).GET());
+    assertEquals(200, whole.statusCode());
+    assertArrayEquals(data, whole.body());
+    HttpResponse<byte[]> part = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/" + id)).header("Range", "bytes=1000-1999").GET());
+    assertEquals(206, part.statusCode());
+    assertEquals("bytes 1000-1999/300001", part.headers().firstValue("content-range").orElseThrow());
+    assertArrayEquals(Arrays.copyOfRange(data, 1000, 2000), part.body());
+    HttpResponse<byte[]> br = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/" + id + "/byte-range?start=299000&length=5000")).GET());
+    assertArrayEquals(Arrays.copyOfRange(data, 299_000, 300_001), br.body());
+    // served again from the verified cache
+    JsonObject statusBefore = json(send(HttpRequest.newBuilder(URI.create(url + "/status")).GET()));
+    assertArrayEquals(data, send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/" + id)).GET()).body());
+    JsonObject statusAfter = json(send(HttpRequest.newBuilder(URI.create(url + "/status")).GET()));
+    assertEquals(statusBefore.getLong("cacheHits") + 1, statusAfter.getLong("cacheHits"));
+    assertTrue(statusAfter.getInteger("cacheEntries") >= 1);
+  }
+
+  @Test
+  void unknownBlobIsNotFoundWithErrorJson() throws Exception {
+    String unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/" + unknown)).GET());
+    assertEquals(404, r.statusCode());
+    assertEquals("NOT_FOUND", json(r).getJsonObject("error").getString("status"));
+    assertEquals(400, send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/nope")).GET()).statusCode());
+  }
+
+  @Test
+  void walrusHttpBlobStoreRoundTripsThroughThePublisherAndAggregator() throws Exception {
+    try (BlobStore store = WalrusHttpBlobStore.create(url, url, StorageClientOptions.defaults())) {
+      byte[] data = random(77_777, 3);
+      long[] uploaded = {0};
+      StoreResult r = store.store(new ByteArrayInputStream(data), data.length, 2, (phase, done, total) -> {
+        if (phase.equals("upload")) {
+          uploaded[0] = done;
+        }
+      });
+      assertEquals(data.length, uploaded[0]);
+      assertTrue(r.newlyCreated());
+      assertEquals(BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(data).blobId().toBase64(), r.blobId());
+      try (var in = store.read(r.blobId(), null)) {
+        assertArrayEquals(data, in.readAllBytes());
+      }
+      try (var in = store.read(r.blobId(), new ByteRange(10, 20))) {
+        assertArrayEquals(Arrays.copyOfRange(data, 10, 20), in.readAllBytes());
+      }
+      assertTrue(store.status(r.blobId()).certified());
+      assertFalse(store.status("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").exists());
+      StorageException e = assertThrows(StorageException.class, () -> store.read("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null));
+      assertTrue(e.isNotFound());
+      assertFalse(store.store(new ByteArrayInputStream(data), data.length, 1, null).newlyCreated());
+    }
+  }
+}
