@@ -30,11 +30,11 @@ public interface CodingLoop {
 
   /** The loop used when the caller does not choose one. */
   static CodingLoop defaultLoop() {
-    return TableCodingLoop.INSTANCE;
+    return BitslicedCodingLoop.INSTANCE;
   }
 
   /** Every implementation, reference first. */
   static List<CodingLoop> all() {
-    return List.of(ScalarCodingLoop.INSTANCE, TableCodingLoop.INSTANCE);
+    return List.of(ScalarCodingLoop.INSTANCE, TableCodingLoop.INSTANCE, BitslicedCodingLoop.INSTANCE);
   }
 }

@@ -63,6 +63,10 @@ public final class ReedSolomon {
     return workShards;
   }
 
+  int chunk() {
+    return chunk;
+  }
+
   /**
    * Encodes in place. On entry shards {@code 0..k-1} of {@code work} hold the originals (shard
    * {@code q} = bytes {@code [q*shardLen, (q+1)*shardLen)}, a whole number of symbols); on return
@@ -74,6 +78,10 @@ public final class ReedSolomon {
     if ((long) workShards * shardLen > work.length) {
       throw new IllegalArgumentException(
           "work array too small: " + work.length + " bytes, need " + (long) workShards * shardLen);
+    }
+    if (loop instanceof BitslicedCodingLoop && BitslicedEngine.worthwhile(symbolSize)) {
+      BitslicedEngine.encode(this, work, shardLen, symbolSize);
+      return;
     }
     if (rate == Rate.HIGH) {
       Arrays.fill(work, k * shardLen, workShards * shardLen, (byte) 0);

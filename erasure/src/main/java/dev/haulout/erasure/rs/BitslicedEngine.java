@@ -1,0 +1,320 @@
+package dev.haulout.erasure.rs;
+
+import dev.haulout.erasure.gf.GF16;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Bulk encoding in bit-sliced form. A shard's words are taken in octets (8 consecutive words of
+ * one SPEC §3.2 pairing segment: their low bytes are 8 contiguous bytes, their high bytes too),
+ * 8 octets form a block of 64 words, stored as 16 bit-plane longs (plane b holds bit b of the 64
+ * words; partial octets of a tail are zero-padded lanes).
+ * Multiplying by a constant is GF(2)-linear on Cantor words, i.e. a 16×16 bit matrix: output
+ * plane i is the XOR of the input planes j with {@code M[i][j] = 1}, computed with 4-bit
+ * ("Four Russians") tables in about 3 operations per word instead of 12 for the table loop. The
+ * transforms are those of {@link AdditiveFft}; results are byte-identical (tested against the
+ * scalar reference).
+ */
+final class BitslicedEngine {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final AtomicReferenceArray<byte[]> MATRICES = new AtomicReferenceArray<>(GF16.MODULUS);
+
+  private BitslicedEngine() {}
+
+  /** For each output plane i and input group g: nibble {@code sum_t M[i][4g+t] << t}. */
+  static byte[] matrix(int logM) {
+    byte[] m = MATRICES.get(logM);
+    if (m == null) {
+      int[] col = new int[16];
+      for (int j = 0; j < 16; j++) {
+        col[j] = GF16.mul(1 << j, logM);
+      }
+      m = new byte[64];
+      for (int i = 0; i < 16; i++) {
+        for (int g = 0; g < 4; g++) {
+          int nib = 0;
+          for (int t = 0; t < 4; t++) {
+            nib |= ((col[4 * g + t] >>> i) & 1) << t;
+          }
+          m[4 * i + g] = (byte) nib;
+        }
+      }
+      MATRICES.set(logM, m);
+    }
+    return m;
+  }
+
+  // ---- layout conversion -------------------------------------------------------------------
+
+  private static long transpose8(long x) {
+    long t = (x ^ (x >>> 7)) & 0x00AA00AA00AA00AAL;
+    x = x ^ t ^ (t << 7);
+    t = (x ^ (x >>> 14)) & 0x0000CCCC0000CCCCL;
+    x = x ^ t ^ (t << 14);
+    t = (x ^ (x >>> 28)) & 0x00000000F0F0F0F0L;
+    return x ^ t ^ (t << 28);
+  }
+
+  /**
+   * 8×8 byte-matrix transpose of {@code m[0..8)} (row g = long g, column j = byte j), in place.
+   * An involution.
+   */
+  static void transposeBytes(long[] m) {
+    for (int r = 0; r < 8; r += 2) {
+      long t = ((m[r] >>> 8) ^ m[r + 1]) & 0x00FF00FF00FF00FFL;
+      m[r + 1] ^= t;
+      m[r] ^= t << 8;
+    }
+    for (int q = 0; q < 4; q++) {
+      int r = q + (q & 2); // rows 0, 1, 4, 5 paired with 2, 3, 6, 7
+      long t = ((m[r] >>> 16) ^ m[r + 2]) & 0x0000FFFF0000FFFFL;
+      m[r + 2] ^= t;
+      m[r] ^= t << 16;
+    }
+    for (int r = 0; r < 4; r++) {
+      long t = ((m[r] >>> 32) ^ m[r + 4]) & 0x00000000FFFFFFFFL;
+      m[r + 4] ^= t;
+      m[r] ^= t << 32;
+    }
+  }
+
+  /**
+   * Octets (up to 8 consecutive words of one pairing segment, whose low bytes and high bytes are
+   * each contiguous) per symbol of {@code symbolSize} bytes.
+   */
+  static int octetsPerSymbol(int symbolSize) {
+    int full = symbolSize >>> 6;
+    int tailHalf = (symbolSize & 63) >>> 1;
+    return 4 * full + ((tailHalf + 7) >>> 3);
+  }
+
+  /**
+   * Whether bit-slicing pays for this symbol size: at least 3/4 of the octet lanes carry words
+   * (a 2-byte symbol fills one lane of eight; those stay on the byte kernels).
+   */
+  static boolean worthwhile(int symbolSize) {
+    return (symbolSize >>> 1) * 4 >= 3 * 8 * octetsPerSymbol(symbolSize);
+  }
+
+  /** Blocks of 64 words (8 octets) for a shard of {@code shardLen} bytes. */
+  static int blocks(int shardLen, int symbolSize) {
+    int octets = (shardLen / symbolSize) * octetsPerSymbol(symbolSize);
+    return (octets + 7) >>> 3;
+  }
+
+  /** Byte shard {@code [off, off+len)} into bit planes at {@code dst} (lo, hi: 8-long scratch). */
+  static void slice(byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi) {
+    int oct = 0;
+    for (int done = 0; done < len; done += symbolSize) {
+      for (int seg = 0; seg < symbolSize; seg += 64) {
+        int half = Math.min(64, symbolSize - seg) >>> 1;
+        int p = off + done + seg;
+        for (int e0 = 0; e0 < half; e0 += 8) {
+          int cnt = Math.min(8, half - e0);
+          long l;
+          long h;
+          if (cnt == 8) {
+            l = (long) LONGS.get(buf, p + e0);
+            h = (long) LONGS.get(buf, p + half + e0);
+          } else {
+            l = 0;
+            h = 0;
+            for (int i = 0; i < cnt; i++) {
+              l |= (long) (buf[p + e0 + i] & 0xFF) << (8 * i);
+              h |= (long) (buf[p + half + e0 + i] & 0xFF) << (8 * i);
+            }
+          }
+          lo[oct & 7] = transpose8(l);
+          hi[oct & 7] = transpose8(h);
+          if ((oct & 7) == 7) {
+            flush(lo, hi, planes, dst + 16 * (oct >>> 3));
+          }
+          oct++;
+        }
+      }
+    }
+    if ((oct & 7) != 0) {
+      for (int g = oct & 7; g < 8; g++) {
+        lo[g] = 0;
+        hi[g] = 0;
+      }
+      flush(lo, hi, planes, dst + 16 * (oct >>> 3));
+    }
+  }
+
+  private static void flush(long[] lo, long[] hi, long[] planes, int p) {
+    transposeBytes(lo);
+    transposeBytes(hi);
+    System.arraycopy(lo, 0, planes, p, 8);
+    System.arraycopy(hi, 0, planes, p + 8, 8);
+  }
+
+  /** Inverse of {@link #slice}. */
+  static void unslice(long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi) {
+    int oct = 0;
+    for (int done = 0; done < len; done += symbolSize) {
+      for (int seg = 0; seg < symbolSize; seg += 64) {
+        int half = Math.min(64, symbolSize - seg) >>> 1;
+        int p = off + done + seg;
+        for (int e0 = 0; e0 < half; e0 += 8) {
+          if ((oct & 7) == 0) {
+            int q = src + 16 * (oct >>> 3);
+            System.arraycopy(planes, q, lo, 0, 8);
+            System.arraycopy(planes, q + 8, hi, 0, 8);
+            transposeBytes(lo);
+            transposeBytes(hi);
+          }
+          long l = transpose8(lo[oct & 7]);
+          long h = transpose8(hi[oct & 7]);
+          int cnt = Math.min(8, half - e0);
+          if (cnt == 8) {
+            LONGS.set(buf, p + e0, l);
+            LONGS.set(buf, p + half + e0, h);
+          } else {
+            for (int i = 0; i < cnt; i++) {
+              buf[p + e0 + i] = (byte) (l >>> (8 * i));
+              buf[p + half + e0 + i] = (byte) (h >>> (8 * i));
+            }
+          }
+          oct++;
+        }
+      }
+    }
+  }
+
+  // ---- kernels -----------------------------------------------------------------------------
+
+  /** {@code a ^= M b} (if logM != 65535), then {@code b ^= a}, over {@code blocks} blocks. */
+  private static void fftButterfly(long[] w, int a, int b, int blocks, int logM, long[] c) {
+    if (logM == GF16.MODULUS) {
+      for (int i = 0; i < 16 * blocks; i++) {
+        w[b + i] ^= w[a + i];
+      }
+      return;
+    }
+    byte[] m = matrix(logM);
+    for (int k = 0; k < blocks; k++) {
+      int pa = a + 16 * k;
+      int pb = b + 16 * k;
+      combos(w, pb, c);
+      for (int i = 0; i < 16; i++) {
+        long v = c[m[4 * i]] ^ c[16 + m[4 * i + 1]] ^ c[32 + m[4 * i + 2]] ^ c[48 + m[4 * i + 3]];
+        long na = w[pa + i] ^ v;
+        w[pa + i] = na;
+        w[pb + i] ^= na;
+      }
+    }
+  }
+
+  /** {@code b ^= a}, then {@code a ^= M b} (if logM != 65535). */
+  private static void ifftButterfly(long[] w, int a, int b, int blocks, int logM, long[] c) {
+    if (logM == GF16.MODULUS) {
+      for (int i = 0; i < 16 * blocks; i++) {
+        w[b + i] ^= w[a + i];
+      }
+      return;
+    }
+    byte[] m = matrix(logM);
+    for (int k = 0; k < blocks; k++) {
+      int pa = a + 16 * k;
+      int pb = b + 16 * k;
+      for (int i = 0; i < 16; i++) {
+        w[pb + i] ^= w[pa + i];
+      }
+      combos(w, pb, c);
+      for (int i = 0; i < 16; i++) {
+        w[pa + i] ^= c[m[4 * i]] ^ c[16 + m[4 * i + 1]] ^ c[32 + m[4 * i + 2]] ^ c[48 + m[4 * i + 3]];
+      }
+    }
+  }
+
+  /** The 16 XOR combinations of each group of 4 planes of the block at {@code p}. */
+  private static void combos(long[] w, int p, long[] c) {
+    for (int g = 0; g < 4; g++) {
+      int o = 16 * g;
+      long p0 = w[p + 4 * g];
+      long p1 = w[p + 4 * g + 1];
+      long p2 = w[p + 4 * g + 2];
+      long p3 = w[p + 4 * g + 3];
+      c[o] = 0;
+      c[o + 1] = p0;
+      c[o + 2] = p1;
+      c[o + 3] = p0 ^ p1;
+      c[o + 4] = p2;
+      c[o + 5] = p2 ^ p0;
+      c[o + 6] = p2 ^ p1;
+      c[o + 7] = p2 ^ p0 ^ p1;
+      c[o + 8] = p3;
+      c[o + 9] = p3 ^ p0;
+      c[o + 10] = p3 ^ p1;
+      c[o + 11] = p3 ^ p0 ^ p1;
+      c[o + 12] = p3 ^ p2;
+      c[o + 13] = p3 ^ p2 ^ p0;
+      c[o + 14] = p3 ^ p2 ^ p1;
+      c[o + 15] = p3 ^ p2 ^ p0 ^ p1;
+    }
+  }
+
+  private static void fft(long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
+    for (int dist = size >>> 1; dist > 0; dist >>>= 1) {
+      for (int r = 0; r < trunc; r += dist << 1) {
+        int a = (pos + r) * shard;
+        fftButterfly(w, a, a + dist * shard, dist * shard / 16, GF16.skew(r + dist + delta - 1), c);
+      }
+    }
+  }
+
+  private static void ifft(long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
+    for (int dist = 1; dist < size; dist <<= 1) {
+      for (int r = 0; r < trunc; r += dist << 1) {
+        int a = (pos + r) * shard;
+        ifftButterfly(w, a, a + dist * shard, dist * shard / 16, GF16.skew(r + dist + delta - 1), c);
+      }
+    }
+  }
+
+  // ---- the encoders ------------------------------------------------------------------------
+
+  /** Same contract as {@link ReedSolomon#encodeInPlace}. */
+  static void encode(ReedSolomon rs, byte[] work, int shardLen, int symbolSize) {
+    int k = rs.originalCount();
+    int r = rs.recoveryCount();
+    int chunk = rs.chunk();
+    int shard = 16 * blocks(shardLen, symbolSize);
+    long[] w = new long[rs.workShards() * shard];
+    long[] lo = new long[8];
+    long[] hi = new long[8];
+    for (int q = 0; q < k; q++) {
+      slice(work, q * shardLen, shardLen, symbolSize, w, q * shard, lo, hi);
+    }
+    long[] c = new long[64];
+    if (rs.rate() == Rate.HIGH) {
+      for (int start = 0; start < k; start += chunk) {
+        int count = Math.min(chunk, k - start);
+        ifft(w, shard, start, chunk, count, start + chunk, c);
+        if (start > 0) {
+          for (int i = 0; i < chunk * shard; i++) {
+            w[i] ^= w[start * shard + i];
+          }
+        }
+      }
+      fft(w, shard, 0, chunk, r, 0, c);
+    } else {
+      ifft(w, shard, 0, chunk, k, 0, c);
+      int chunks = (r + chunk - 1) / chunk;
+      for (int ch = 1; ch < chunks; ch++) {
+        System.arraycopy(w, 0, w, ch * chunk * shard, chunk * shard);
+      }
+      for (int ch = 0; ch < chunks; ch++) {
+        int start = ch * chunk;
+        fft(w, shard, start, chunk, Math.min(chunk, r - start), start + chunk, c);
+      }
+    }
+    for (int j = 0; j < r; j++) {
+      unslice(w, j * shard, work, j * shardLen, shardLen, symbolSize, lo, hi);
+    }
+  }
+}
