@@ -36,26 +36,13 @@ final class PgLedgerState implements LedgerState, AccessPolicy.View {
 
   @Override
   public long balance(String address) {
-    try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM " + s + ".accounts WHERE address = ?" + lock)) {
-      ps.setString(1, address);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
-    } catch (SQLException e) {
-      throw PgErrors.translate(e);
-    }
+    return readLong("SELECT balance FROM " + s + ".accounts WHERE address = ?" + lock, address);
   }
 
   @Override
   public void setBalance(String address, long frost) {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + ".accounts (address, balance) VALUES (?, ?) "
-        + "ON CONFLICT (address) DO UPDATE SET balance = EXCLUDED.balance")) {
-      ps.setString(1, address);
-      ps.setLong(2, frost);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw PgErrors.translate(e);
-    }
+    writeLong("INSERT INTO " + s + ".accounts (address, balance) VALUES (?, ?) "
+        + "ON CONFLICT (address) DO UPDATE SET balance = EXCLUDED.balance", address, frost);
   }
 
   @Override
@@ -175,8 +162,19 @@ final class PgLedgerState implements LedgerState, AccessPolicy.View {
 
   @Override
   public long counter(String name) {
-    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM " + s + ".counters WHERE name = ?" + lock)) {
-      ps.setString(1, name);
+    return readLong("SELECT value FROM " + s + ".counters WHERE name = ?" + lock, name);
+  }
+
+  @Override
+  public void setCounter(String name, long value) {
+    writeLong("INSERT INTO " + s + ".counters (name, value) VALUES (?, ?) "
+        + "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value", name, value);
+  }
+
+  /** One long looked up by a text key; 0 when the row does not exist (an untouched account or counter). */
+  private long readLong(String sql, String key) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }
@@ -185,11 +183,10 @@ final class PgLedgerState implements LedgerState, AccessPolicy.View {
     }
   }
 
-  @Override
-  public void setCounter(String name, long value) {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + ".counters (name, value) VALUES (?, ?) "
-        + "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value")) {
-      ps.setString(1, name);
+  /** An upsert binding (text key, long value). */
+  private void writeLong(String sql, String key, long value) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, key);
       ps.setLong(2, value);
       ps.executeUpdate();
     } catch (SQLException e) {
