@@ -20,26 +20,29 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class BitslicedEngine {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final AtomicReferenceArray<byte[]> MATRICES = new AtomicReferenceArray<>(GF16.MODULUS);
+  private static final AtomicReferenceArray<int[]> MATRICES = new AtomicReferenceArray<>(GF16.MODULUS);
 
   private BitslicedEngine() {}
 
-  /** For each output plane i and input group g: nibble {@code sum_t M[i][4g+t] << t}. */
-  static byte[] matrix(int logM) {
-    byte[] m = MATRICES.get(logM);
+  /**
+   * For output plane i and input group g, at {@code 4i + g}: {@code 16 g + sum_t M[i][4g+t] << t},
+   * the index into the block's combination table.
+   */
+  static int[] matrix(int logM) {
+    int[] m = MATRICES.get(logM);
     if (m == null) {
       int[] col = new int[16];
       for (int j = 0; j < 16; j++) {
         col[j] = GF16.mul(1 << j, logM);
       }
-      m = new byte[64];
+      m = new int[64];
       for (int i = 0; i < 16; i++) {
         for (int g = 0; g < 4; g++) {
           int nib = 0;
           for (int t = 0; t < 4; t++) {
             nib |= ((col[4 * g + t] >>> i) & 1) << t;
           }
-          m[4 * i + g] = (byte) nib;
+          m[4 * i + g] = 16 * g + nib;
         }
       }
       MATRICES.set(logM, m);
@@ -195,13 +198,13 @@ final class BitslicedEngine {
       }
       return;
     }
-    byte[] m = matrix(logM);
+    int[] m = matrix(logM);
     for (int k = 0; k < blocks; k++) {
       int pa = a + 16 * k;
       int pb = b + 16 * k;
       combos(w, pb, c);
       for (int i = 0; i < 16; i++) {
-        long v = c[m[4 * i]] ^ c[16 + m[4 * i + 1]] ^ c[32 + m[4 * i + 2]] ^ c[48 + m[4 * i + 3]];
+        long v = c[m[4 * i]] ^ c[m[4 * i + 1]] ^ c[m[4 * i + 2]] ^ c[m[4 * i + 3]];
         long na = w[pa + i] ^ v;
         w[pa + i] = na;
         w[pb + i] ^= na;
@@ -217,7 +220,7 @@ final class BitslicedEngine {
       }
       return;
     }
-    byte[] m = matrix(logM);
+    int[] m = matrix(logM);
     for (int k = 0; k < blocks; k++) {
       int pa = a + 16 * k;
       int pb = b + 16 * k;
@@ -226,12 +229,12 @@ final class BitslicedEngine {
       }
       combos(w, pb, c);
       for (int i = 0; i < 16; i++) {
-        w[pa + i] ^= c[m[4 * i]] ^ c[16 + m[4 * i + 1]] ^ c[32 + m[4 * i + 2]] ^ c[48 + m[4 * i + 3]];
+        w[pa + i] ^= c[m[4 * i]] ^ c[m[4 * i + 1]] ^ c[m[4 * i + 2]] ^ c[m[4 * i + 3]];
       }
     }
   }
 
-  /** The 16 XOR combinations of each group of 4 planes of the block at {@code p}. */
+  /** The 16 XOR combinations of each group of 4 planes of the block at {@code p} ({@code c[16g]} stays 0). */
   private static void combos(long[] w, int p, long[] c) {
     for (int g = 0; g < 4; g++) {
       int o = 16 * g;
@@ -239,7 +242,6 @@ final class BitslicedEngine {
       long p1 = w[p + 4 * g + 1];
       long p2 = w[p + 4 * g + 2];
       long p3 = w[p + 4 * g + 3];
-      c[o] = 0;
       c[o + 1] = p0;
       c[o + 2] = p1;
       c[o + 3] = p0 ^ p1;
