@@ -312,6 +312,58 @@ final class BitslicedEngine {
     }
   }
 
+
+  /** {@code a = M a} over {@code blocks} blocks ({@code logM == 65535}: zero). */
+  private static void mulInPlace(long[] w, int a, int blocks, int logM, long[] c) {
+    if (logM == GF16.MODULUS) {
+      java.util.Arrays.fill(w, a, a + 16 * blocks, 0L);
+      return;
+    }
+    int[] m = matrix(logM);
+    for (int k = 0; k < blocks; k++) {
+      int pa = a + 16 * k;
+      combos(w, pa, c, 0);
+      for (int i = 0; i < 16; i++) {
+        w[pa + i] = c[m[4 * i]] ^ c[m[4 * i + 1]] ^ c[m[4 * i + 2]] ^ c[m[4 * i + 3]];
+      }
+    }
+  }
+
+  /**
+   * Same contract as {@link DecodePlan#decodeInPlace}: present symbols at their positions of
+   * {@code work}; afterwards each missing original sits at its position.
+   */
+  static void decode(
+      int domain, boolean[] known, boolean[] knownZero, int[] errorLog, int[] missingPositions,
+      int inputEnd, int outputEnd, byte[] work, int shardLen, int symbolSize) {
+    int shard = 16 * blocks(shardLen, symbolSize);
+    int blocks = shard / 16;
+    long[] w = new long[domain * shard];
+    long[] lo = new long[8];
+    long[] hi = new long[8];
+    long[] c = new long[128];
+    for (int pos = 0; pos < inputEnd; pos++) {
+      if (known[pos] && !knownZero[pos]) {
+        slice(work, pos * shardLen, shardLen, symbolSize, w, pos * shard, lo, hi);
+        mulInPlace(w, pos * shard, blocks, errorLog[pos], c);
+      }
+    }
+    ifft(w, shard, 0, domain, inputEnd, 0, c);
+    for (int i = 1; i < domain; i++) {
+      int width = Integer.lowestOneBit(i);
+      int dst = (i - width) * shard;
+      int src = i * shard;
+      for (int q = 0; q < width * shard; q++) {
+        w[dst + q] ^= w[src + q];
+      }
+    }
+    fft(w, shard, 0, domain, outputEnd, 0, c);
+    for (int pos : missingPositions) {
+      mulInPlace(w, pos * shard, blocks, (GF16.MODULUS - errorLog[pos]) % GF16.MODULUS, c);
+      unslice(w, pos * shard, work, pos * shardLen, shardLen, symbolSize, lo, hi);
+    }
+  }
+
   // ---- the encoders ------------------------------------------------------------------------
 
   /** Same contract as {@link ReedSolomon#encodeInPlace}. */

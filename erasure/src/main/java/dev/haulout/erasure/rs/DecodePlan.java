@@ -113,6 +113,20 @@ public final class DecodePlan {
    */
   public void decodeInPlace(CodingLoop loop, byte[] work, int shardLen, int symbolSize) {
     ReedSolomon.checkShardLen(shardLen, symbolSize);
+    if (missingOriginals.length > 0) {
+      if (loop instanceof BitslicedCodingLoop && BitslicedEngine.worthwhile(symbolSize)) {
+        boolean[] zero = new boolean[domain];
+        for (int pos = 0; pos < domain; pos++) {
+          zero[pos] = code.isKnownZero(pos);
+        }
+        int[] positions = new int[missingOriginals.length];
+        for (int q = 0; q < positions.length; q++) {
+          positions[q] = code.position(missingOriginals[q]);
+        }
+        BitslicedEngine.decode(domain, known, zero, errorLog, positions, inputEnd, outputEnd, work, shardLen, symbolSize);
+        return;
+      }
+    }
     for (int pos = 0; pos < domain; pos++) {
       int off = pos * shardLen;
       if (known[pos] && !code.isKnownZero(pos)) {
