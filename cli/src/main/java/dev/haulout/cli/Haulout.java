@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       dev.haulout.cli.erasure.DecodeCommand.class,
       dev.haulout.cli.seal.SealCommand.class,
       dev.haulout.cli.wallet.WalletCommand.class,
+      dev.haulout.cli.storage.StoreCommand.class,
+      dev.haulout.cli.storage.ReadCommand.class,
     })
 public final class Haulout {
 

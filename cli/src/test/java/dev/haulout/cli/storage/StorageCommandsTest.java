@@ -1,0 +1,140 @@
+package dev.haulout.cli.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.haulout.chain.LedgerConfig;
+import dev.haulout.chain.adapter.pg.PgOptions;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.server.LedgerServer;
+import dev.haulout.chain.server.LedgerServerOptions;
+import dev.haulout.cli.Haulout;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.encoding.BlobEncoder;
+import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
+import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code haulout store} / {@code haulout read} against a real ledger server and embedded storage network. */
+class StorageCommandsTest {
+  static final int SHARDS = 40;
+  static PgOptions pg;
+  static LedgerServer ledger;
+  static EmbeddedStorageNetwork net;
+  static Ed25519KeyPair wallet = Ed25519KeyPair.generate();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    pg = PgOptions.fromEnv("storage_cli_" + UUID.randomUUID().toString().substring(0, 8));
+    ledger = LedgerServer.start(LedgerServerOptions.defaults().withPg(pg).withEpochCheckMs(0)
+        .withConfig(LedgerConfig.localnet().withNShards(SHARDS)).withCertificates(BlsCertificateVerifier.create()));
+    net = EmbeddedStorageNetwork.start(ledger.ledger(), EmbeddedNetworkOptions.defaults().withNodes(4)
+        .withHealIntervalMs(0).withPublisher(0));
+    ledger.ledger().faucet(wallet.address(), 100L * 1_000_000_000L);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    net.close();
+    ledger.close();
+    try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
+         Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA IF EXISTS " + pg.schema() + " CASCADE");
+    }
+  }
+
+  record Result(int code, byte[] out, String err) {
+    String text() {
+      return new String(out, StandardCharsets.UTF_8);
+    }
+  }
+
+  static Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Haulout.run(args);
+      System.out.flush();
+      return new Result(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  Path file(byte[] data) throws Exception {
+    Path f = dir.resolve("data-" + data.length + ".bin");
+    Files.write(f, data);
+    return f;
+  }
+
+  static String blobIdOf(Result r) {
+    Matcher m = Pattern.compile("blob ID:\\s+(\\S+)").matcher(r.text());
+    assertTrue(m.find(), r.text() + r.err());
+    return m.group(1);
+  }
+
+  @Test
+  void storePrintsTheBlobIdAndCostAndReadStreamsTheBytesBackWithRanges() throws Exception {
+    byte[] data = new byte[200_000];
+    new Random(1).nextBytes(data);
+    Path key = dir.resolve("wallet.key");
+    Files.writeString(key, wallet.toSuiPrivateKey());
+    Result s = run("store", file(data).toString(), "--epochs", "2", "--ledger", ledger.baseUrl(), "--keystore", key.toString());
+    assertEquals(0, s.code(), s.err());
+    String id = blobIdOf(s);
+    assertEquals(BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(data).blobId().toBase64(), id);
+    assertTrue(s.text().matches("(?s).*cost:\\s+0\\.\\d+ WAL \\(\\d+ FROST\\).*"), s.text());
+    assertTrue(s.err().contains("upload") && s.err().contains("100%"), "progress bar: " + s.err());
+
+    Result r = run("read", id, "--ledger", ledger.baseUrl());
+    assertEquals(0, r.code(), r.err());
+    assertArrayEquals(data, r.out());
+    Result part = run("read", id, "--range", "1000-1999", "--ledger", ledger.baseUrl());
+    assertArrayEquals(Arrays.copyOfRange(data, 1000, 2000), part.out());
+  }
+
+  @Test
+  void storeAndReadWorkThroughAWalrusPublisherAndAggregator() throws Exception {
+    byte[] data = new byte[33_333];
+    new Random(2).nextBytes(data);
+    Result s = run("store", file(data).toString(), "--publisher", net.publisherUrl(), "--quiet");
+    assertEquals(0, s.code(), s.err());
+    String id = blobIdOf(s);
+    Path out = dir.resolve("out.bin");
+    Result r = run("read", id, "--aggregator", net.publisherUrl(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertArrayEquals(data, Files.readAllBytes(out));
+  }
+
+  @Test
+  void readingAnUnknownBlobFailsWithNotFound() {
+    Result r = run("read", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--ledger", ledger.baseUrl());
+    assertEquals(3, r.code());
+    assertTrue(r.err().contains("BLOB_NOT_FOUND"), r.err());
+  }
+}
