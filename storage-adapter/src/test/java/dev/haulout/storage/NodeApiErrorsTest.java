@@ -79,6 +79,17 @@ class NodeApiErrorsTest {
   }
 
   @Test
+  void storedBlobIdMatchesTheWalrusRustRegressionVector() throws Exception {
+    // crates/walrus-core/src/encoding/blob_encoding.rs test_v1_blob_id_stability (n = 10), via SPEC.md
+    byte[] text = "walrus blob id v1 regression test".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    StoreResult r = net.store.store(new ByteArrayInputStream(text), text.length, 1, ProgressListener.NONE);
+    assertEquals("RcU82Mwf-CFkv1LaI_2qcpANwpGUuG3TMwnVzZxD2kY", r.blobId());
+    try (var in = net.store.read(r.blobId(), null)) {
+      assertArrayEquals(text, in.readAllBytes());
+    }
+  }
+
+  @Test
   void unknownBlobIsNotFound() throws Exception {
     BlobId unknown = BlobId.fromBytes(new byte[32]);
     assertError(send("GET", net.network.nodeUrl(0) + "/v1/blobs/" + unknown + "/metadata", null), 404, "NOT_FOUND", "METADATA_NOT_FOUND");

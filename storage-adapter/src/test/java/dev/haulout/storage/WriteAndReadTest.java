@@ -62,6 +62,29 @@ class WriteAndReadTest {
   }
 
   @Test
+  void embeddedNetworkStartsQuicklyAndRestartsWithItsRegistrationAndPorts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    EmbeddedNetworkOptions o = EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0).withDataDir(dir);
+    // a second network registering on the same ledger would change the committee: use another ledger
+    try (TestNetwork other = TestNetwork.start(20, EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0))) {
+      other.network.close();
+      long t0 = System.nanoTime();
+      java.util.List<String> urls;
+      try (var n = dev.haulout.storage.embedded.EmbeddedStorageNetwork.start(other.ledger, o)) {
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("embedded network of 4 nodes started (registered, epoch advanced) in " + ms + " ms");
+        assertTrue(ms < 5_000, "start took " + ms + " ms");
+        urls = n.nodeUrls();
+      }
+      int epoch = other.ledger.systemState().epoch();
+      try (var n = dev.haulout.storage.embedded.EmbeddedStorageNetwork.start(other.ledger, o)) {
+        assertEquals(urls, n.nodeUrls(), "same ports from the data directory");
+        assertEquals(epoch, other.ledger.systemState().epoch(), "already registered: no new epoch");
+      }
+    }
+  }
+
+  @Test
   void storingTheSameBytesAgainReportsAlreadyCertifiedAndCostsNothing() throws Exception {
     byte[] data = random(12_345, 99);
     StoreResult first = net.store.store(new ByteArrayInputStream(data), data.length, 1, ProgressListener.NONE);

@@ -195,8 +195,8 @@ public final class EmbeddedStorageNetwork implements AutoCloseable {
 
   public List<String> nodeUrls() {
     List<String> out = new ArrayList<>();
-    for (Slot s : slots) {
-      out.add("http://" + options.host() + ":" + s.keys.port());
+    for (int i = 0; i < slots.size(); i++) {
+      out.add(nodeUrl(i));
     }
     return out;
   }
