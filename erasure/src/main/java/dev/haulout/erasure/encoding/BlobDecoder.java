@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Rebuilds a blob from any {@code k1 = n - 2f} primary or {@code k2 = n - f} secondary slivers
@@ -79,8 +77,9 @@ public final class BlobDecoder {
   }
 
   /**
-   * Verifies the slivers (invalid ones are skipped), picks the axis with enough valid distinct
-   * slivers (primary first) and writes exactly {@code unencodedLength} bytes to {@code out}.
+   * Verifies the slivers (invalid ones are skipped) and decodes from the primary axis when it
+   * has k1 valid distinct slivers, else from the secondary axis when it has k2; writes exactly
+   * {@code unencodedLength} bytes to {@code out}.
    *
    * @throws NotEnoughSliversException if neither axis has enough valid slivers
    * @throws InconsistentBlobException if the consistency check fails
@@ -88,32 +87,35 @@ public final class BlobDecoder {
   public void decode(Collection<SliverData> slivers, OutputStream out) throws IOException {
     SliverData[] primary = new SliverData[config.nShards()];
     SliverData[] secondary = new SliverData[config.nShards()];
-    List<SliverData> candidates = new ArrayList<>();
     for (SliverData sl : slivers) {
       SliverData[] into = sl.axis() == Axis.PRIMARY ? primary : secondary;
       if (sl.index() < config.nShards() && into[sl.index()] == null) {
         into[sl.index()] = sl;
-        candidates.add(sl);
       }
     }
     int k1 = config.primarySourceSymbols();
     int k2 = config.secondarySourceSymbols();
-    Axis axis = count(primary) >= k1 ? Axis.PRIMARY : Axis.SECONDARY;
-    SliverData[] chosen = axis == Axis.PRIMARY ? primary : secondary;
-    int need = axis == Axis.PRIMARY ? k1 : k2;
-    if (count(chosen) < need) {
+    int primaryCandidates = count(primary);
+    int secondaryCandidates = count(secondary);
+    if (primaryCandidates >= k1) {
+      verifyAll(primary, k1);
+      if (count(primary) >= k1) {
+        decodeRows(primary, out);
+        return;
+      }
+    }
+    if (secondaryCandidates >= k2) {
+      verifyAll(secondary, k2);
+      if (count(secondary) >= k2) {
+        decodeColumns(secondary, out);
+        return;
+      }
+    }
+    if (primaryCandidates < k1 && secondaryCandidates < k2) {
       throw new NotEnoughSliversException(
-          "primary or " + k2 + " secondary slivers", k1, Math.max(count(primary), count(secondary)));
+          "primary or " + k2 + " secondary slivers", k1, Math.max(primaryCandidates, secondaryCandidates));
     }
-    verifyAll(chosen, need);
-    if (count(chosen) < need) {
-      throw new NotEnoughSliversException("valid " + axis.pathName() + " slivers", need, count(chosen));
-    }
-    if (axis == Axis.PRIMARY) {
-      decodeRows(chosen, out);
-    } else {
-      decodeColumns(chosen, out);
-    }
+    throw new NotEnoughSliversException("valid primary (or " + k2 + " valid secondary) slivers", k1, count(primary));
   }
 
   /** Verifies slivers in index order (systematic first) until {@code need} are valid; drops the rest. */

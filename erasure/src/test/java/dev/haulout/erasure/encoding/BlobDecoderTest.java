@@ -111,6 +111,26 @@ class BlobDecoderTest {
   }
 
   @Test
+  void fallsBackToSecondarySliversWhenPrimaryOnesFailVerification() {
+    EncodingConfig cfg = EncodingConfig.forShards(10);
+    byte[] blob = new byte[7777];
+    new SplittableRandom(12).nextBytes(blob);
+    EncodedBlob e = BlobEncoder.create(cfg).encode(blob);
+    List<SliverData> slivers = new ArrayList<>();
+    for (int i = 0; i < cfg.primarySourceSymbols(); i++) {
+      byte[] d = e.primarySliver(i).data();
+      if (i == 2) {
+        d[0] ^= 1;
+      }
+      slivers.add(SliverData.wrap(Axis.PRIMARY, i, e.metadata().symbolSize(), d));
+    }
+    for (int j = 0; j < cfg.secondarySourceSymbols(); j++) {
+      slivers.add(e.secondarySliver(cfg.nShards() - 1 - j));
+    }
+    assertArrayEquals(blob, BlobDecoder.create(e.metadata()).decode(slivers));
+  }
+
+  @Test
   void rejectsSliversOfTheWrongShape() {
     EncodingConfig cfg = EncodingConfig.forShards(7);
     EncodedBlob e = BlobEncoder.create(cfg).encode(new byte[1000]);
