@@ -102,6 +102,57 @@ class PublisherAggregatorTest {
     assertTrue(statusAfter.getInteger("cacheEntries") >= 1);
   }
 
+  static byte[] multipart(String boundary, java.util.Map<String, byte[]> files, String metadata) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    files.forEach((name, data) -> {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+      out.writeBytes(data);
+      out.writeBytes("\r\n".getBytes(utf8));
+    });
+    if (metadata != null) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_metadata\"\r\n\r\n" + metadata + "\r\n")
+          .getBytes(utf8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    return out.toByteArray();
+  }
+
+  @Test
+  void quiltIsStoredFromMultipartAndItsPatchesReadByPatchIdAndByIdentifier() throws Exception {
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("weather.csv", random(5_000, 21));
+    files.put("readme.txt", "hello quilt".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    files.put("zeros.bin", new byte[3_000]);
+    String boundary = "hauloutBoundary42";
+    HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url + "/v1/quilts?epochs=2"))
+        .header("content-type", "multipart/form-data; boundary=" + boundary)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, files,
+            "[{\"identifier\":\"readme.txt\",\"tags\":{\"lang\":\"en\"}}]"))));
+    assertEquals(200, r.statusCode(), new String(r.body()));
+    JsonObject j = json(r);
+    String quiltId = j.getJsonObject("blobStoreResult").getJsonObject("newlyCreated").getJsonObject("blobObject").getString("blobId");
+    io.vertx.core.json.JsonArray stored = j.getJsonArray("storedQuiltBlobs");
+    assertEquals(3, stored.size());
+    for (int i = 0; i < stored.size(); i++) {
+      JsonObject e = stored.getJsonObject(i);
+      byte[] expected = files.get(e.getString("identifier"));
+      HttpResponse<byte[]> byPatch = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/by-quilt-patch-id/" + e.getString("quiltPatchId"))).GET());
+      assertEquals(200, byPatch.statusCode(), new String(byPatch.body()));
+      assertArrayEquals(expected, byPatch.body(), e.getString("identifier"));
+      HttpResponse<byte[]> byName = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/by-quilt-id/" + quiltId + "/" + e.getString("identifier"))).GET());
+      assertArrayEquals(expected, byName.body());
+    }
+    io.vertx.core.json.JsonArray patches = new io.vertx.core.json.JsonArray(new String(send(HttpRequest.newBuilder(
+        URI.create(url + "/v1/quilts/" + quiltId + "/patches")).GET()).body(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(3, patches.size());
+    JsonObject readme = patches.stream().map(o -> (JsonObject) o).filter(o -> o.getString("identifier").equals("readme.txt"))
+        .findFirst().orElseThrow();
+    assertEquals("en", readme.getJsonObject("tags").getString("lang"));
+    assertEquals(404, send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/by-quilt-id/" + quiltId + "/missing.txt")).GET()).statusCode());
+  }
+
   @Test
   void unknownBlobIsNotFoundWithErrorJson() throws Exception {
     String unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";

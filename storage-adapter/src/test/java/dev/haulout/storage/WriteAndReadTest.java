@@ -85,6 +85,17 @@ class WriteAndReadTest {
   }
 
   @Test
+  void deletableBlobIsCertifiedWithConfirmationsNamingItsObject() throws Exception {
+    byte[] data = random(54_321, 11);
+    StoreResult r = net.store.store(new ByteArrayInputStream(data), data.length, 1, true, ProgressListener.NONE);
+    Blob onChain = (Blob) net.ledger.object(r.blobObjectId()).orElseThrow().object();
+    assertTrue(onChain.deletable());
+    assertEquals(r.certifiedEpoch(), onChain.certifiedEpoch());
+    assertEquals("deletable", net.store.status(r.blobId()).kind());
+    assertArrayEquals(data, readAll(net.store.read(r.blobId(), null)));
+  }
+
+  @Test
   void storingTheSameBytesAgainReportsAlreadyCertifiedAndCostsNothing() throws Exception {
     byte[] data = random(12_345, 99);
     StoreResult first = net.store.store(new ByteArrayInputStream(data), data.length, 1, ProgressListener.NONE);

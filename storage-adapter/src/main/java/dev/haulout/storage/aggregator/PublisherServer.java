@@ -8,6 +8,8 @@ import dev.haulout.storage.node.server.ApiErrors;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
 import dev.haulout.storage.read.BlobReader;
 import dev.haulout.erasure.BlobId;
+import dev.haulout.erasure.quilt.QuiltBlob;
+import dev.haulout.erasure.quilt.QuiltPatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
@@ -17,12 +19,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -88,6 +93,23 @@ public final class PublisherServer implements AutoCloseable {
     try {
       if (req.method() == HttpMethod.PUT && path.equals("/v1/blobs")) {
         publish(req);
+      } else if (req.method() == HttpMethod.PUT && path.equals("/v1/quilts")) {
+        publishQuilt(req);
+      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("quilts") && p[4].equals("patches")) {
+        blocking(req, () -> {
+          JsonArray arr = new JsonArray();
+          BlobId quilt = blobId(p[3]);
+          for (QuiltPatch qp : QuiltAccess.open(store.reader(), quilt).patches()) {
+            arr.add(new JsonObject().put("identifier", qp.identifier()).put("patchId", qp.patchId(quilt))
+                .put("tags", new JsonObject(new java.util.LinkedHashMap<String, Object>(qp.tags()))));
+          }
+          req.response().putHeader("content-type", "application/json").end(arr.encode());
+        });
+      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[3].equals("by-quilt-patch-id")) {
+        blocking(req, () -> patch(req, QuiltAccess.byPatchId(store.reader(), p[4])));
+      } else if (req.method() == HttpMethod.GET && p.length == 6 && p[2].equals("blobs") && p[3].equals("by-quilt-id")) {
+        String identifier = java.net.URLDecoder.decode(p[5], java.nio.charset.StandardCharsets.UTF_8);
+        blocking(req, () -> patch(req, QuiltAccess.byIdentifier(store.reader(), blobId(p[4]), identifier)));
       } else if (req.method() == HttpMethod.GET && path.equals("/status")) {
         req.response().putHeader("content-type", "application/json").end(new JsonObject()
             .put("cacheEntries", cache.entries()).put("cacheBytes", cache.bytes()).put("cacheHits", cache.hits()).encode());
@@ -192,6 +214,98 @@ public final class PublisherServer implements AutoCloseable {
       Files.deleteIfExists(p);
     } catch (IOException e) {
       LOG.log(Level.FINE, "cannot delete " + p, e);
+    }
+  }
+
+  // ------------------------------------------------------------------ quilts
+
+  /** {@code PUT /v1/quilts?epochs=N}: multipart, one file part per blob (part name = identifier), optional {@code _metadata}. */
+  private void publishQuilt(HttpServerRequest req) {
+    int epochs = req.getParam("epochs") == null ? 1 : Integer.parseInt(req.getParam("epochs"));
+    req.setExpectMultipart(true);
+    java.util.Map<String, Buffer> parts = new java.util.TreeMap<>();
+    long[] total = {0};
+    boolean[] tooLarge = {false};
+    req.uploadHandler(up -> {
+      Buffer b = Buffer.buffer();
+      up.handler(chunk -> {
+        total[0] += chunk.length();
+        if (total[0] > QuiltAccess.MAX_QUILT_BYTES) {
+          tooLarge[0] = true;
+        } else {
+          b.appendBuffer(chunk);
+        }
+      });
+      up.endHandler(v -> parts.put(up.name(), b));
+    });
+    req.exceptionHandler(t -> publishError(req.response(), 400, null, "upload", t.getMessage()));
+    req.endHandler(v -> {
+      if (tooLarge[0]) {
+        publishError(req.response(), 413, null, "upload", "quilt larger than " + QuiltAccess.MAX_QUILT_BYTES + " bytes");
+        return;
+      }
+      java.util.Map<String, java.util.Map<String, String>> tags = new java.util.HashMap<>();
+      String meta = req.formAttributes().get("_metadata");
+      if (meta != null) {
+        for (Object o : new JsonArray(meta)) {
+          JsonObject m = (JsonObject) o;
+          java.util.Map<String, String> t = new java.util.TreeMap<>();
+          JsonObject tj = m.getJsonObject("tags", new JsonObject());
+          tj.forEach(e -> t.put(e.getKey(), String.valueOf(e.getValue())));
+          tags.put(m.getString("identifier"), t);
+        }
+      }
+      vertx.executeBlocking(() -> {
+        List<QuiltBlob> blobs = new ArrayList<>();
+        parts.forEach((id, data) -> blobs.add(QuiltBlob.of(id, data.getBytes(), tags.getOrDefault(id, java.util.Map.of()))));
+        byte[] quilt = QuiltAccess.build(store.nShards(), blobs);
+        StoreResult r = store.store(new java.io.ByteArrayInputStream(quilt), quilt.length, epochs, false, ProgressListener.NONE);
+        BlobId qid = BlobId.fromBase64(r.blobId());
+        JsonArray stored = new JsonArray();
+        for (QuiltPatch qp : QuiltAccess.open(store.reader(), qid).patches()) {
+          stored.add(new JsonObject().put("identifier", qp.identifier()).put("quiltPatchId", qp.patchId(qid)));
+        }
+        return new JsonObject().put("blobStoreResult", storeJson(r, epochs)).put("storedQuiltBlobs", stored);
+      }, false).onComplete(r -> {
+        if (r.succeeded()) {
+          req.response().putHeader("content-type", "application/json").end(r.result().encode());
+        } else {
+          Throwable t = r.cause();
+          int status = t instanceof StorageException ? Math.max(400, ((StorageException) t).httpStatus()) : 500;
+          publishError(req.response(), status, null, "store", t.getMessage());
+        }
+      });
+    });
+  }
+
+  private static Void patch(HttpServerRequest req, QuiltBlob b) {
+    HttpServerResponse res = req.response().putHeader("content-type", "application/octet-stream")
+        .putHeader("x-quilt-patch-identifier", b.identifier());
+    res.end(Buffer.buffer(b.data()));
+    return null;
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  private void blocking(HttpServerRequest req, Work w) {
+    vertx.executeBlocking(() -> {
+      w.run();
+      return null;
+    }, false).onComplete(r -> {
+      if (r.failed()) {
+        Throwable t = r.cause();
+        ApiErrors.send(req.response(), t instanceof StorageException ? (StorageException) t : StorageException.internal(t.toString(), t));
+      }
+    });
+  }
+
+  private static BlobId blobId(String s) {
+    try {
+      return BlobId.fromBase64(s);
+    } catch (IllegalArgumentException e) {
+      throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + s);
     }
   }
 

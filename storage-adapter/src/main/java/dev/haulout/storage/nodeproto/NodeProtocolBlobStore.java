@@ -64,6 +64,11 @@ public final class NodeProtocolBlobStore implements BlobStore {
     return reader;
   }
 
+  /** Shard count of the current committee (the encoding's n). */
+  public int nShards() {
+    return committee().nShards();
+  }
+
   private Committee committee() {
     Committee c = committee;
     if (c == null || System.currentTimeMillis() - committeeAt > 1_000) {

@@ -1,0 +1,112 @@
+package dev.haulout.storage.aggregator;
+
+import dev.haulout.erasure.Axis;
+import dev.haulout.erasure.BlobId;
+import dev.haulout.erasure.EncodingConfig;
+import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
+import dev.haulout.erasure.quilt.Quilt;
+import dev.haulout.erasure.quilt.QuiltBlob;
+import dev.haulout.erasure.quilt.QuiltPatch;
+import dev.haulout.erasure.quilt.QuiltReader;
+import dev.haulout.storage.StorageException;
+import dev.haulout.storage.read.BlobReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Quilts (SPEC §8) on top of the blob paths: a quilt is built by the erasure module and stored as
+ * one blob; it is read back through the verifying read path and its systematic secondary slivers
+ * (the message-matrix columns the patches live in) are rebuilt from the verified bytes.
+ */
+final class QuiltAccess {
+  /** Largest quilt the publisher builds in memory. */
+  static final long MAX_QUILT_BYTES = 64L << 20;
+
+  private QuiltAccess() {}
+
+  static byte[] build(int nShards, Collection<QuiltBlob> blobs) {
+    if (blobs.isEmpty()) {
+      throw StorageException.invalidArgument("EMPTY_QUILT", "a quilt needs at least one blob");
+    }
+    try {
+      return Quilt.construct(EncodingConfig.forShards(nShards), blobs).blob();
+    } catch (RuntimeException e) {
+      throw StorageException.invalidArgument("INVALID_QUILT", e.getMessage());
+    }
+  }
+
+  /** The patches of the stored quilt {@code id}, with a reader over its verified columns. */
+  static QuiltReader open(BlobReader reader, BlobId id) {
+    VerifiedBlobMetadata meta = reader.metadata(id);
+    if (meta.unencodedLength() > MAX_QUILT_BYTES) {
+      throw StorageException.invalidArgument("QUILT_TOO_LARGE", "blob " + id + " is larger than " + MAX_QUILT_BYTES + " bytes");
+    }
+    byte[] all;
+    try (InputStream in = reader.read(id, null)) {
+      all = in.readAllBytes();
+    } catch (IOException e) {
+      throw StorageException.unavailable("READ_FAILED", "cannot read quilt " + id + ": " + e.getMessage(), e);
+    }
+    EncodingConfig cfg = meta.config();
+    int k1 = cfg.primarySourceSymbols();
+    int k2 = cfg.secondarySourceSymbols();
+    int s = meta.symbolSize();
+    List<SliverData> columns = new ArrayList<>(k2);
+    for (int j = 0; j < k2; j++) {
+      byte[] col = new byte[k1 * s];
+      for (int r = 0; r < k1; r++) {
+        long from = (long) s * ((long) k2 * r + j);
+        int n = (int) Math.max(0, Math.min(s, all.length - from));
+        if (n > 0) {
+          System.arraycopy(all, (int) from, col, r * s, n);
+        }
+      }
+      columns.add(SliverData.wrap(Axis.SECONDARY, j, s, col));
+    }
+    QuiltReader q = QuiltReader.fromSecondarySlivers(columns);
+    try {
+      q.patches();
+    } catch (RuntimeException e) {
+      throw StorageException.invalidArgument("NOT_A_QUILT", "blob " + id + " is not a quilt: " + e.getMessage());
+    }
+    return q;
+  }
+
+  /** {@code quilt blob ID ‖ 0x01 ‖ u16le start ‖ u16le end} → the quilt ID and the patch. */
+  static QuiltBlob byPatchId(BlobReader reader, String patchId) {
+    byte[] b;
+    try {
+      b = Base64.getUrlDecoder().decode(patchId);
+    } catch (IllegalArgumentException e) {
+      b = new byte[0];
+    }
+    if (b.length != 37 || b[32] != 1) {
+      throw StorageException.invalidArgument("INVALID_QUILT_PATCH_ID", "not a quilt patch ID: " + patchId);
+    }
+    BlobId quilt = BlobId.fromBytes(java.util.Arrays.copyOf(b, 32));
+    int start = (b[33] & 0xFF) | (b[34] & 0xFF) << 8;
+    int end = (b[35] & 0xFF) | (b[36] & 0xFF) << 8;
+    QuiltReader q = open(reader, quilt);
+    for (QuiltPatch p : q.patches()) {
+      if (p.startIndex() == start && p.endIndex() == end) {
+        return q.read(p);
+      }
+    }
+    throw StorageException.notFound("QUILT_PATCH_NOT_FOUND", "no patch " + start + ".." + end + " in quilt " + quilt);
+  }
+
+  static QuiltBlob byIdentifier(BlobReader reader, BlobId quilt, String identifier) {
+    QuiltReader q = open(reader, quilt);
+    for (QuiltPatch p : q.patches()) {
+      if (p.identifier().equals(identifier)) {
+        return q.read(p);
+      }
+    }
+    throw StorageException.notFound("QUILT_PATCH_NOT_FOUND", "no patch " + identifier + " in quilt " + quilt);
+  }
+}
