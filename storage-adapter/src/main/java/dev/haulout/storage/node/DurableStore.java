@@ -112,6 +112,26 @@ public final class DurableStore {
     }
   }
 
+  /** File names stored for {@code blob} (no temporary files). */
+  public List<String> names(String blob) {
+    List<String> out = new ArrayList<>();
+    Path dir = root.resolve(blob);
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        String n = p.getFileName().toString();
+        if (!n.contains(".tmp-")) {
+          out.add(n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    return out;
+  }
+
   /** Blob directory names currently on disk. */
   public List<String> blobs() {
     List<String> out = new ArrayList<>();

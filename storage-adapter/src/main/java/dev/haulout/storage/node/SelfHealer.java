@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * A node's background repair (Walrus sliver sync/recovery): learns certified blobs from the
  * ledger's {@code BlobCertified} events and its own disk, and for every shard it holds rebuilds a
  * missing (never received, wiped, moved at an epoch change, or deleted as corrupt) metadata file
- * from a peer and missing slivers from the peers' recovery symbols: k2 (primary) or k1
+ * from a peer and missing slivers: whole from a peer that still has them on disk (the holder of a
+ * shard moved at an epoch change), else from the peers' recovery symbols: k2 (primary) or k1
  * (secondary) proven symbols of S bytes each, i.e. O(blob / n) bytes per sliver. Every
  * {@link #SCRUB_EVERY} rounds it re-reads its files so silent disk corruption is found.
  */
@@ -43,6 +44,7 @@ public final class SelfHealer {
   private long rounds;
   private final AtomicLong slivers = new AtomicLong();
   private final AtomicLong symbolBytes = new AtomicLong();
+  private final AtomicLong transferred = new AtomicLong();
 
   private SelfHealer(StorageNode node, HttpClient http, StorageClientOptions options) {
     this.node = node;
@@ -120,7 +122,10 @@ public final class SelfHealer {
       for (int pair : node.missingPairs(id, n, axis)) {
         int index = axis == Axis.PRIMARY ? pair : n - 1 - pair;
         try {
-          SliverData s = recover(c, meta, axis, index);
+          SliverData s = transfer(c, meta, pair, axis);
+          if (s == null) {
+            s = recover(c, meta, axis, index);
+          }
           node.storeRecoveredSliver(id, pair, s);
           slivers.incrementAndGet();
           rebuilt++;
@@ -143,6 +148,28 @@ public final class SelfHealer {
       }
     }
     throw last != null ? last : StorageException.notFound("METADATA_NOT_FOUND", "no peer has metadata of " + id);
+  }
+
+  /**
+   * Shard sync: a peer that still has the sliver on disk (the shard's holder in an earlier epoch)
+   * sends it whole; it is verified against the metadata. Null if no peer has it.
+   */
+  private SliverData transfer(Committee c, VerifiedBlobMetadata meta, int pair, Axis axis) {
+    for (Committee.Member m : peers(c)) {
+      try {
+        SliverData s = StorageNodeClient.create(m.url(), http, options).getAndVerifySliver(meta.blobId(), pair, axis, meta);
+        transferred.addAndGet(s.length());
+        return s;
+      } catch (StorageException e) {
+        // not there (404) or not valid: try the next peer
+      }
+    }
+    return null;
+  }
+
+  /** Sliver bytes received whole from peers (shard sync) so far. */
+  public long transferBytesReceived() {
+    return transferred.get();
   }
 
   private SliverData recover(Committee c, VerifiedBlobMetadata meta, Axis axis, int index) {

@@ -288,8 +288,14 @@ public final class StorageNode {
     }
     Axis source = targetAxis.orthogonal();
     List<RecoverySymbol> out = new ArrayList<>();
-    for (int shard : ownShards()) {
-      int pair = id.pairOnShard(shard, n);
+    // every orthogonal sliver on disk, including those of shards this node held in an earlier
+    // epoch: during a shard move the old holder keeps helping (Walrus shard sync)
+    String prefix = source == Axis.PRIMARY ? "p" : "s";
+    for (String name : store.names(id.toBase64())) {
+      if (!name.startsWith(prefix) || !name.substring(1).chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      int pair = Integer.parseInt(name.substring(1));
       Optional<byte[]> b = sliver(id, pair, source);
       if (b.isPresent()) {
         SliverData s = SliverData.fromBcs(source, b.get());
