@@ -71,6 +71,11 @@ class PublisherAggregatorTest {
         nc.getJsonObject("resourceOperation").getJsonObject("registerFromScratch").getLong("encodedLength"));
     assertTrue(nc.getLong("cost") > 0);
     assertTrue(blob.getValue("certifiedEpoch") instanceof Integer);
+    assertTrue(blob.getJsonObject("storage").getString("id").matches("0x[0-9a-f]{64}"), blob.encode());
+    HttpResponse<byte[]> byObject = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/by-object-id/" + blob.getString("id"))).GET());
+    assertEquals(200, byObject.statusCode());
+    assertArrayEquals(data, byObject.body());
+    assertEquals(404, send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs/by-object-id/0x" + "0".repeat(64))).GET()).statusCode());
 
     HttpResponse<byte[]> again = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs?epochs=1"))
         .PUT(HttpRequest.BodyPublishers.ofByteArray(data)));

@@ -53,6 +53,7 @@ class WriteAndReadTest {
       assertTrue(r.costFrost() > 0);
       Blob onChain = (Blob) net.ledger.object(r.blobObjectId()).orElseThrow().object();
       assertEquals(r.certifiedEpoch(), onChain.certifiedEpoch());
+      assertEquals(onChain.storage().id(), r.storageObjectId());
       assertEquals(size, onChain.size());
       assertArrayEquals(data, readAll(net.store.read(r.blobId(), null)), "bytes of " + size);
       BlobStatus st = net.store.status(r.blobId());

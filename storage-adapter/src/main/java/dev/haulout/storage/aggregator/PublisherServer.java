@@ -105,6 +105,16 @@ public final class PublisherServer implements AutoCloseable {
           }
           req.response().putHeader("content-type", "application/json").end(arr.encode());
         });
+      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[3].equals("by-object-id")) {
+        String objectId = p[4];
+        vertx.executeBlocking(() -> store.blobIdOfObject(objectId), false).onComplete(r -> {
+          if (r.failed()) {
+            Throwable t = r.cause();
+            ApiErrors.send(req.response(), t instanceof StorageException ? (StorageException) t : StorageException.internal(t.toString(), t));
+          } else {
+            serve(req, r.result(), rangeHeader(req.getHeader("range")), req.getHeader("range") != null);
+          }
+        });
       } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[3].equals("by-quilt-patch-id")) {
         blocking(req, () -> patch(req, QuiltAccess.byPatchId(store.reader(), p[4])));
       } else if (req.method() == HttpMethod.GET && p.length == 6 && p[2].equals("blobs") && p[3].equals("by-quilt-id")) {
@@ -187,7 +197,7 @@ public final class PublisherServer implements AutoCloseable {
       return new JsonObject().put("alreadyCertified", new JsonObject().put("blobId", r.blobId())
           .put("object", r.blobObjectId()).put("endEpoch", r.endEpoch()));
     }
-    JsonObject storage = new JsonObject().put("id", r.blobObjectId() + "#storage").put("startEpoch", r.registeredEpoch())
+    JsonObject storage = new JsonObject().put("id", r.storageObjectId()).put("startEpoch", r.registeredEpoch())
         .put("endEpoch", r.endEpoch()).put("storageSize", r.encodedLength());
     JsonObject blob = new JsonObject().put("id", r.blobObjectId()).put("registeredEpoch", r.registeredEpoch())
         .put("blobId", r.blobId()).put("size", r.size()).put("encodingType", "RS2")

@@ -83,13 +83,13 @@ public final class WalrusHttpBlobStore implements BlobStore {
       JsonObject b = nc.getJsonObject("blobObject");
       JsonObject st = b.getJsonObject("storage");
       Integer cert = b.getInteger("certifiedEpoch");
-      return new StoreResult(b.getString("blobId"), b.getString("id"), b.getLong("size"), st.getLong("storageSize"),
+      return new StoreResult(b.getString("blobId"), b.getString("id"), st.getString("id"), b.getLong("size"), st.getLong("storageSize"),
           b.getInteger("registeredEpoch"), cert == null ? -1 : cert, st.getInteger("endEpoch"), nc.getLong("cost", 0L), true);
     }
     if (j.containsKey("alreadyCertified")) {
       JsonObject ac = j.getJsonObject("alreadyCertified");
       String object = ac.getValue("object") instanceof String ? ac.getString("object") : null;
-      return new StoreResult(ac.getString("blobId"), object, length, -1, -1, -1, ac.getInteger("endEpoch", -1), 0, false);
+      return new StoreResult(ac.getString("blobId"), object, null, length, -1, -1, -1, ac.getInteger("endEpoch", -1), 0, false);
     }
     throw new StorageException("INTERNAL", r.statusCode(), "UNEXPECTED_RESPONSE", "publisher answered " + j.encode());
   }

@@ -114,6 +114,20 @@ public final class NodeProtocolBlobStore implements BlobStore {
         best.certifiedEpoch());
   }
 
+  /** The blob ID of the ledger's Blob object {@code objectId}. */
+  public String blobIdOfObject(String objectId) {
+    ChainObject o;
+    try {
+      o = ledger.object(objectId).map(Versioned::object).orElse(null);
+    } catch (RuntimeException e) {
+      throw StorageException.invalidArgument("INVALID_OBJECT_ID", "cannot look up object " + objectId + ": " + e.getMessage());
+    }
+    if (!(o instanceof Blob)) {
+      throw StorageException.notFound("BLOB_OBJECT_NOT_FOUND", "no Blob object " + objectId);
+    }
+    return ((Blob) o).blobId();
+  }
+
   static BlobId parse(String blobId) {
     try {
       return BlobId.fromBase64(blobId);

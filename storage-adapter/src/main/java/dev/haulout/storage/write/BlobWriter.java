@@ -116,7 +116,7 @@ public final class BlobWriter {
       LedgerCalls.submit(ledger, wallet, new TxKind.CertifyBlob(blobObject, signers, BlsSignatures.aggregate(sigs)));
       progress.onProgress("certify", 1, 1);
       Blob b = blob(blobObject);
-      return new StoreResult(id.toBase64(), blobObject, length, encoded, b.registeredEpoch(),
+      return new StoreResult(id.toBase64(), blobObject, b.storage().id(), length, encoded, b.registeredEpoch(),
           b.certifiedEpoch() == null ? -1 : b.certifiedEpoch(), b.storage().endEpoch(), cost, true);
     }
   }
@@ -134,7 +134,7 @@ public final class BlobWriter {
       if (v.object() instanceof Blob) {
         Blob b = (Blob) v.object();
         if (b.certifiedEpoch() != null && b.storage().endEpoch() >= neededEnd && (deletable || !b.deletable())) {
-          return new StoreResult(id.toBase64(), b.id(), length, config.encodedLength(length), b.registeredEpoch(),
+          return new StoreResult(id.toBase64(), b.id(), b.storage().id(), length, config.encodedLength(length), b.registeredEpoch(),
               b.certifiedEpoch(), b.storage().endEpoch(), 0, false);
         }
       }
