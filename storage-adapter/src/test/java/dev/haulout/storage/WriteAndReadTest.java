@@ -97,6 +97,27 @@ class WriteAndReadTest {
   }
 
   @Test
+  void concurrentStoresThroughOneBlobStoreAllCertifyAndReadBack() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+      java.util.List<byte[]> blobs = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        byte[] d = random(150_000 + i, 100 + i);
+        blobs.add(d);
+        ids.add(pool.submit(() -> net.store.store(new ByteArrayInputStream(d), d.length, 1, ProgressListener.NONE).blobId()));
+      }
+      for (int i = 0; i < 4; i++) {
+        String id = ids.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(net.store.status(id).certified());
+        assertArrayEquals(blobs.get(i), readAll(net.store.read(id, null)));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void storingTheSameBytesAgainReportsAlreadyCertifiedAndCostsNothing() throws Exception {
     byte[] data = random(12_345, 99);
     StoreResult first = net.store.store(new ByteArrayInputStream(data), data.length, 1, ProgressListener.NONE);
