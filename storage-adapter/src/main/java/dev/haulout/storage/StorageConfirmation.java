@@ -35,6 +35,23 @@ public final class StorageConfirmation {
     return out;
   }
 
+  /**
+   * The invalid-blob attestation a node signs after checking an inconsistency proof (Walrus
+   * {@code InvalidBlobIdMsg}): intent {@code 0x02 (INVALID_BLOB_ID_MSG) ‖ 0x00 ‖ 0x03} ‖ u32le
+   * epoch ‖ blob_id.
+   */
+  public static byte[] invalidBlob(int epoch, BlobId blobId) {
+    byte[] out = new byte[3 + 4 + 32];
+    out[0] = 2;
+    out[1] = 0;
+    out[2] = 3;
+    for (int i = 0; i < 4; i++) {
+      out[3 + i] = (byte) (epoch >>> (8 * i));
+    }
+    System.arraycopy(blobId.toBytes(), 0, out, 7, 32);
+    return out;
+  }
+
   /** Parses a {@code 0x} + 64 hex object ID. */
   public static byte[] objectIdBytes(String objectId) {
     String h = objectId.startsWith("0x") ? objectId.substring(2) : objectId;

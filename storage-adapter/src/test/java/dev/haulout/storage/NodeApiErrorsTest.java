@@ -2,6 +2,7 @@ package dev.haulout.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.erasure.Axis;
@@ -87,6 +88,73 @@ class NodeApiErrorsTest {
     try (var in = net.store.read(r.blobId(), null)) {
       assertArrayEquals(text, in.readAllBytes());
     }
+  }
+
+  static byte[] proofBody(int target, java.util.List<dev.haulout.erasure.encoding.RecoverySymbol> symbols) {
+    byte[] list = dev.haulout.erasure.encoding.RecoverySymbol.listToBcs(symbols);
+    byte[] body = new byte[2 + list.length];
+    body[0] = (byte) target;
+    body[1] = (byte) (target >>> 8);
+    System.arraycopy(list, 0, body, 2, list.length);
+    return body;
+  }
+
+  @Test
+  void inconsistencyProofOfABadlyEncodedBlobGetsASignedInvalidBlobAttestationAndAFalseOneIsRejected() throws Exception {
+    EncodingConfig cfg = EncodingConfig.forShards(SHARDS);
+    byte[] a = new byte[20_000];
+    byte[] b = new byte[20_000];
+    new Random(5).nextBytes(a);
+    new Random(6).nextBytes(b);
+    EncodedBlob e1 = BlobEncoder.create(cfg).encode(a);
+    EncodedBlob e2 = BlobEncoder.create(cfg).encode(b);
+    // a malicious writer's metadata: E1's hashes, but primary sliver 0 committed to E2's
+    byte[] primary = new byte[32 * SHARDS];
+    byte[] secondary = new byte[32 * SHARDS];
+    for (int i = 0; i < SHARDS; i++) {
+      System.arraycopy((i == 0 ? e2 : e1).metadata().sliverHash(Axis.PRIMARY, i), 0, primary, 32 * i, 32);
+      System.arraycopy(e1.metadata().sliverHash(Axis.SECONDARY, i), 0, secondary, 32 * i, 32);
+    }
+    var bad = dev.haulout.erasure.metadata.VerifiedBlobMetadata.fromEncoder(
+        dev.haulout.erasure.metadata.BlobMetadata.of(a.length, primary, secondary), cfg);
+    BlobId badId = bad.blobId();
+    long encoded = cfg.encodedLength(a.length);
+    var w = net.wallet;
+    String storage = net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(
+        w.address().toString(), System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.BuyStorage(encoded, 1)))).createdObjects().get(0);
+    net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(w.address().toString(),
+        System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.RegisterBlob(storage, badId.toBytes(), a.length, 1, false))));
+    String node = net.network.nodeUrl(0);
+    assertEquals(201, send("PUT", node + "/v1/blobs/" + badId + "/metadata", bad.toBcs()).statusCode());
+
+    java.util.List<dev.haulout.erasure.encoding.RecoverySymbol> symbols = new java.util.ArrayList<>();
+    for (int j = 0; j < SHARDS; j++) {
+      symbols.add(dev.haulout.erasure.encoding.SliverRecovery.recoverySymbol(cfg, e1.secondarySliver(j), 0));
+    }
+    var proof = assertThrows(dev.haulout.erasure.encoding.InconsistentBlobException.class,
+        () -> dev.haulout.erasure.encoding.SliverRecovery.create(bad).recover(Axis.PRIMARY, 0, symbols)).proof();
+    HttpResponse<String> ok = send("POST", node + "/v1/blobs/" + badId + "/inconsistencyProof/primary",
+        proofBody(0, proof.symbols()));
+    assertEquals(200, ok.statusCode(), ok.body());
+    JsonObject signed = new JsonObject(ok.body()).getJsonObject("success").getJsonObject("data").getJsonObject("signed");
+    byte[] msg = java.util.Base64.getDecoder().decode(signed.getString("serializedMessage"));
+    assertArrayEquals(StorageConfirmation.invalidBlob(Committee.fromLedger(net.ledger).epoch(), badId), msg);
+    assertTrue(dev.haulout.storage.bls.BlsSignatures.verify(net.network.node(0).publicKey(), msg,
+        java.util.Base64.getDecoder().decode(signed.getString("signature"))));
+
+    // the honest blob: the same kind of "proof" decodes to the committed sliver and is refused
+    java.util.List<dev.haulout.erasure.encoding.RecoverySymbol> honest = new java.util.ArrayList<>();
+    for (int j = 0; j < SHARDS; j++) {
+      honest.add(dev.haulout.erasure.encoding.SliverRecovery.recoverySymbol(cfg, encoded(j), 1));
+    }
+    assertError(send("POST", net.network.nodeUrl(0) + "/v1/blobs/" + id + "/inconsistencyProof/primary", proofBody(1, honest)),
+        400, "INVALID_ARGUMENT", "INVALID_INCONSISTENCY_PROOF");
+    assertError(send("POST", net.network.nodeUrl(0) + "/v1/blobs/" + id + "/inconsistencyProof/primary", new byte[] {1, 0, 9}),
+        400, "INVALID_ARGUMENT", "INVALID_INCONSISTENCY_PROOF");
+  }
+
+  static SliverData encoded(int secondaryIndex) {
+    return encoded.secondarySliver(secondaryIndex);
   }
 
   @Test

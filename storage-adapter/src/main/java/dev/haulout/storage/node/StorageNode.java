@@ -308,6 +308,29 @@ public final class StorageNode {
     return out;
   }
 
+  /**
+   * Checks an inconsistency proof for sliver {@code targetIndex} of {@code targetAxis}: the
+   * symbols must verify against the metadata and decode to a sliver whose hash differs from the
+   * metadata's. If so, the blob is inconsistently encoded and the node signs the invalid-blob
+   * attestation for the current epoch.
+   */
+  public SignedConfirmation checkInconsistencyProof(BlobId id, Axis targetAxis, int targetIndex, List<RecoverySymbol> symbols) {
+    VerifiedBlobMetadata v = requireMetadata(id);
+    if (targetIndex < 0 || targetIndex >= v.config().nShards()) {
+      throw StorageException.invalidArgument("INVALID_SLIVER_INDEX", "target sliver " + targetIndex + " out of range");
+    }
+    try {
+      SliverRecovery.create(v).recover(targetAxis, targetIndex, symbols);
+    } catch (dev.haulout.erasure.encoding.InconsistentBlobException e) {
+      byte[] msg = StorageConfirmation.invalidBlob(committee().epoch(), id);
+      return new SignedConfirmation(msg, key.sign(msg));
+    } catch (ErasureException e) {
+      throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "proof does not hold: " + e.getMessage());
+    }
+    throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF",
+        "the symbols decode to the sliver the metadata commits to: the blob is consistent");
+  }
+
   // ------------------------------------------------------------------ ledger
 
   /** Blob status from the ledger (the node's view). */

@@ -145,6 +145,30 @@ public final class StorageNodeServer implements AutoCloseable {
           List<RecoverySymbol> symbols = node.recoverySymbols(id, axis, target);
           return RecoverySymbol.listToBcs(symbols);
         });
+      } else if (what.equals("inconsistencyProof") && m == HttpMethod.POST && p.length == 6) {
+        Axis axis = axis(p[5]);
+        int n = node.committee().nShards();
+        long max = (long) n * (EncodingConfig.MAX_SYMBOL_SIZE + 64L * 32 + 16) + 16;
+        HttpBodies.read(req, max).onComplete(ar -> {
+          if (ar.failed()) {
+            fail(req, ar.cause());
+            return;
+          }
+          blocking(req, () -> {
+            byte[] b = ar.result();
+            if (b.length < 2) {
+              throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "body too short");
+            }
+            int target = (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
+            List<RecoverySymbol> symbols;
+            try {
+              symbols = RecoverySymbol.listFromBcs(java.util.Arrays.copyOfRange(b, 2, b.length));
+            } catch (RuntimeException e) {
+              throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "malformed symbols: " + e.getMessage());
+            }
+            return confirmationJson(node.checkInconsistencyProof(id, axis, target, symbols));
+          }, 200);
+        });
       } else if (what.equals("status") && m == HttpMethod.GET && p.length == 5) {
         blocking(req, () -> statusJson(node.blobStatus(id)), 200);
       } else {
