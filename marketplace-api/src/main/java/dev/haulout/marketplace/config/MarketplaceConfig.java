@@ -42,6 +42,18 @@ public interface MarketplaceConfig {
     @WithDefault("9500")
     int keyServerBasePort();
 
+    /** Number of storage nodes (each its own HTTP server speaking the Walrus node API). */
+    @WithDefault("7")
+    int storageNodes();
+
+    /** Port of storage node 0; node i listens on base + i. 0 picks free ports (kept across restarts). */
+    @WithDefault("9600")
+    int storageBasePort();
+
+    /** Port of the Walrus-compatible publisher/aggregator; 0 picks a free one, -1 starts none. */
+    @WithDefault("9700")
+    int publisherPort();
+
     /** Sui package id of the access policy the key servers accept (seal_approve calls). */
     @WithDefault("0x000000000000000000000000000000000000000000000000000000000000a11c")
     String policyPackage();

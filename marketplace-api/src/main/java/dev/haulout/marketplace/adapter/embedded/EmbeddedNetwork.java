@@ -10,6 +10,9 @@ import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.policy.LedgerAccessPolicy;
 import dev.haulout.seal.server.EmbeddedKeyServers;
 import dev.haulout.seal.server.KeyServerHandle;
+import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
+import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -25,8 +28,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The embedded default: starts the localnet ledger (PostgreSQL-backed, publishing its events to
- * the catalog's Kafka topic) and t-of-n Seal key servers that decide through the ledger, each on its
- * own loopback port speaking its real HTTP protocol. Off unless {@code haulout.embedded.enabled}.
+ * the catalog's Kafka topic, checking storage certificates' BLS signatures), n storage nodes with a
+ * Walrus-compatible publisher/aggregator, and t-of-n Seal key servers that decide through the
+ * ledger, each on its own loopback port speaking its real HTTP protocol. Off unless {@code
+ * haulout.embedded.enabled}.
  */
 @ApplicationScoped
 public class EmbeddedNetwork {
@@ -39,6 +44,7 @@ public class EmbeddedNetwork {
   private final String dbPassword;
   private LedgerServer ledgerServer;
   private EmbeddedKeyServers keyServers;
+  private EmbeddedStorageNetwork storage;
 
   public EmbeddedNetwork(
       MarketplaceConfig config,
@@ -61,8 +67,14 @@ public class EmbeddedNetwork {
     ledgerServer = LedgerServer.start(LedgerServerOptions.defaults()
         .withPort(e.ledgerPort())
         .withPg(new PgOptions(jdbcUrl, dbUser, dbPassword, e.ledgerSchema(), PgOptions.DEFAULT_POOL_SIZE))
-        .withKafka(kafka, config.catalog().eventsTopic()));
+        .withKafka(kafka, config.catalog().eventsTopic())
+        .withCertificates(BlsCertificateVerifier.create()));
     try {
+      storage = EmbeddedStorageNetwork.start(ledgerServer.ledger(), EmbeddedNetworkOptions.defaults()
+          .withNodes(e.storageNodes())
+          .withBasePort(e.storageBasePort())
+          .withDataDir(Path.of(e.stateDir(), "storage"))
+          .withPublisher(e.publisherPort()));
       List<MasterKeyPair> keys = MasterKeyStore.loadOrCreate(Path.of(e.stateDir(), "keyservers"), e.keyServers());
       List<SuiAddress> ids = new ArrayList<>();
       for (MasterKeyPair k : keys) {
@@ -80,7 +92,8 @@ public class EmbeddedNetwork {
       close();
       throw ex;
     }
-    LOG.infof("embedded network: ledger %s; %d-of-%d key servers %s", ledgerServer.baseUrl(), e.threshold(),
+    LOG.infof("embedded network: ledger %s; %d storage nodes %s; publisher/aggregator %s; %d-of-%d key servers %s",
+        ledgerServer.baseUrl(), storage.size(), storage.nodeUrls(), storage.publisherUrl(), e.threshold(),
         keyServers.size(), keyServers.handles().stream().map(KeyServerHandle::url).toList());
   }
 
@@ -97,6 +110,11 @@ public class EmbeddedNetwork {
     return ledgerServer == null ? null : ledgerServer.baseUrl();
   }
 
+  /** The embedded storage network, or null when the network is not embedded. */
+  public EmbeddedStorageNetwork storage() {
+    return storage;
+  }
+
   public List<KeyServerHandle> keyServers() {
     return keyServers == null ? List.of() : keyServers.handles();
   }
@@ -105,6 +123,10 @@ public class EmbeddedNetwork {
     if (keyServers != null) {
       keyServers.close();
       keyServers = null;
+    }
+    if (storage != null) {
+      storage.close();
+      storage = null;
     }
     if (ledgerServer != null) {
       ledgerServer.close();

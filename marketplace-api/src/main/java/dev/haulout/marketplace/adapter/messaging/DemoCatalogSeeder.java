@@ -8,8 +8,10 @@ import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
-import dev.haulout.erasure.EncodingConfig;
-import dev.haulout.erasure.encoding.BlobEncoder;
+import dev.haulout.storage.ProgressListener;
+import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import dev.haulout.marketplace.adapter.embedded.EmbeddedNetwork;
 import dev.haulout.marketplace.config.MarketplaceConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -34,6 +36,7 @@ public class DemoCatalogSeeder {
   private static final long WAL = 1_000_000_000L;
   private static final long DAY_MS = 86_400_000L;
   private static final long NONCE_BASE = 7_000_000L;
+  private static final long FUNDING = 100 * WAL;
 
   record Demo(String title, String description, List<String> tags, String format, long size, Long buyWal1000, Long rentWal1000) {}
 
@@ -80,19 +83,22 @@ public class DemoCatalogSeeder {
       LOG.warn("haulout.catalog.seed-demo needs the embedded network (haulout.embedded.enabled); nothing seeded");
       return;
     }
-    Thread t = new Thread(() -> seed(ledger), "demo-catalog-seeder");
+    Thread t = new Thread(() -> seed(ledger, network.storage()), "demo-catalog-seeder");
     t.setDaemon(true);
     t.start();
   }
 
-  static void seed(Ledger ledger) {
+  static void seed(Ledger ledger, EmbeddedStorageNetwork storage) {
     int listed = 0;
     try {
-      BlobEncoder encoder = BlobEncoder.create(EncodingConfig.forShards(ledger.systemState().nShards()));
+      if (alreadySeeded(ledger)) {
+        LOG.info("demo catalog already listed on the embedded ledger");
+        return;
+      }
       for (int i = 0; i < DEMOS.size(); i++) {
         Ed25519KeyPair seller = demoSeller(i % 5);
         Demo d = DEMOS.get(i);
-        String blobId = encoder.computeMetadata(sample(d)).blobId().toBase64();
+        String blobId = storeSample(ledger, storage, seller, sample(d));
         TransactionData tx = new TransactionData(seller.address().toString(), NONCE_BASE + i, 0,
             new TxKind.CreateListing(spec(d, blobId)));
         try {
@@ -105,14 +111,34 @@ public class DemoCatalogSeeder {
         }
       }
       LOG.infof("demo catalog: %d listings created on the embedded ledger (%d already there)", listed, DEMOS.size() - listed);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       LOG.warnf("demo catalog not seeded: %s", e.getMessage());
     }
   }
 
+  /** True when every demo seller already owns its demo listings (a restart of the embedded default). */
+  static boolean alreadySeeded(Ledger ledger) {
+    int owned = 0;
+    for (int s = 0; s < 5; s++) {
+      owned += ledger.ownedObjects(demoSeller(s).address(), "Listing").size();
+    }
+    return owned >= DEMOS.size();
+  }
+
+  /** Stores the sample as a certified blob on the embedded storage network, paid by the seller. */
+  static String storeSample(Ledger ledger, EmbeddedStorageNetwork storage, Ed25519KeyPair seller, byte[] sample)
+      throws IOException {
+    if (ledger.balance(seller.address()) < FUNDING / 2) {
+      ledger.faucet(seller.address(), FUNDING);
+    }
+    try (var store = storage.blobStore(seller)) {
+      return store.store(new ByteArrayInputStream(sample), sample.length, 5, ProgressListener.NONE).blobId();
+    }
+  }
+
   /**
-   * A small deterministic sample of a demo dataset (CSV). Its Walrus blob ID is what the demo
-   * listing names; the embedded storage network, once it runs here, stores exactly these bytes.
+   * A small deterministic sample of a demo dataset (CSV), stored as the demo listing's blob (public
+   * demo bytes, not encrypted: the publish flow with sealing comes with the seller tools).
    */
   static byte[] sample(Demo d) {
     StringBuilder csv = new StringBuilder("row,dataset,value\n");
