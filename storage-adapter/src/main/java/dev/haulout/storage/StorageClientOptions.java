@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxAttempts attempts per request for retriable failures
  * @param retryBackoff first backoff, doubled per attempt
  * @param readAhead primary slivers fetched ahead of the one being streamed out
+ * @param quorumGrace how long a write keeps collecting confirmations once the signers' shards
+ *     reach a quorum ({@code 3w >= 2n + 1}) before it certifies without the slower nodes
  */
 public record StorageClientOptions(
     Duration connectTimeout,
@@ -19,39 +21,48 @@ public record StorageClientOptions(
     int maxConcurrentRequests,
     int maxAttempts,
     Duration retryBackoff,
-    int readAhead) {
+    int readAhead,
+    Duration quorumGrace) {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 32;
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(50);
   public static final int DEFAULT_READ_AHEAD = 8;
+  public static final Duration DEFAULT_QUORUM_GRACE = Duration.ofMillis(200);
 
   public StorageClientOptions {
     if (maxConcurrentRequests < 1 || maxAttempts < 1 || readAhead < 1) {
       throw new IllegalArgumentException("maxConcurrentRequests, maxAttempts and readAhead must be >= 1: "
           + maxConcurrentRequests + ", " + maxAttempts + ", " + readAhead);
     }
+    if (quorumGrace == null || quorumGrace.isNegative()) {
+      throw new IllegalArgumentException("quorumGrace must be >= 0: " + quorumGrace);
+    }
   }
 
   public static StorageClientOptions defaults() {
     return new StorageClientOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS,
-        DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF, DEFAULT_READ_AHEAD);
+        DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BACKOFF, DEFAULT_READ_AHEAD, DEFAULT_QUORUM_GRACE);
   }
 
   public StorageClientOptions withRequestTimeout(Duration d) {
-    return new StorageClientOptions(connectTimeout, d, maxConcurrentRequests, maxAttempts, retryBackoff, readAhead);
+    return new StorageClientOptions(connectTimeout, d, maxConcurrentRequests, maxAttempts, retryBackoff, readAhead, quorumGrace);
   }
 
   public StorageClientOptions withMaxConcurrentRequests(int c) {
-    return new StorageClientOptions(connectTimeout, requestTimeout, c, maxAttempts, retryBackoff, readAhead);
+    return new StorageClientOptions(connectTimeout, requestTimeout, c, maxAttempts, retryBackoff, readAhead, quorumGrace);
   }
 
   public StorageClientOptions withMaxAttempts(int a) {
-    return new StorageClientOptions(connectTimeout, requestTimeout, maxConcurrentRequests, a, retryBackoff, readAhead);
+    return new StorageClientOptions(connectTimeout, requestTimeout, maxConcurrentRequests, a, retryBackoff, readAhead, quorumGrace);
   }
 
   public StorageClientOptions withReadAhead(int r) {
-    return new StorageClientOptions(connectTimeout, requestTimeout, maxConcurrentRequests, maxAttempts, retryBackoff, r);
+    return new StorageClientOptions(connectTimeout, requestTimeout, maxConcurrentRequests, maxAttempts, retryBackoff, r, quorumGrace);
+  }
+
+  public StorageClientOptions withQuorumGrace(Duration g) {
+    return new StorageClientOptions(connectTimeout, requestTimeout, maxConcurrentRequests, maxAttempts, retryBackoff, readAhead, g);
   }
 }

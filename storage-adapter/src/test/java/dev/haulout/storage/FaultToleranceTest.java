@@ -114,6 +114,36 @@ class FaultToleranceTest {
   }
 
   @Test
+  void aWriteFinishesAtQuorumPlusGraceWhileOneNodeHangs() throws Exception {
+    int hung = 0;
+    for (int i = 1; i < net.network.size(); i++) {
+      hung = shardsOf(i) < shardsOf(hung) ? i : hung;
+    }
+    assertTrue(shardsOf(hung) <= (SHARDS - 1) / 3);
+    int port = URI.create(net.network.nodeUrl(hung)).getPort();
+    net.network.stopNode(hung);
+    byte[] data = random(200_000, 6);
+    FakeHangingNode fake = FakeHangingNode.start(port);
+    StoreResult r;
+    try {
+      long t0 = System.nanoTime();
+      r = store(data);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(fake.connections() > 0, "the writer did contact the hung node");
+      // the request timeout is 30 s (with retries): waiting for every node would take far longer
+      assertTrue(StorageClientOptions.DEFAULT_REQUEST_TIMEOUT.toMillis() >= 30_000);
+      assertTrue(ms < 10_000, "store took " + ms + " ms with one node hung");
+      assertTrue(r.newlyCreated());
+      Blob blob = (Blob) net.ledger.blobsByBlobId(r.blobId()).get(0).object();
+      assertEquals(Integer.valueOf(r.certifiedEpoch()), blob.certifiedEpoch(), "certified on the ledger without the hung node");
+    } finally {
+      fake.close();
+    }
+    net.network.startNode(hung);
+    assertArrayEquals(data, read(r.blobId()));
+  }
+
+  @Test
   void aNodeServingCorruptSliversIsDetectedAndSkipped() throws Exception {
     byte[] data = random(1_500_000, 4);
     StoreResult r = store(data);

@@ -153,7 +153,10 @@ public final class BlobWriter {
     AtomicLong failedWeight = new AtomicLong();
     Map<Committee.Member, SignedConfirmation> confirmations = new ConcurrentHashMap<>();
     Map<Committee.Member, Throwable> failures = new ConcurrentHashMap<>();
+    // completed on abort: queued uploads then stop. After a quorum plus the grace period the
+    // write returns, and the slower nodes' uploads finish in the background (best effort).
     CompletableFuture<Void> aborted = new CompletableFuture<>();
+    CompletableFuture<Void> quorum = new CompletableFuture<>();
     List<CompletableFuture<?>> perNode = new ArrayList<>();
     progress.onProgress("upload", 0, total);
     for (Committee.Member m : committee.members()) {
@@ -185,8 +188,11 @@ public final class BlobWriter {
       perNode.add(f.whenComplete((c, err) -> {
         if (err == null) {
           confirmations.put(m, c);
-          confirmedWeight.addAndGet(m.shards().size());
-          progress.onProgress("confirm", confirmedWeight.get(), n);
+          long w = confirmedWeight.addAndGet(m.shards().size());
+          progress.onProgress("confirm", w, n);
+          if (committee.isQuorum(w)) {
+            quorum.complete(null);
+          }
         } else {
           failures.put(m, err);
           if (!committee.isQuorum(n - failedWeight.addAndGet(m.shards().size()))) {
@@ -197,8 +203,13 @@ public final class BlobWriter {
     }
     CompletableFuture<Void> all = CompletableFuture.allOf(perNode.toArray(new CompletableFuture<?>[0]));
     try {
-      CompletableFuture.anyOf(all, aborted).get(options.requestTimeout().toMillis() * (options.maxAttempts() + 1) * 4,
+      CompletableFuture.anyOf(all, aborted, quorum).get(options.requestTimeout().toMillis() * (options.maxAttempts() + 1) * 4,
           TimeUnit.MILLISECONDS);
+      if (quorum.isDone() && !all.isDone()) {
+        // Walrus: once a quorum has confirmed, give the other nodes a short grace period, then
+        // certify without them (a hung node must not hold the write up to the request timeout)
+        all.get(options.quorumGrace().toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StorageException("CANCELLED", 0, "INTERRUPTED", "interrupted while uploading", null, null, e);
