@@ -234,4 +234,104 @@ class NodeApiErrorsTest {
         "FAILED_PRECONDITION", "NOT_FULLY_STORED");
     assertEquals(201, send("PUT", sliverUrl(node, 0, Axis.SECONDARY), encoded.pairSecondary(0).toBcs()).statusCode());
   }
+
+  static HttpResponse<byte[]> getBytes(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** E[p][s] computed locally from the encoder's primary sliver p (any column s < n). */
+  static byte[] cell(int p, int s) {
+    return dev.haulout.erasure.encoding.SliverRecovery.recoverySymbol(encoded.metadata().config(), encoded.primarySliver(p), s).data();
+  }
+
+  @Test
+  void recoverySymbolsByIdAnswerExactlyTheRequestedSymbolsWithProofs() throws Exception {
+    int node = nodeOfPair(0, true);
+    Committee c = Committee.fromLedger(net.ledger);
+    java.util.List<Integer> held = new java.util.ArrayList<>();
+    int notHeld = -1;
+    for (int pair = 0; pair < SHARDS; pair++) {
+      if (c.memberOfShard(id.shardOfPair(pair, SHARDS)).url().equals(net.network.nodeUrl(node))) {
+        held.add(pair);
+      } else {
+        notHeld = pair;
+      }
+    }
+    int a = held.get(0);
+    int b = held.get(held.size() - 1);
+    int sb = SHARDS - 1 - b; // secondary sliver the node holds through pair b
+    // a-0, a-9, a-5: from primary sliver a; notHeld-sb: the node lacks primary notHeld, so from secondary sliver sb
+    String q = "?id=" + a + "-0&id=" + a + "-" + (SHARDS - 1) + "&id=" + a + "-5&id=" + notHeld + "-" + sb;
+    HttpResponse<byte[]> r = getBytes(net.network.nodeUrl(node) + "/v1/blobs/" + id + "/recoverySymbols" + q);
+    assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+    java.util.List<dev.haulout.erasure.encoding.RecoverySymbol> got = dev.haulout.erasure.encoding.RecoverySymbol.listFromBcs(r.body());
+    assertEquals(4, got.size(), "exactly the requested symbols");
+    int[][] expect = {{a, 0}, {a, SHARDS - 1}, {a, 5}, {notHeld, sb}};
+    dev.haulout.erasure.encoding.SliverRecovery verifier = dev.haulout.erasure.encoding.SliverRecovery.create(encoded.metadata());
+    for (int i = 0; i < 4; i++) {
+      var sym = got.get(i);
+      assertArrayEquals(cell(expect[i][0], expect[i][1]), sym.data(), "symbol " + expect[i][0] + "-" + expect[i][1]);
+      verifier.verify(sym, sym.targetAxis(), sym.targetIndex()); // the Merkle proof holds against the metadata
+    }
+    assertEquals(Axis.SECONDARY, got.get(0).targetAxis());
+    assertEquals(a, got.get(0).sourceIndex());
+    assertEquals(SHARDS - 1, got.get(1).targetIndex());
+    assertEquals(Axis.PRIMARY, got.get(3).targetAxis(), "taken from the secondary sliver");
+    assertEquals(sb, got.get(3).sourceIndex());
+    assertEquals(notHeld, got.get(3).targetIndex());
+
+    String base = net.network.nodeUrl(node) + "/v1/blobs/" + id + "/recoverySymbols";
+    assertError(send("GET", base + "?id=abc", null), 400, "INVALID_ARGUMENT", "INVALID_SYMBOL_ID");
+    assertError(send("GET", base + "?id=1-", null), 400, "INVALID_ARGUMENT", "INVALID_SYMBOL_ID");
+    assertError(send("GET", base + "?id=" + a + "-" + SHARDS, null), 400, "INVALID_ARGUMENT", "INVALID_SYMBOL_ID");
+    assertError(send("GET", base + "?id=" + a + "-0&targetSliver=1&targetType=primary", null), 400, "INVALID_ARGUMENT",
+        "INVALID_PARAMETER");
+    assertError(send("GET", base, null), 400, "INVALID_ARGUMENT", "INVALID_PARAMETER");
+    // neither primary sliver notHeld nor secondary sliver n-1-notHeld is on this node
+    assertError(send("GET", base + "?id=" + notHeld + "-" + (SHARDS - 1 - notHeld), null), 404, "NOT_FOUND", "SYMBOL_NOT_STORED");
+    // the targetSliver form still works next to it
+    assertTrue(dev.haulout.erasure.encoding.RecoverySymbol.listFromBcs(getBytes(base + "?targetSliver=1&targetType=primary").body())
+        .size() == held.size());
+  }
+
+  @Test
+  void decodingSymbolsAreAMapOfTargetSliverToProoflessSymbolsFromEveryHeldSliver() throws Exception {
+    int node = nodeOfPair(0, true);
+    Committee c = Committee.fromLedger(net.ledger);
+    java.util.TreeSet<Integer> heldPairs = new java.util.TreeSet<>();
+    for (int shard : c.memberWithKey(net.network.node(node).publicKey()).shards()) {
+      heldPairs.add(id.pairOnShard(shard, SHARDS));
+    }
+    String base = net.network.nodeUrl(node) + "/v1/blobs/" + id + "/decodingSymbols";
+    // primary targets 3 and 0 (comma list plus a repeated parameter): symbol E[t][j] from every secondary sliver j held
+    HttpResponse<byte[]> r = getBytes(base + "?targetSlivers=3,0&targetSlivers=0&targetType=primary");
+    assertEquals(200, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+    var map = dev.haulout.storage.node.DecodingSymbols.fromBcs(r.body());
+    assertEquals(java.util.List.of(0, 3), new java.util.ArrayList<>(map.keySet()));
+    java.util.SortedMap<Integer, java.util.List<java.util.Map.Entry<Integer, byte[]>>> expected = new java.util.TreeMap<>();
+    for (int t : new int[] {0, 3}) {
+      java.util.List<java.util.Map.Entry<Integer, byte[]>> list = new java.util.ArrayList<>();
+      for (int j : heldPairs.descendingSet().stream().map(p -> SHARDS - 1 - p).toList()) {
+        list.add(java.util.Map.entry(j, cell(t, j)));
+      }
+      expected.put(t, list);
+      assertEquals(list.stream().map(java.util.Map.Entry::getKey).toList(), map.get(t).stream().map(java.util.Map.Entry::getKey).toList());
+      for (int i = 0; i < list.size(); i++) {
+        assertArrayEquals(list.get(i).getValue(), map.get(t).get(i).getValue());
+      }
+    }
+    // byte-exact: the documented layout, no proofs
+    assertArrayEquals(dev.haulout.storage.node.DecodingSymbols.toBcs(expected), r.body());
+    // secondary target 2: E[i][2] from every primary sliver i held
+    var sec = dev.haulout.storage.node.DecodingSymbols.fromBcs(getBytes(base + "?targetSlivers=2&targetType=secondary").body());
+    assertEquals(new java.util.ArrayList<>(heldPairs), sec.get(2).stream().map(java.util.Map.Entry::getKey).toList());
+    for (var e : sec.get(2)) {
+      assertArrayEquals(cell(e.getKey(), 2), e.getValue());
+    }
+    assertError(send("GET", base + "?targetSlivers=x&targetType=primary", null), 400, "INVALID_ARGUMENT", "INVALID_PARAMETER");
+    assertError(send("GET", base + "?targetSlivers=" + SHARDS + "&targetType=primary", null), 400, "INVALID_ARGUMENT",
+        "INVALID_SLIVER_INDEX");
+    assertError(send("GET", base + "?targetType=primary", null), 400, "INVALID_ARGUMENT", "INVALID_PARAMETER");
+    assertError(send("GET", base + "?targetSlivers=1&targetType=diagonal", null), 400, "INVALID_ARGUMENT", "INVALID_SLIVER_TYPE");
+  }
 }

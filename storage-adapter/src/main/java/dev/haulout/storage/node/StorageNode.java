@@ -309,6 +309,118 @@ public final class StorageNode {
   }
 
   /**
+   * Symbol {@code E[primary][secondary]} (SPEC §7), the cell shared by primary sliver
+   * {@code primary} and secondary sliver {@code secondary}, as named by a {@code P-S} symbol ID.
+   */
+  public record SymbolId(int primary, int secondary) {
+    @Override
+    public String toString() {
+      return primary + "-" + secondary;
+    }
+  }
+
+  /**
+   * Exactly the requested symbols, in request order, each with its Merkle proof. A symbol is
+   * taken from primary sliver {@code P} when this node has it on disk (proof against
+   * {@code hashes[P].primary}, leaf {@code S}, i.e. a symbol for secondary target {@code S}),
+   * else from secondary sliver {@code S} (proof against {@code hashes[n-1-S].secondary}, leaf
+   * {@code P}). Each source sliver is expanded once per request.
+   *
+   * @throws StorageException 400 {@code INVALID_SYMBOL_ID} for an index out of range, 404
+   *     {@code SYMBOL_NOT_STORED} if neither sliver of a symbol is on this node's disk
+   */
+  public List<RecoverySymbol> recoverySymbolsById(BlobId id, List<SymbolId> ids) {
+    VerifiedBlobMetadata v = requireMetadata(id);
+    int n = v.config().nShards();
+    for (SymbolId s : ids) {
+      if (s.primary() < 0 || s.primary() >= n || s.secondary() < 0 || s.secondary() >= n) {
+        throw StorageException.invalidArgument("INVALID_SYMBOL_ID", "symbol ID " + s + " out of range [0, " + n + ")");
+      }
+    }
+    // source sliver (axis, sliver index) -> requested positions
+    Map<Axis, Map<Integer, List<Integer>>> bySource = new java.util.EnumMap<>(Axis.class);
+    for (int i = 0; i < ids.size(); i++) {
+      SymbolId s = ids.get(i);
+      if (store.exists(id.toBase64(), fileName(Axis.PRIMARY, s.primary()))) {
+        bySource.computeIfAbsent(Axis.PRIMARY, a -> new java.util.TreeMap<>()).computeIfAbsent(s.primary(), k -> new ArrayList<>()).add(i);
+      } else if (store.exists(id.toBase64(), fileName(Axis.SECONDARY, n - 1 - s.secondary()))) {
+        bySource.computeIfAbsent(Axis.SECONDARY, a -> new java.util.TreeMap<>()).computeIfAbsent(s.secondary(), k -> new ArrayList<>()).add(i);
+      } else {
+        throw StorageException.notFound("SYMBOL_NOT_STORED", "neither primary sliver " + s.primary() + " nor secondary sliver "
+            + s.secondary() + " of blob " + id + " is stored here (symbol " + s + ")");
+      }
+    }
+    RecoverySymbol[] out = new RecoverySymbol[ids.size()];
+    for (Map.Entry<Axis, Map<Integer, List<Integer>>> a : bySource.entrySet()) {
+      Axis axis = a.getKey();
+      for (Map.Entry<Integer, List<Integer>> e : a.getValue().entrySet()) {
+        int sliverIndex = e.getKey();
+        int pair = axis == Axis.PRIMARY ? sliverIndex : n - 1 - sliverIndex;
+        SliverData src = SliverData.fromBcs(axis, requireSliver(id, pair, axis));
+        int[] targets = e.getValue().stream().mapToInt(i -> axis == Axis.PRIMARY ? ids.get(i).secondary() : ids.get(i).primary())
+            .toArray();
+        List<RecoverySymbol> got = SliverRecovery.recoverySymbols(v.config(), src, targets);
+        for (int j = 0; j < targets.length; j++) {
+          out[e.getValue().get(j)] = got.get(j);
+        }
+      }
+    }
+    return List.of(out);
+  }
+
+  /**
+   * Decoding symbols (no proofs) for several slivers of {@code targetAxis}: for each target, one
+   * symbol from every orthogonal sliver on this node's disk, as (source sliver index, bytes),
+   * sources ascending. Each source sliver is expanded once.
+   */
+  public java.util.SortedMap<Integer, List<Map.Entry<Integer, byte[]>>> decodingSymbols(BlobId id, Axis targetAxis,
+      List<Integer> targets) {
+    VerifiedBlobMetadata v = requireMetadata(id);
+    int n = v.config().nShards();
+    int[] t = targets.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+    for (int x : t) {
+      if (x < 0 || x >= n) {
+        throw StorageException.invalidArgument("INVALID_SLIVER_INDEX", "target sliver " + x + " out of range [0, " + n + ")");
+      }
+    }
+    Axis source = targetAxis.orthogonal();
+    java.util.SortedMap<Integer, List<Map.Entry<Integer, byte[]>>> out = new java.util.TreeMap<>();
+    for (int x : t) {
+      out.put(x, new ArrayList<>());
+    }
+    java.util.TreeMap<Integer, SliverData> sources = new java.util.TreeMap<>();
+    for (int pair : storedPairs(id, source)) {
+      Optional<byte[]> b = sliver(id, pair, source);
+      if (b.isPresent()) {
+        SliverData s = SliverData.fromBcs(source, b.get());
+        sources.put(s.index(), s);
+      }
+    }
+    if (sources.isEmpty()) {
+      throw StorageException.notFound("SLIVER_NOT_FOUND", "no " + source.pathName() + " slivers of blob " + id + " stored here");
+    }
+    for (SliverData s : sources.values()) {
+      List<RecoverySymbol> got = SliverRecovery.recoverySymbols(v.config(), s, t);
+      for (int j = 0; j < t.length; j++) {
+        out.get(t[j]).add(Map.entry(s.index(), got.get(j).data()));
+      }
+    }
+    return out;
+  }
+
+  /** Pairs whose sliver of {@code axis} has a file in this blob's directory (any epoch's shards). */
+  private List<Integer> storedPairs(BlobId id, Axis axis) {
+    String prefix = axis == Axis.PRIMARY ? "p" : "s";
+    List<Integer> out = new ArrayList<>();
+    for (String name : store.names(id.toBase64())) {
+      if (name.startsWith(prefix) && name.length() > 1 && name.substring(1).chars().allMatch(Character::isDigit)) {
+        out.add(Integer.parseInt(name.substring(1)));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Checks an inconsistency proof for sliver {@code targetIndex} of {@code targetAxis}: the
    * symbols must verify against the metadata and decode to a sliver whose hash differs from the
    * metadata's. If so, the blob is inconsistently encoded and the node signs the invalid-blob

@@ -6,6 +6,7 @@ import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.RecoverySymbol;
 import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.StorageException;
+import dev.haulout.storage.node.DecodingSymbols;
 import dev.haulout.storage.node.SignedConfirmation;
 import dev.haulout.storage.node.StorageNode;
 import io.vertx.core.Future;
@@ -32,6 +33,9 @@ import java.util.logging.Logger;
 public final class StorageNodeServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StorageNodeServer.class.getName());
   private static final String OCTETS = "application/octet-stream";
+  /** Symbol IDs or target slivers per recoverySymbols / decodingSymbols request. */
+  public static final int MAX_SYMBOLS_PER_REQUEST = 1024;
+  private static final java.util.regex.Pattern SYMBOL_ID = java.util.regex.Pattern.compile("(\\d{1,5})-(\\d{1,5})");
 
   private final Vertx vertx;
   private final boolean ownsVertx;
@@ -139,12 +143,39 @@ public final class StorageNodeServer implements AutoCloseable {
         String obj = p[6];
         blocking(req, () -> confirmationJson(node.confirmation(id, obj)), 200);
       } else if (what.equals("recoverySymbols") && m == HttpMethod.GET && p.length == 5) {
+        List<String> ids = req.params().getAll("id");
+        if (!ids.isEmpty()) {
+          if (req.getParam("targetSliver") != null) {
+            throw StorageException.invalidArgument("INVALID_PARAMETER", "give either id=P-S or targetSliver, not both");
+          }
+          List<StorageNode.SymbolId> symbolIds = symbolIds(ids);
+          bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds)));
+          return;
+        }
+        if (req.getParam("targetSliver") == null) {
+          throw StorageException.invalidArgument("INVALID_PARAMETER", "recoverySymbols needs id=P-S or targetSliver=i&targetType=…");
+        }
         int target = intParam(req.getParam("targetSliver"), "targetSliver");
         Axis axis = axis(String.valueOf(req.getParam("targetType")));
         bytes(req, () -> {
           List<RecoverySymbol> symbols = node.recoverySymbols(id, axis, target);
           return RecoverySymbol.listToBcs(symbols);
         });
+      } else if (what.equals("decodingSymbols") && m == HttpMethod.GET && p.length == 5) {
+        List<Integer> targets = new java.util.ArrayList<>();
+        for (String v : req.params().getAll("targetSlivers")) {
+          for (String t : v.split(",")) {
+            if (targets.size() >= MAX_SYMBOLS_PER_REQUEST) {
+              throw StorageException.invalidArgument("TOO_MANY_SYMBOLS", "at most " + MAX_SYMBOLS_PER_REQUEST + " target slivers");
+            }
+            targets.add(intParam(t.trim(), "targetSlivers"));
+          }
+        }
+        if (targets.isEmpty()) {
+          throw StorageException.invalidArgument("INVALID_PARAMETER", "decodingSymbols needs targetSlivers=i,j,…");
+        }
+        Axis axis = axis(String.valueOf(req.getParam("targetType")));
+        bytes(req, () -> DecodingSymbols.toBcs(node.decodingSymbols(id, axis, targets)));
       } else if (what.equals("inconsistencyProof") && m == HttpMethod.POST && p.length == 6) {
         Axis axis = axis(p[5]);
         int n = node.committee().nShards();
@@ -270,6 +301,22 @@ public final class StorageNodeServer implements AutoCloseable {
       default:
         throw StorageException.invalidArgument("INVALID_SLIVER_TYPE", "sliver type must be primary or secondary: " + s);
     }
+  }
+
+  /** Parses {@code P-S} symbol IDs (SPEC §7/§9: primary and secondary sliver index of the symbol). */
+  private static List<StorageNode.SymbolId> symbolIds(List<String> ids) {
+    if (ids.size() > MAX_SYMBOLS_PER_REQUEST) {
+      throw StorageException.invalidArgument("TOO_MANY_SYMBOLS", "at most " + MAX_SYMBOLS_PER_REQUEST + " symbol IDs per request");
+    }
+    List<StorageNode.SymbolId> out = new java.util.ArrayList<>(ids.size());
+    for (String s : ids) {
+      java.util.regex.Matcher mt = SYMBOL_ID.matcher(s);
+      if (!mt.matches()) {
+        throw StorageException.invalidArgument("INVALID_SYMBOL_ID", "symbol ID must be P-S (two sliver indices): " + s);
+      }
+      out.add(new StorageNode.SymbolId(Integer.parseInt(mt.group(1)), Integer.parseInt(mt.group(2))));
+    }
+    return out;
   }
 
   private static int intParam(String s, String what) {
