@@ -334,4 +334,37 @@ class NodeApiErrorsTest {
     assertError(send("GET", base + "?targetType=primary", null), 400, "INVALID_ARGUMENT", "INVALID_PARAMETER");
     assertError(send("GET", base + "?targetSlivers=1&targetType=diagonal", null), 400, "INVALID_ARGUMENT", "INVALID_SLIVER_TYPE");
   }
+
+  @Test
+  void openApiDocumentsExactlyTheRoutesTheServerServes() throws Exception {
+    String base = net.network.nodeUrl(0);
+    HttpResponse<String> r = send("GET", base + "/v1/api", null);
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    JsonObject doc = new JsonObject(r.body());
+    assertTrue(doc.getString("openapi").startsWith("3."), "OpenAPI 3");
+    JsonObject paths = doc.getJsonObject("paths");
+    java.util.Set<String> served = new java.util.TreeSet<>();
+    for (dev.haulout.storage.node.server.StorageNodeServer.Route route : dev.haulout.storage.node.server.StorageNodeServer.routes()) {
+      String method = route.method().name().toLowerCase(java.util.Locale.ROOT);
+      served.add(method + " " + route.template());
+      assertTrue(paths.containsKey(route.template()) && paths.getJsonObject(route.template()).containsKey(method),
+          "served route " + route + " is missing from /v1/api");
+      // and the server really dispatches it (whatever the answer, it is not "no route")
+      String url = base + route.template().replace("{blob_id}", id.toBase64()).replace("{sliver_pair_index}", "0")
+          .replace("{sliver_type}", "primary").replace("{object_id}", "0x00");
+      HttpResponse<String> hit = send(route.method().name(), url, method.equals("get") ? null : new byte[] {1});
+      assertTrue(hit.statusCode() != 404 || !hit.body().contains("NO_ROUTE"), route + " → " + hit.body());
+    }
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        documented.add(method + " " + path);
+      }
+    }
+    assertEquals(served, documented, "/v1/api documents exactly the served routes");
+    assertTrue(served.size() >= 14, served.toString());
+    assertError(send("GET", base + "/v1/blobs/" + id + "/nothing", null), 404, "NOT_FOUND", "NO_ROUTE");
+    assertError(send("DELETE", base + "/v1/blobs/" + id + "/metadata", null), 404, "NOT_FOUND", "NO_ROUTE");
+  }
 }

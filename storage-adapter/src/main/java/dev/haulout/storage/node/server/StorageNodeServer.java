@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -97,120 +98,208 @@ public final class StorageNodeServer implements AutoCloseable {
 
   // ------------------------------------------------------------------ routing
 
+  /** One served route: method and path template ({@code {name}} matches one path segment). */
+  public record Route(HttpMethod method, String template) {
+    @Override
+    public String toString() {
+      return method + " " + template;
+    }
+  }
+
+  @FunctionalInterface
+  private interface Handler {
+    void handle(HttpServerRequest req, Map<String, String> vars);
+  }
+
+  private record Entry(Route route, String[] segments, Handler handler) {}
+
+  private final List<Entry> table = buildTable();
+
+  /** Every route this server serves, in dispatch order (what {@code GET /v1/api} must document). */
+  public static List<Route> routes() {
+    List<Route> out = new java.util.ArrayList<>();
+    for (Entry e : new StorageNodeServer(null, false, null).table) {
+      out.add(e.route());
+    }
+    return List.copyOf(out);
+  }
+
+  private List<Entry> buildTable() {
+    List<Entry> t = new java.util.ArrayList<>();
+    String blob = "/v1/blobs/{blob_id}";
+    add(t, HttpMethod.GET, "/v1/health", (req, v) -> blocking(req, () -> new JsonObject().put("epoch", node.committee().epoch())
+        .put("nShards", node.committee().nShards()).put("ownedShards", node.ownShards().size())
+        .put("publicKey", Base64.getEncoder().encodeToString(node.publicKey())), 200));
+    add(t, HttpMethod.GET, "/v1/api", (req, v) -> req.response().putHeader("content-type", "application/json").end(Buffer.buffer(openApi())));
+    add(t, HttpMethod.GET, blob + "/metadata", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      bytes(req, () -> node.requireMetadata(id).toBcsWithId());
+    });
+    add(t, HttpMethod.PUT, blob + "/metadata", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      boolean pending = "true".equals(req.getParam("pending"));
+      long max = 66L * node.committee().nShards() + 64;
+      withBody(req, max, body -> {
+        int code = node.putMetadata(id, body, pending);
+        return new Status(code, code == 202 ? "metadata buffered until the blob is registered" : "metadata stored");
+      });
+    });
+    add(t, HttpMethod.GET, blob + "/metadata/status", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      blocking(req, () -> node.metadataStatus(id), 200);
+    });
+    String sliver = blob + "/slivers/{sliver_pair_index}/{sliver_type}";
+    add(t, HttpMethod.GET, sliver, (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      int pair = intParam(v.get("sliver_pair_index"), "sliver pair index");
+      Axis axis = axis(v.get("sliver_type"));
+      bytes(req, () -> node.requireSliver(id, pair, axis));
+    });
+    add(t, HttpMethod.PUT, sliver, (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      int pair = intParam(v.get("sliver_pair_index"), "sliver pair index");
+      Axis axis = axis(v.get("sliver_type"));
+      int n = node.committee().nShards();
+      long max = (long) EncodingConfig.forShards(n).sliverLength(axis, EncodingConfig.MAX_SYMBOL_SIZE) + 16;
+      withBody(req, max, body -> new Status(node.putSliver(id, pair, axis, body), "sliver stored"));
+    });
+    add(t, HttpMethod.GET, sliver + "/status", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      int pair = intParam(v.get("sliver_pair_index"), "sliver pair index");
+      Axis axis = axis(v.get("sliver_type"));
+      blocking(req, () -> node.sliverStatus(id, pair, axis), 200);
+    });
+    add(t, HttpMethod.GET, blob + "/confirmation/permanent", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      blocking(req, () -> confirmationJson(node.confirmation(id, null)), 200);
+    });
+    add(t, HttpMethod.GET, blob + "/confirmation/deletable/{object_id}", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      String obj = v.get("object_id");
+      blocking(req, () -> confirmationJson(node.confirmation(id, obj)), 200);
+    });
+    add(t, HttpMethod.GET, blob + "/recoverySymbols", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      List<String> ids = req.params().getAll("id");
+      if (!ids.isEmpty()) {
+        if (req.getParam("targetSliver") != null) {
+          throw StorageException.invalidArgument("INVALID_PARAMETER", "give either id=P-S or targetSliver, not both");
+        }
+        List<StorageNode.SymbolId> symbolIds = symbolIds(ids);
+        bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds)));
+        return;
+      }
+      if (req.getParam("targetSliver") == null) {
+        throw StorageException.invalidArgument("INVALID_PARAMETER", "recoverySymbols needs id=P-S or targetSliver=i&targetType=…");
+      }
+      int target = intParam(req.getParam("targetSliver"), "targetSliver");
+      Axis axis = axis(String.valueOf(req.getParam("targetType")));
+      bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbols(id, axis, target)));
+    });
+    add(t, HttpMethod.GET, blob + "/decodingSymbols", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      List<Integer> targets = new java.util.ArrayList<>();
+      for (String x : req.params().getAll("targetSlivers")) {
+        for (String tt : x.split(",")) {
+          if (targets.size() >= MAX_SYMBOLS_PER_REQUEST) {
+            throw StorageException.invalidArgument("TOO_MANY_SYMBOLS", "at most " + MAX_SYMBOLS_PER_REQUEST + " target slivers");
+          }
+          targets.add(intParam(tt.trim(), "targetSlivers"));
+        }
+      }
+      if (targets.isEmpty()) {
+        throw StorageException.invalidArgument("INVALID_PARAMETER", "decodingSymbols needs targetSlivers=i,j,…");
+      }
+      Axis axis = axis(String.valueOf(req.getParam("targetType")));
+      bytes(req, () -> DecodingSymbols.toBcs(node.decodingSymbols(id, axis, targets)));
+    });
+    add(t, HttpMethod.POST, blob + "/inconsistencyProof/{sliver_type}", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      Axis axis = axis(v.get("sliver_type"));
+      int n = node.committee().nShards();
+      long max = (long) n * (EncodingConfig.MAX_SYMBOL_SIZE + 64L * 32 + 16) + 16;
+      HttpBodies.read(req, max).onComplete(ar -> {
+        if (ar.failed()) {
+          fail(req, ar.cause());
+          return;
+        }
+        blocking(req, () -> {
+          byte[] b = ar.result();
+          if (b.length < 2) {
+            throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "body too short");
+          }
+          int target = (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
+          List<RecoverySymbol> symbols;
+          try {
+            symbols = RecoverySymbol.listFromBcs(java.util.Arrays.copyOfRange(b, 2, b.length));
+          } catch (RuntimeException e) {
+            throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "malformed symbols: " + e.getMessage());
+          }
+          return confirmationJson(node.checkInconsistencyProof(id, axis, target, symbols));
+        }, 200);
+      });
+    });
+    add(t, HttpMethod.GET, blob + "/status", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      blocking(req, () -> statusJson(node.blobStatus(id)), 200);
+    });
+    return List.copyOf(t);
+  }
+
+  private static void add(List<Entry> t, HttpMethod m, String template, Handler h) {
+    t.add(new Entry(new Route(m, template), template.split("/"), h));
+  }
+
   private void route(HttpServerRequest req) {
     String[] p = req.path().split("/");
     HttpMethod m = req.method();
     try {
-      if (m == HttpMethod.GET && req.path().equals("/v1/health")) {
-        blocking(req, () -> new JsonObject().put("epoch", node.committee().epoch())
-            .put("nShards", node.committee().nShards()).put("ownedShards", node.ownShards().size())
-            .put("publicKey", Base64.getEncoder().encodeToString(node.publicKey())), 200);
-        return;
-      }
-      if (p.length < 5 || !p[1].equals("v1") || !p[2].equals("blobs")) {
-        throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
-      }
-      BlobId id = blobId(p[3]);
-      String what = p[4];
-      if (what.equals("metadata") && p.length == 5 && m == HttpMethod.GET) {
-        bytes(req, () -> node.requireMetadata(id).toBcsWithId());
-      } else if (what.equals("metadata") && p.length == 5 && m == HttpMethod.PUT) {
-        boolean pending = "true".equals(req.getParam("pending"));
-        long max = 66L * node.committee().nShards() + 64;
-        withBody(req, max, body -> {
-          int code = node.putMetadata(id, body, pending);
-          return new Status(code, code == 202 ? "metadata buffered until the blob is registered" : "metadata stored");
-        });
-      } else if (what.equals("metadata") && p.length == 6 && p[5].equals("status") && m == HttpMethod.GET) {
-        blocking(req, () -> node.metadataStatus(id), 200);
-      } else if (what.equals("slivers") && (p.length == 7 || p.length == 8)) {
-        int pair = intParam(p[5], "sliver pair index");
-        Axis axis = axis(p[6]);
-        if (p.length == 8 && p[7].equals("status") && m == HttpMethod.GET) {
-          blocking(req, () -> node.sliverStatus(id, pair, axis), 200);
-        } else if (p.length == 7 && m == HttpMethod.GET) {
-          bytes(req, () -> node.requireSliver(id, pair, axis));
-        } else if (p.length == 7 && m == HttpMethod.PUT) {
-          int n = node.committee().nShards();
-          long max = (long) EncodingConfig.forShards(n).sliverLength(axis, EncodingConfig.MAX_SYMBOL_SIZE) + 16;
-          withBody(req, max, body -> new Status(node.putSliver(id, pair, axis, body), "sliver stored"));
-        } else {
-          throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
+      for (Entry e : table) {
+        if (!e.route().method().equals(m) || e.segments().length != p.length) {
+          continue;
         }
-      } else if (what.equals("confirmation") && m == HttpMethod.GET && p.length == 6 && p[5].equals("permanent")) {
-        blocking(req, () -> confirmationJson(node.confirmation(id, null)), 200);
-      } else if (what.equals("confirmation") && m == HttpMethod.GET && p.length == 7 && p[5].equals("deletable")) {
-        String obj = p[6];
-        blocking(req, () -> confirmationJson(node.confirmation(id, obj)), 200);
-      } else if (what.equals("recoverySymbols") && m == HttpMethod.GET && p.length == 5) {
-        List<String> ids = req.params().getAll("id");
-        if (!ids.isEmpty()) {
-          if (req.getParam("targetSliver") != null) {
-            throw StorageException.invalidArgument("INVALID_PARAMETER", "give either id=P-S or targetSliver, not both");
+        Map<String, String> vars = new java.util.HashMap<>();
+        boolean match = true;
+        for (int i = 0; i < p.length && match; i++) {
+          String seg = e.segments()[i];
+          if (seg.startsWith("{") && seg.endsWith("}")) {
+            vars.put(seg.substring(1, seg.length() - 1), p[i]);
+            match = !p[i].isEmpty();
+          } else {
+            match = seg.equals(p[i]);
           }
-          List<StorageNode.SymbolId> symbolIds = symbolIds(ids);
-          bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds)));
+        }
+        if (match) {
+          e.handler().handle(req, vars);
           return;
         }
-        if (req.getParam("targetSliver") == null) {
-          throw StorageException.invalidArgument("INVALID_PARAMETER", "recoverySymbols needs id=P-S or targetSliver=i&targetType=…");
-        }
-        int target = intParam(req.getParam("targetSliver"), "targetSliver");
-        Axis axis = axis(String.valueOf(req.getParam("targetType")));
-        bytes(req, () -> {
-          List<RecoverySymbol> symbols = node.recoverySymbols(id, axis, target);
-          return RecoverySymbol.listToBcs(symbols);
-        });
-      } else if (what.equals("decodingSymbols") && m == HttpMethod.GET && p.length == 5) {
-        List<Integer> targets = new java.util.ArrayList<>();
-        for (String v : req.params().getAll("targetSlivers")) {
-          for (String t : v.split(",")) {
-            if (targets.size() >= MAX_SYMBOLS_PER_REQUEST) {
-              throw StorageException.invalidArgument("TOO_MANY_SYMBOLS", "at most " + MAX_SYMBOLS_PER_REQUEST + " target slivers");
-            }
-            targets.add(intParam(t.trim(), "targetSlivers"));
-          }
-        }
-        if (targets.isEmpty()) {
-          throw StorageException.invalidArgument("INVALID_PARAMETER", "decodingSymbols needs targetSlivers=i,j,…");
-        }
-        Axis axis = axis(String.valueOf(req.getParam("targetType")));
-        bytes(req, () -> DecodingSymbols.toBcs(node.decodingSymbols(id, axis, targets)));
-      } else if (what.equals("inconsistencyProof") && m == HttpMethod.POST && p.length == 6) {
-        Axis axis = axis(p[5]);
-        int n = node.committee().nShards();
-        long max = (long) n * (EncodingConfig.MAX_SYMBOL_SIZE + 64L * 32 + 16) + 16;
-        HttpBodies.read(req, max).onComplete(ar -> {
-          if (ar.failed()) {
-            fail(req, ar.cause());
-            return;
-          }
-          blocking(req, () -> {
-            byte[] b = ar.result();
-            if (b.length < 2) {
-              throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "body too short");
-            }
-            int target = (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
-            List<RecoverySymbol> symbols;
-            try {
-              symbols = RecoverySymbol.listFromBcs(java.util.Arrays.copyOfRange(b, 2, b.length));
-            } catch (RuntimeException e) {
-              throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "malformed symbols: " + e.getMessage());
-            }
-            return confirmationJson(node.checkInconsistencyProof(id, axis, target, symbols));
-          }, 200);
-        });
-      } else if (what.equals("status") && m == HttpMethod.GET && p.length == 5) {
-        blocking(req, () -> statusJson(node.blobStatus(id)), 200);
-      } else {
-        throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
       }
+      throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
     } catch (StorageException e) {
       ApiErrors.send(req.response(), e);
     } catch (RuntimeException e) {
       ApiErrors.send(req.response(), StorageException.internal(e.toString(), e));
     }
   }
+
+  /** The OpenAPI 3 document of this API (resource {@code openapi.json} next to this class). */
+  public static byte[] openApi() {
+    byte[] b = OPENAPI;
+    if (b == null) {
+      try (java.io.InputStream in = StorageNodeServer.class.getResourceAsStream("openapi.json")) {
+        if (in == null) {
+          throw StorageException.internal("openapi.json resource missing", null);
+        }
+        b = in.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw StorageException.internal("cannot read openapi.json: " + e, e);
+      }
+      OPENAPI = b;
+    }
+    return b;
+  }
+
+  private static volatile byte[] OPENAPI;
 
   private record Status(int code, String message) {}
 
