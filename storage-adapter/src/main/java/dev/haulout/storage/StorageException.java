@@ -37,6 +37,10 @@ public class StorageException extends RuntimeException {
     return new StorageException("INVALID_ARGUMENT", 400, code, message);
   }
 
+  public static StorageException permissionDenied(String code, String message) {
+    return new StorageException("PERMISSION_DENIED", 403, code, message);
+  }
+
   public static StorageException failedPrecondition(String code, String message) {
     return new StorageException("FAILED_PRECONDITION", 400, code, message);
   }

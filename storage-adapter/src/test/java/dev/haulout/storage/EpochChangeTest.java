@@ -32,6 +32,9 @@ class EpochChangeTest {
       new Random(8).nextBytes(data);
       StoreResult r = net.store.store(new ByteArrayInputStream(data), data.length, 5, ProgressListener.NONE);
       BlobId id = BlobId.fromBase64(r.blobId());
+      byte[] data2 = new byte[30_000];
+      new Random(9).nextBytes(data2);
+      StoreResult r2a = net.store.store(new ByteArrayInputStream(data2), data2.length, 5, ProgressListener.NONE);
       Committee before = Committee.fromLedger(net.ledger);
       Committee.Member m0 = before.memberWithKey(net.network.node(0).publicKey());
       Set<Integer> oldShards = new HashSet<>(m0.shards());
@@ -50,8 +53,11 @@ class EpochChangeTest {
       Thread.sleep(600); // the nodes' committee cache
 
       int rebuilt = net.network.healer(0).runOnce();
-      assertEquals(2 * moved, rebuilt, "both slivers of every gained pair");
-      assertTrue(net.network.healer(0).transferBytesReceived() > 0, "moved slivers came from their previous holders");
+      assertEquals(2 * 2 * moved, rebuilt, "both slivers of every gained pair of both blobs");
+      assertEquals(2 * 2 * moved, net.network.healer(0).shardSyncSlivers(),
+          "every moved sliver came from its previous holder through POST /v1/migrate/sync_shard");
+      assertEquals(0, net.network.healer(0).transferBytesReceived(), "no plain sliver GETs were needed");
+      assertEquals(0, net.network.healer(0).recoveryBytesReceived(), "no recovery symbols were needed");
       StorageNodeClient client = StorageNodeClient.create(net.network.nodeUrl(0),
           StorageNodeClient.newHttpClient(StorageClientOptions.defaults()), StorageClientOptions.defaults());
       VerifiedBlobMetadata meta = client.getAndVerifyMetadata(id, EncodingConfig.forShards(SHARDS));
@@ -63,6 +69,9 @@ class EpochChangeTest {
       Thread.sleep(1_100); // the client's committee cache
       try (var in = net.store.read(r.blobId(), null)) {
         assertArrayEquals(data, in.readAllBytes());
+      }
+      try (var in = net.store.read(r2a.blobId(), null)) {
+        assertArrayEquals(data2, in.readAllBytes());
       }
       byte[] more = new byte[10_000];
       StoreResult r2 = net.store.store(new ByteArrayInputStream(more), more.length, 1, ProgressListener.NONE);

@@ -40,6 +40,7 @@ class NodeApiErrorsTest {
     net.store.store(new ByteArrayInputStream(data), data.length, 1, ProgressListener.NONE);
     encoded = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).encode(data);
     id = encoded.blobId();
+    net.awaitFullyStored(id.toBase64());
   }
 
   @AfterAll
@@ -363,8 +364,50 @@ class NodeApiErrorsTest {
       }
     }
     assertEquals(served, documented, "/v1/api documents exactly the served routes");
-    assertTrue(served.size() >= 14, served.toString());
+    assertTrue(served.size() >= 15, served.toString());
     assertError(send("GET", base + "/v1/blobs/" + id + "/nothing", null), 404, "NOT_FOUND", "NO_ROUTE");
     assertError(send("DELETE", base + "/v1/blobs/" + id + "/metadata", null), 404, "NOT_FOUND", "NO_ROUTE");
+  }
+
+  @Test
+  void syncShardAnswersOnlyASignedRequestOfTheCommitteeMemberHoldingTheShard() throws Exception {
+    Committee c = Committee.fromLedger(net.ledger);
+    int holder = nodeOfPair(0, true);
+    int other = nodeOfPair(0, false);
+    int shard = id.shardOfPair(0, SHARDS);
+    BlobId unknown = BlobId.fromBytes(new byte[32]);
+    String url = net.network.nodeUrl(holder) + "/v1/migrate/sync_shard";
+    dev.haulout.storage.node.StorageNode holderNode = net.network.node(holder);
+
+    // authorized: the holder of the shard (here asking itself, which has the slivers): exactly the stored ones
+    byte[] ok = holderNode.signedSyncShardRequest(shard, Axis.PRIMARY, java.util.List.of(unknown, id));
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(ok)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, r.statusCode());
+    var got = dev.haulout.storage.node.SyncShard.parseResponse(Axis.PRIMARY, r.body());
+    assertEquals(1, got.size(), "the unknown blob is left out");
+    assertEquals(id, got.get(0).getKey());
+    assertEquals(encoded.pairPrimary(0), got.get(0).getValue());
+
+    // a BLS key that is not in the committee
+    dev.haulout.storage.bls.BlsKeyPair stranger = dev.haulout.storage.bls.BlsKeyPair.generate();
+    assertError(send("POST", url, dev.haulout.storage.node.SyncShard.signedRequest(stranger, c.epoch(), shard, Axis.PRIMARY,
+        java.util.List.of(id))), 403, "PERMISSION_DENIED", "NOT_A_COMMITTEE_MEMBER");
+    // a committee member that does not hold the shard
+    assertError(send("POST", url, net.network.node(other).signedSyncShardRequest(shard, Axis.PRIMARY, java.util.List.of(id))),
+        403, "PERMISSION_DENIED", "SHARD_NOT_ASSIGNED_TO_REQUESTER");
+    // the holder's request altered after signing (another shard), or naming the holder's key but signed by another
+    byte[] altered = ok.clone();
+    altered[7] ^= 1;
+    assertError(send("POST", url, altered), 403, "PERMISSION_DENIED", "INVALID_SIGNATURE");
+    byte[] msg = dev.haulout.storage.node.SyncShard.message(c.epoch(), shard, Axis.PRIMARY, holderNode.publicKey(), java.util.List.of(id));
+    byte[] forged = java.util.Arrays.copyOf(msg, msg.length + 96);
+    System.arraycopy(stranger.sign(msg), 0, forged, msg.length, 96);
+    assertError(send("POST", url, forged), 403, "PERMISSION_DENIED", "INVALID_SIGNATURE");
+    // another epoch; garbage
+    assertError(send("POST", url, dev.haulout.storage.node.SyncShard.signedRequest(stranger, c.epoch() + 1, shard, Axis.PRIMARY,
+        java.util.List.of(id))), 400, "FAILED_PRECONDITION", "INVALID_EPOCH");
+    assertError(send("POST", url, new byte[] {1, 2, 3}), 400, "INVALID_ARGUMENT", "INVALID_SYNC_SHARD_REQUEST");
+    assertEquals(200, send("GET", net.network.nodeUrl(holder) + "/v1/health", null).statusCode());
   }
 }

@@ -45,6 +45,29 @@ public final class TestNetwork implements AutoCloseable {
     return new TestNetwork(nShards, options);
   }
 
+  /**
+   * Waits (at most 10 s) until every running node confirms the permanent blob, i.e. holds both
+   * slivers of every pair of its shards. A write returns at quorum plus a grace period, so a slow
+   * node may still be receiving its slivers; tests that need every node's copy call this.
+   */
+  public void awaitFullyStored(String blobId) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.currentTimeMillis() + 10_000;
+    for (int i = 0; i < network.size(); i++) {
+      if (!network.isRunning(i)) {
+        continue;
+      }
+      java.net.URI uri = java.net.URI.create(network.nodeUrl(i) + "/v1/blobs/" + blobId + "/confirmation/permanent");
+      while (http.send(java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+          .statusCode() != 200) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new AssertionError("node " + i + " never stored all of " + blobId);
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
   @Override
   public void close() {
     store.close();

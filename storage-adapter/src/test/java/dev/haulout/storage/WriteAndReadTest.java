@@ -133,6 +133,7 @@ class WriteAndReadTest {
   void readsByteRangesFetchingOnlyTheRowsTheyCover() throws Exception {
     byte[] data = random(2_000_000, 7);
     StoreResult r = net.store.store(new ByteArrayInputStream(data), data.length, 1, ProgressListener.NONE);
+    net.awaitFullyStored(r.blobId()); // "no recovery" below needs every node's copy, not just a quorum's
     long[][] ranges = {{0, 1}, {0, 10}, {12_345, 80_000}, {1_999_990, 2_000_000}, {1_000_000, 1_999_999}, {5, 5}};
     long fetchedBefore = net.store.reader().rowsRecovered();
     for (long[] rg : ranges) {

@@ -171,6 +171,19 @@ public final class StorageNodeClient {
     }
   }
 
+  /**
+   * {@code POST /v1/migrate/sync_shard} with a signed request body (see
+   * {@link dev.haulout.storage.node.SyncShard}); the slivers come back unverified.
+   */
+  public List<java.util.Map.Entry<BlobId, SliverData>> syncShard(byte[] signedRequest, Axis axis) {
+    byte[] b = send("POST", "/v1/migrate/sync_shard", signedRequest).body();
+    try {
+      return dev.haulout.storage.node.SyncShard.parseResponse(axis, b);
+    } catch (StorageException e) {
+      throw e.atNode(baseUrl);
+    }
+  }
+
   /** The node's {@code /v1/blobs/{id}/status} data (a string or an object). */
   public Object blobStatus(BlobId id) {
     return json(send("GET", "/v1/blobs/" + id + "/status", null)).getJsonObject("success").getValue("data");

@@ -6,6 +6,7 @@ import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException;
 import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.encoding.BlobDecoder;
 import dev.haulout.erasure.encoding.RecoverySymbol;
 import dev.haulout.erasure.encoding.SliverRecovery;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,8 @@ import java.util.logging.Logger;
  */
 public final class SelfHealer {
   public static final int SCRUB_EVERY = 5;
+  /** Blob IDs per {@code sync_shard} request. */
+  public static final int SYNC_BATCH = 256;
   private static final Logger LOG = Logger.getLogger(SelfHealer.class.getName());
 
   private final StorageNode node;
@@ -45,6 +49,7 @@ public final class SelfHealer {
   private final AtomicLong slivers = new AtomicLong();
   private final AtomicLong symbolBytes = new AtomicLong();
   private final AtomicLong transferred = new AtomicLong();
+  private final AtomicLong synced = new AtomicLong();
 
   private SelfHealer(StorageNode node, HttpClient http, StorageClientOptions options) {
     this.node = node;
@@ -76,6 +81,11 @@ public final class SelfHealer {
     learnCertifiedBlobs();
     boolean scrub = rounds % SCRUB_EVERY == 0;
     int rebuilt = 0;
+    try {
+      rebuilt += syncShards(c);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "shard sync failed; will retry", e);
+    }
     for (BlobId id : certified) {
       try {
         rebuilt += heal(c, id, scrub);
@@ -167,9 +177,94 @@ public final class SelfHealer {
     return null;
   }
 
-  /** Sliver bytes received whole from peers (shard sync) so far. */
+  /** Sliver bytes received whole from peers by plain sliver GETs (fallback shard sync) so far. */
   public long transferBytesReceived() {
     return transferred.get();
+  }
+
+  /** Slivers received through {@code POST /v1/migrate/sync_shard} so far. */
+  public long shardSyncSlivers() {
+    return synced.get();
+  }
+
+  /**
+   * Shard sync (Walrus {@code sync_shard}): for every (own shard, sliver type), the certified
+   * blobs missing that sliver are asked of the peers in signed batches of up to
+   * {@link #SYNC_BATCH} blob IDs; every sliver received is verified against the metadata before
+   * it is stored. A peer that does not serve the route (404) or fails is skipped; what is still
+   * missing afterwards goes through {@link #heal} (sliver GETs, then recovery symbols).
+   */
+  private int syncShards(Committee c) {
+    int n = c.nShards();
+    Map<Long, List<VerifiedBlobMetadata>> pending = new java.util.TreeMap<>();
+    for (BlobId id : certified) {
+      VerifiedBlobMetadata meta = node.metadata(id).orElse(null);
+      if (meta == null) {
+        try {
+          meta = metadataFromPeers(c, id);
+          node.storeRecoveredMetadata(meta);
+        } catch (StorageException e) {
+          continue;
+        }
+      }
+      for (Axis axis : Axis.values()) {
+        for (int pair : node.missingPairs(id, n, axis)) {
+          int shard = id.shardOfPair(pair, n);
+          pending.computeIfAbsent((long) shard << 1 | (axis == Axis.PRIMARY ? 0 : 1), k -> new ArrayList<>()).add(meta);
+        }
+      }
+    }
+    int stored = 0;
+    for (Map.Entry<Long, List<VerifiedBlobMetadata>> e : pending.entrySet()) {
+      int shard = (int) (e.getKey() >> 1);
+      Axis axis = (e.getKey() & 1) == 0 ? Axis.PRIMARY : Axis.SECONDARY;
+      List<VerifiedBlobMetadata> all = e.getValue();
+      for (int from = 0; from < all.size(); from += SYNC_BATCH) {
+        stored += syncBatch(c, shard, axis, all.subList(from, Math.min(all.size(), from + SYNC_BATCH)));
+      }
+    }
+    return stored;
+  }
+
+  private int syncBatch(Committee c, int shard, Axis axis, List<VerifiedBlobMetadata> batch) {
+    int n = c.nShards();
+    Map<BlobId, VerifiedBlobMetadata> missing = new java.util.LinkedHashMap<>();
+    batch.forEach(m -> missing.put(m.blobId(), m));
+    int stored = 0;
+    for (Committee.Member m : peers(c)) {
+      if (missing.isEmpty()) {
+        break;
+      }
+      List<Map.Entry<BlobId, SliverData>> got;
+      try {
+        byte[] body = node.signedSyncShardRequest(shard, axis, new ArrayList<>(missing.keySet()));
+        got = StorageNodeClient.create(m.url(), http, options).syncShard(body, axis);
+      } catch (StorageException ex) {
+        continue; // no such route (an older node), not authorized yet (committee cache) or down
+      }
+      for (Map.Entry<BlobId, SliverData> g : got) {
+        VerifiedBlobMetadata meta = missing.get(g.getKey());
+        if (meta == null) {
+          continue;
+        }
+        int pair = g.getKey().pairOnShard(shard, n);
+        SliverData s = g.getValue();
+        try {
+          if (s.index() != (axis == Axis.PRIMARY ? pair : n - 1 - pair)) {
+            continue;
+          }
+          BlobDecoder.create(meta).verifySliver(s);
+        } catch (ErasureException ex) {
+          continue; // a bad sliver from a lying peer is dropped
+        }
+        node.storeRecoveredSliver(g.getKey(), pair, s);
+        missing.remove(g.getKey());
+        synced.incrementAndGet();
+        slivers.incrementAndGet();
+        stored++;
+      }
+    }
+    return stored;
   }
 
   private SliverData recover(Committee c, VerifiedBlobMetadata meta, Axis axis, int index) {

@@ -420,6 +420,51 @@ public final class StorageNode {
     return out;
   }
 
+  // ------------------------------------------------------------------ shard sync
+
+  /** This node's signed {@code sync_shard} request body for the current epoch (see {@link SyncShard}). */
+  public byte[] signedSyncShardRequest(int shard, Axis axis, List<BlobId> blobIds) {
+    return SyncShard.signedRequest(key, committee().epoch(), shard, axis, blobIds);
+  }
+
+  /**
+   * Answers a {@code sync_shard} request: the requester must have signed it with its BLS key, be
+   * a member of the current epoch's committee and hold the shard in this epoch. Returns the
+   * response body with every requested sliver of that shard's pair this node has on disk.
+   *
+   * @throws StorageException 400 for a malformed request or another epoch, 403
+   *     ({@code PERMISSION_DENIED}) for a bad signature, a non-member or a shard the requester
+   *     does not hold
+   */
+  public byte[] syncShard(byte[] body) {
+    SyncShard.Request r = SyncShard.parse(body);
+    Committee c = committee();
+    if (r.epoch() != c.epoch()) {
+      throw StorageException.failedPrecondition("INVALID_EPOCH", "sync-shard request for epoch " + r.epoch()
+          + ", the current epoch is " + c.epoch());
+    }
+    if (r.shard() >= c.nShards()) {
+      throw StorageException.invalidArgument("INVALID_SHARD", "shard " + r.shard() + " out of range [0, " + c.nShards() + ")");
+    }
+    if (!dev.haulout.storage.bls.BlsSignatures.verify(r.requesterKey(), r.message(), r.signature())) {
+      throw StorageException.permissionDenied("INVALID_SIGNATURE", "the sync-shard request is not signed by the key it names");
+    }
+    Committee.Member m = c.memberWithKey(r.requesterKey());
+    if (m == null) {
+      throw StorageException.permissionDenied("NOT_A_COMMITTEE_MEMBER", "the requester is not in the committee of epoch " + c.epoch());
+    }
+    if (!m.shards().contains(r.shard())) {
+      throw StorageException.permissionDenied("SHARD_NOT_ASSIGNED_TO_REQUESTER", "the requester does not hold shard "
+          + r.shard() + " in epoch " + c.epoch());
+    }
+    List<Map.Entry<BlobId, byte[]>> out = new ArrayList<>();
+    for (BlobId id : r.blobIds()) {
+      int pair = id.pairOnShard(r.shard(), c.nShards());
+      sliver(id, pair, r.axis()).ifPresent(b -> out.add(Map.entry(id, b)));
+    }
+    return SyncShard.responseToBcs(out);
+  }
+
   /**
    * Checks an inconsistency proof for sliver {@code targetIndex} of {@code targetAxis}: the
    * symbols must verify against the metadata and decode to a sliver whose hash differs from the

@@ -9,6 +9,7 @@ import dev.haulout.storage.StorageException;
 import dev.haulout.storage.node.DecodingSymbols;
 import dev.haulout.storage.node.SignedConfirmation;
 import dev.haulout.storage.node.StorageNode;
+import dev.haulout.storage.node.SyncShard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -242,6 +243,16 @@ public final class StorageNodeServer implements AutoCloseable {
     add(t, HttpMethod.GET, blob + "/status", (req, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       blocking(req, () -> statusJson(node.blobStatus(id)), 200);
+    });
+    add(t, HttpMethod.POST, "/v1/migrate/sync_shard", (req, v) -> {
+      long max = 64L + 32L * SyncShard.MAX_BLOBS + 160;
+      HttpBodies.read(req, max).onComplete(ar -> {
+        if (ar.failed()) {
+          fail(req, ar.cause());
+          return;
+        }
+        bytes(req, () -> node.syncShard(ar.result()));
+      });
     });
     return List.copyOf(t);
   }
