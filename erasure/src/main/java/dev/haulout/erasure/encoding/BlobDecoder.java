@@ -172,50 +172,7 @@ public final class BlobDecoder {
   /** From primary slivers (rows): column code RS(k1, 2f) per batch of columns. */
   private void decodeRows(SliverData[] rows, OutputStream out) throws IOException {
     int k1 = config.primarySourceSymbols();
-    int k2 = config.secondarySourceSymbols();
-    ReedSolomon rs = config.primaryCode();
-    boolean[] present = new boolean[config.nShards()];
-    int have = 0;
-    for (int i = 0; i < rows.length && have < k1; i++) {
-      if (rows[i] != null) {
-        present[i] = true;
-        have++;
-      }
-    }
-    byte[][] data = new byte[k1][];
-    for (int i = 0; i < k1; i++) {
-      data[i] = present[i] ? rows[i].dataView() : null;
-    }
-    DecodePlan plan = rs.planDecode(present);
-    int[] missing = plan.missingOriginals();
-    if (missing.length > 0) {
-      for (int i : missing) {
-        data[i] = new byte[k2 * s];
-      }
-      int batch = Math.max(1, Math.min(k2, Expansion.TARGET_SHARD_BYTES / s));
-      int batches = (k2 + batch - 1) / batch;
-      Parallel.forEach(
-          options.parallelism(),
-          batches,
-          () -> {
-            byte[] work = new byte[plan.workShards() * batch * s];
-            return item -> {
-              int c0 = item * batch;
-              int cnt = Math.min(batch, k2 - c0);
-              int shardLen = cnt * s;
-              for (int i = 0; i < present.length; i++) {
-                if (present[i]) {
-                  System.arraycopy(rows[i].dataView(), c0 * s, work, plan.position(i) * shardLen, shardLen);
-                }
-              }
-              plan.decodeInPlace(options.codingLoop(), work, shardLen, s);
-              for (int i : missing) {
-                System.arraycopy(work, plan.position(i) * shardLen, data[i], c0 * s, shardLen);
-              }
-            };
-          });
-      checkConsistency(Axis.PRIMARY, missing, data);
-    }
+    byte[][] data = sourceSlivers(Axis.PRIMARY, rows, k1, config.secondarySourceSymbols(), config.primaryCode());
     long left = meta.unencodedLength();
     for (int i = 0; i < k1 && left > 0; i++) {
       int len = (int) Math.min(left, data[i].length);
@@ -228,49 +185,7 @@ public final class BlobDecoder {
   private void decodeColumns(SliverData[] cols, OutputStream out) throws IOException {
     int k1 = config.primarySourceSymbols();
     int k2 = config.secondarySourceSymbols();
-    ReedSolomon rs = config.secondaryCode();
-    boolean[] present = new boolean[config.nShards()];
-    int have = 0;
-    for (int j = 0; j < cols.length && have < k2; j++) {
-      if (cols[j] != null) {
-        present[j] = true;
-        have++;
-      }
-    }
-    byte[][] data = new byte[k2][];
-    for (int j = 0; j < k2; j++) {
-      data[j] = present[j] ? cols[j].dataView() : null;
-    }
-    DecodePlan plan = rs.planDecode(present);
-    int[] missing = plan.missingOriginals();
-    if (missing.length > 0) {
-      for (int j : missing) {
-        data[j] = new byte[k1 * s];
-      }
-      int batch = Math.max(1, Math.min(k1, Expansion.TARGET_SHARD_BYTES / s));
-      int batches = (k1 + batch - 1) / batch;
-      Parallel.forEach(
-          options.parallelism(),
-          batches,
-          () -> {
-            byte[] work = new byte[plan.workShards() * batch * s];
-            return item -> {
-              int r0 = item * batch;
-              int cnt = Math.min(batch, k1 - r0);
-              int shardLen = cnt * s;
-              for (int j = 0; j < present.length; j++) {
-                if (present[j]) {
-                  System.arraycopy(cols[j].dataView(), r0 * s, work, plan.position(j) * shardLen, shardLen);
-                }
-              }
-              plan.decodeInPlace(options.codingLoop(), work, shardLen, s);
-              for (int j : missing) {
-                System.arraycopy(work, plan.position(j) * shardLen, data[j], r0 * s, shardLen);
-              }
-            };
-          });
-      checkConsistency(Axis.SECONDARY, missing, data);
-    }
+    byte[][] data = sourceSlivers(Axis.SECONDARY, cols, k2, k1, config.secondaryCode());
     long left = meta.unencodedLength();
     byte[] row = new byte[k2 * s];
     for (int i = 0; i < k1 && left > 0; i++) {
@@ -281,6 +196,57 @@ public final class BlobDecoder {
       out.write(row, 0, len);
       left -= len;
     }
+  }
+
+  /**
+   * The {@code k} source slivers of {@code axis} (each {@code symbols} symbols long): those given are
+   * used as they are, missing ones are rebuilt with {@code rs} from the first {@code k} given, in
+   * batches of symbol positions, and then checked against the metadata.
+   */
+  private byte[][] sourceSlivers(Axis axis, SliverData[] given, int k, int symbols, ReedSolomon rs) {
+    boolean[] present = new boolean[config.nShards()];
+    int have = 0;
+    for (int i = 0; i < given.length && have < k; i++) {
+      if (given[i] != null) {
+        present[i] = true;
+        have++;
+      }
+    }
+    byte[][] data = new byte[k][];
+    for (int i = 0; i < k; i++) {
+      data[i] = present[i] ? given[i].dataView() : null;
+    }
+    DecodePlan plan = rs.planDecode(present);
+    int[] missing = plan.missingOriginals();
+    if (missing.length == 0) {
+      return data;
+    }
+    for (int i : missing) {
+      data[i] = new byte[symbols * s];
+    }
+    int batch = Math.max(1, Math.min(symbols, Expansion.TARGET_SHARD_BYTES / s));
+    int batches = (symbols + batch - 1) / batch;
+    Parallel.forEach(
+        options.parallelism(),
+        batches,
+        () -> {
+          byte[] work = new byte[plan.workShards() * batch * s];
+          return item -> {
+            int p0 = item * batch;
+            int shardLen = Math.min(batch, symbols - p0) * s;
+            for (int i = 0; i < present.length; i++) {
+              if (present[i]) {
+                System.arraycopy(given[i].dataView(), p0 * s, work, plan.position(i) * shardLen, shardLen);
+              }
+            }
+            plan.decodeInPlace(options.codingLoop(), work, shardLen, s);
+            for (int i : missing) {
+              System.arraycopy(work, plan.position(i) * shardLen, data[i], p0 * s, shardLen);
+            }
+          };
+        });
+    checkConsistency(axis, missing, data);
+    return data;
   }
 
   /** Default consistency check: rebuilt systematic slivers must hash to the metadata. */
