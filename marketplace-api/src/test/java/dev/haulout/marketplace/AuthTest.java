@@ -32,7 +32,8 @@ class AuthTest {
     graphql("{ listings(first: 1) { totalCount } }").then().statusCode(200).body("errors", nullValue());
     graphql(ME).then().statusCode(200)
         .body("data", nullValue())
-        .body("errors[0].extensions.code", Matchers.equalTo("UNAUTHENTICATED"));
+        .body("errors[0].extensions.code", Matchers.equalTo("UNAUTHENTICATED"))
+        .body("errors[0].message", Matchers.equalTo("sign in (a bearer token) is required"));
   }
 
   @Test

@@ -15,7 +15,7 @@ final class GraphQLErrors {
     return uni.onFailure(CatalogException.class).transform(GraphQLErrors::translate);
   }
 
-  static RuntimeException translate(Throwable t) {
+  static ApiError translate(Throwable t) {
     CatalogException e = (CatalogException) t;
     return switch (e.code()) {
       case INVALID_ARGUMENT -> new InvalidArgument(e);
@@ -28,8 +28,11 @@ final class GraphQLErrors {
     };
   }
 
-  /** Base of the translated errors; the message is the catalog's client-safe message. */
-  abstract static class ApiError extends RuntimeException {
+  /**
+   * Base of the translated errors; the message is the catalog's client-safe message. Checked, so
+   * SmallRye shows the message to clients (it hides unchecked exceptions' messages by default).
+   */
+  abstract static class ApiError extends Exception {
     private static final long serialVersionUID = 1L;
 
     ApiError(CatalogException cause) {
