@@ -1,23 +1,63 @@
 package dev.haulout.seal.crypto.bcs;
 
 import dev.haulout.seal.crypto.SealCryptoException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
- * Strict BCS decoder: rejects truncated input, non-canonical or over-long ULEB128, option tags
- * other than 0/1 and (via {@link #finish()}) trailing bytes. Errors are {@code INVALID_OBJECT}.
+ * Strict BCS decoder: rejects truncated input, non-canonical or over-long ULEB128, bools and
+ * option tags other than 0/1, strings that are not UTF-8 and (via {@link #finish()}) trailing
+ * bytes. Errors are {@code INVALID_OBJECT} unless the caller supplies its own error type.
  */
 public final class BcsReader {
   private final byte[] in;
+  private final Function<String, ? extends RuntimeException> errors;
   private int pos;
 
   public BcsReader(byte[] in) {
+    this(in, m -> new SealCryptoException(SealCryptoException.Code.INVALID_OBJECT, m));
+  }
+
+  /** A reader whose failures are made by {@code errors} (for formats other than Seal objects). */
+  public BcsReader(byte[] in, Function<String, ? extends RuntimeException> errors) {
     this.in = in;
+    this.errors = errors;
   }
 
   public int u8() {
     need(1);
     return in[pos++] & 0xFF;
+  }
+
+  /** Little-endian u16. */
+  public int u16() {
+    need(2);
+    int v = (in[pos] & 0xFF) | (in[pos + 1] & 0xFF) << 8;
+    pos += 2;
+    return v;
+  }
+
+  /** Little-endian u64. */
+  public long u64() {
+    need(8);
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = v << 8 | (in[pos + i] & 0xFF);
+    }
+    pos += 8;
+    return v;
+  }
+
+  public boolean bool() {
+    int b = u8();
+    if (b > 1) {
+      throw fail("bool must be 0 or 1, got " + b);
+    }
+    return b == 1;
   }
 
   /** ULEB128 as used by BCS for lengths and enum tags: canonical, at most u32. */
@@ -53,6 +93,19 @@ public final class BcsReader {
     return fixed(uleb());
   }
 
+  /** A BCS string: length-prefixed UTF-8, rejected when not valid UTF-8. */
+  public String string() {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw fail("string is not UTF-8");
+    }
+  }
+
   /** {@code Option<vector<u8>>}; returns null for None. */
   public byte[] optionalBytes() {
     int tag = u8();
@@ -63,6 +116,10 @@ public final class BcsReader {
       throw fail("invalid option tag " + tag);
     }
     return bytes();
+  }
+
+  public boolean atEnd() {
+    return pos == in.length;
   }
 
   public int remaining() {
@@ -82,7 +139,8 @@ public final class BcsReader {
     }
   }
 
-  public SealCryptoException fail(String message) {
-    return new SealCryptoException(SealCryptoException.Code.INVALID_OBJECT, message);
+  /** The error this reader reports for {@code message}; callers throw it. */
+  public RuntimeException fail(String message) {
+    return errors.apply(message);
   }
 }

@@ -1,6 +1,7 @@
 package dev.haulout.seal.server.ptb;
 
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.crypto.bcs.BcsReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
 
   /** Decodes the BCS bytes; throws {@link MalformedBcsException} on any deviation. */
   public static ProgrammableTransaction parse(byte[] bcs) {
-    BcsReader r = new BcsReader(bcs);
+    BcsReader r = new BcsReader(bcs, MalformedBcsException::new);
     int nInputs = r.uleb();
     List<PtbInput> inputs = new ArrayList<>(Math.min(nInputs, 1024));
     for (int i = 0; i < nInputs; i++) {
@@ -40,7 +41,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
     int tag = r.uleb();
     switch (tag) {
       case 0:
-        return new PtbInput.Pure(r.vectorU8());
+        return new PtbInput.Pure(r.bytes());
       case 1:
         return readObjectArg(r);
       case 2:
@@ -59,7 +60,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
         {
           SuiAddress id = SuiAddress.fromBytes(r.fixed(32));
           long version = r.u64();
-          r.vectorU8(); // digest
+          r.bytes(); // digest
           PtbInput.ObjectRef.Kind kind =
               tag == 0 ? PtbInput.ObjectRef.Kind.IMM_OR_OWNED : PtbInput.ObjectRef.Kind.RECEIVING;
           return new PtbInput.ObjectRef(kind, id, version, false);
@@ -148,7 +149,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   private static void skipModulesAndDeps(BcsReader r) {
     int nModules = r.uleb();
     for (int i = 0; i < nModules; i++) {
-      r.vectorU8();
+      r.bytes();
     }
     int nDeps = r.uleb();
     for (int i = 0; i < nDeps; i++) {

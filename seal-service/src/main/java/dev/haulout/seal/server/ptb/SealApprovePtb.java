@@ -1,6 +1,7 @@
 package dev.haulout.seal.server.ptb;
 
 import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.seal.crypto.bcs.BcsReader;
 import dev.haulout.seal.server.KeyServerErrorCode;
 import dev.haulout.seal.server.KeyServerException;
 import java.util.ArrayList;
@@ -89,8 +90,8 @@ public record SealApprovePtb(SuiAddress packageId, List<Call> calls) {
   }
 
   private static byte[] decodeVectorU8(byte[] bcs) {
-    BcsReader r = new BcsReader(bcs);
-    byte[] v = r.vectorU8();
+    BcsReader r = new BcsReader(bcs, MalformedBcsException::new);
+    byte[] v = r.bytes();
     if (!r.atEnd()) {
       throw new MalformedBcsException("trailing bytes after vector<u8>");
     }
