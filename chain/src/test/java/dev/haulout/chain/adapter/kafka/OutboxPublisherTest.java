@@ -64,6 +64,13 @@ class OutboxPublisherTest {
       int received;
       try (OutboxPublisher pub = OutboxPublisher.start(pg, KAFKA, topic)) {
         received = drain(consumer, bySeq, maxSeq);
+        // the consumer can see a batch before the publisher has marked it; un-marking before that
+        // would be overwritten by the publisher's own UPDATE, so wait for the mark first
+        long markDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pub.publishedUpTo() < maxSeq && System.nanoTime() < markDeadline) {
+          Thread.sleep(20);
+        }
+        assertTrue(pub.publishedUpTo() >= maxSeq, "publisher marked every row");
         // simulate a crash after Kafka acknowledged but before rows were marked: they are re-sent
         try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
              Statement st = c.createStatement()) {
