@@ -53,7 +53,16 @@ class GraphQLErrorsTest {
   @Test
   void oversizedBodyIsRefusedWith413() {
     given().contentType(ContentType.JSON).body("{\"query\":\"" + " ".repeat(300_000) + "\"}")
-        .post("/graphql").then().statusCode(413);
+        .post("/graphql").then().statusCode(413)
+        .body("errors[0].extensions.code", equalTo("PAYLOAD_TOO_LARGE"))
+        .body("errors[0].message", containsString("over the limit of 262144 bytes"));
+  }
+
+  @Test
+  void bodyJustUnderTheLimitIsParsed() {
+    given().contentType(ContentType.JSON).body("{\"query\":\"{ catalogStats { total } }\",\"variables\":{\"pad\":\"" + "x".repeat(200_000) + "\"}}")
+        .post("/graphql").then().statusCode(200)
+        .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
   }
 
   @Test
