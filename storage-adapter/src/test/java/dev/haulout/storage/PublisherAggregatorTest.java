@@ -168,6 +168,30 @@ class PublisherAggregatorTest {
   }
 
   @Test
+  void randomSizesFromEmptyToSeveralMiBRoundTripThroughThePublisherAndAggregator() throws Exception {
+    Random sizes = new Random(20261123);
+    int[] lengths = {0, 1, 2 + sizes.nextInt(5000), 70_000 + sizes.nextInt(100_000), (3 << 20) + sizes.nextInt(1 << 20),
+        (12 << 20) + sizes.nextInt(4 << 20)};
+    try (BlobStore store = WalrusHttpBlobStore.create(url, url, StorageClientOptions.defaults())) {
+      for (int i = 0; i < lengths.length; i++) {
+        byte[] data = random(lengths[i], 100 + i);
+        StoreResult r = store.store(new ByteArrayInputStream(data), data.length, 1, null);
+        assertEquals(BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(data).blobId().toBase64(), r.blobId(),
+            "blob ID of " + data.length + " bytes");
+        try (var in = store.read(r.blobId(), null)) {
+          assertArrayEquals(data, in.readAllBytes(), "bytes of a " + data.length + "-byte blob");
+        }
+        if (data.length > 1) {
+          int from = data.length / 3;
+          try (var in = store.read(r.blobId(), new ByteRange(from, data.length))) {
+            assertArrayEquals(Arrays.copyOfRange(data, from, data.length), in.readAllBytes(), "tail range of " + data.length);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void walrusHttpBlobStoreRoundTripsThroughThePublisherAndAggregator() throws Exception {
     try (BlobStore store = WalrusHttpBlobStore.create(url, url, StorageClientOptions.defaults())) {
       byte[] data = random(77_777, 3);

@@ -70,7 +70,8 @@ public final class WalrusHttpBlobStore implements BlobStore {
     };
     HttpRequest req = HttpRequest.newBuilder(URI.create(publisher + "/v1/blobs?epochs=" + epochs))
         .timeout(options.requestTimeout().plus(Duration.ofMillis(length / 1000)))
-        .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> counted), length))
+        .PUT(length == 0 ? HttpRequest.BodyPublishers.noBody() // the JDK refuses a zero content length here
+            : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> counted), length))
         .build();
     HttpResponse<byte[]> r = send(req, HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() / 100 != 2) {
