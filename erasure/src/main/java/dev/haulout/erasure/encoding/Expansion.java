@@ -3,7 +3,7 @@ package dev.haulout.erasure.encoding;
 import dev.haulout.erasure.Axis;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.SliverData;
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.erasure.internal.Blake2bBatch;
 import dev.haulout.erasure.internal.Parallel;
 import dev.haulout.erasure.metadata.BlobMetadata;
 import dev.haulout.erasure.metadata.MerkleTree;
@@ -137,7 +137,8 @@ final class Expansion {
         () -> {
           byte[] work = new byte[rs.workShards() * batch * s];
           byte[] scratch = new byte[32 * n];
-          Blake2b256 h = new Blake2b256();
+          Blake2bBatch leaves = Blake2bBatch.create(0, s);
+          Blake2bBatch nodes = Blake2bBatch.create(1, 64);
           return item -> {
             int c0 = item * batch;
             int cnt = Math.min(batch, n - c0);
@@ -161,15 +162,16 @@ final class Expansion {
                 int leaf = base + 32 * i;
                 if (i < k1) {
                   if (col < k2) {
-                    h.hash(0, rowData[i], col * s, s, leafHashes, leaf);
+                    leaves.add(rowData[i], col * s, leafHashes, leaf);
                   } else {
-                    h.hash(0, rowParity[i], (col - k2) * s, s, leafHashes, leaf);
+                    leaves.add(rowParity[i], (col - k2) * s, leafHashes, leaf);
                   }
                 } else {
-                  h.hash(0, work, (i - k1) * shardLen + t * s, s, leafHashes, leaf);
+                  leaves.add(work, (i - k1) * shardLen + t * s, leafHashes, leaf);
                 }
               }
-              MerkleTree.root(h, leafHashes, base, n, scratch, secondaryHashes, 32 * col);
+              leaves.flush();
+              MerkleTree.root(nodes, leafHashes, base, n, scratch, secondaryHashes, 32 * col);
               if (secondarySink != null) {
                 byte[] sliver = new byte[k1 * s];
                 copyColumn(col, sliver);
@@ -196,12 +198,12 @@ final class Expansion {
         n,
         () -> {
           byte[] scratch = new byte[32 * n];
-          Blake2b256 h = new Blake2b256();
+          Blake2bBatch nodes = Blake2bBatch.create(1, 64);
           return i -> {
             for (int c = 0; c < n; c++) {
               System.arraycopy(leafHashes, (c * n + i) * 32, scratch, 32 * c, 32);
             }
-            MerkleTree.root(h, scratch, 0, n, scratch, primaryHashes, 32 * i);
+            MerkleTree.root(nodes, scratch, 0, n, scratch, primaryHashes, 32 * i);
           };
         });
   }

@@ -1,6 +1,7 @@
 package dev.haulout.erasure.metadata;
 
 import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.erasure.internal.Blake2bBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,44 @@ public final class MerkleTree {
         }
       }
       level = next;
+    }
+    System.arraycopy(scratch, 0, out, outOff, 32);
+  }
+
+  /**
+   * As {@link #root(Blake2b256, byte[], int, int, byte[], byte[], int)}, hashing each level's
+   * nodes together through {@code nodes}, a batch for messages {@code 0x01 ‖ 64 bytes}.
+   */
+  public static void root(
+      Blake2bBatch nodes, byte[] leaves, int off, int count, byte[] scratch, byte[] out, int outOff) {
+    if (nodes.prefix() != 1 || nodes.length() != 64) {
+      throw new IllegalArgumentException("node batch must hash 0x01 ‖ 64 bytes");
+    }
+    if (count == 0) {
+      System.arraycopy(ZERO, 0, out, outOff, 32);
+      return;
+    }
+    if (scratch != leaves || off != 0) {
+      System.arraycopy(leaves, off, scratch, 0, 32 * count);
+    }
+    byte[] pad = null;
+    int level = count;
+    while (level > 1) {
+      int pairs = level >>> 1;
+      // node i reads [64 i, 64 i + 64) and writes [32 i, 32 i + 32): a batch reads all its inputs
+      // before writing, and later nodes read above what earlier ones write
+      for (int i = 0; i < pairs; i++) {
+        nodes.add(scratch, 64 * i, scratch, 32 * i);
+      }
+      if ((level & 1) != 0) {
+        if (pad == null) {
+          pad = new byte[64];
+        }
+        System.arraycopy(scratch, 64 * pairs, pad, 0, 32);
+        nodes.add(pad, 0, scratch, 32 * pairs);
+      }
+      nodes.flush();
+      level = (level + 1) >>> 1;
     }
     System.arraycopy(scratch, 0, out, outOff, 32);
   }

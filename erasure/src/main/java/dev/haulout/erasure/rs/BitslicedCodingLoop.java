@@ -6,7 +6,7 @@ package dev.haulout.erasure.rs;
  * bytes, in practice); the per-butterfly byte operations (decoder, tiny symbols) are those of
  * {@link TableCodingLoop}. Byte-identical to {@link ScalarCodingLoop}; the default loop.
  */
-public final class BitslicedCodingLoop implements CodingLoop {
+public final class BitslicedCodingLoop implements BitslicedLoop {
   static final BitslicedCodingLoop INSTANCE = new BitslicedCodingLoop();
 
   private BitslicedCodingLoop() {}
@@ -33,6 +33,11 @@ public final class BitslicedCodingLoop implements CodingLoop {
   @Override
   public void mulInPlace(byte[] buf, int off, int len, int symbolSize, int logM) {
     TableCodingLoop.INSTANCE.mulInPlace(buf, off, len, symbolSize, logM);
+  }
+
+  @Override
+  public BitslicedEngine.Kernels kernels() {
+    return BitslicedEngine.SCALAR;
   }
 
   @Override

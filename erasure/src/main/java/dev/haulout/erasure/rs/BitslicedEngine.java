@@ -25,6 +25,59 @@ final class BitslicedEngine {
   private BitslicedEngine() {}
 
   /**
+   * The three bit-sliced kernels over a layout. A layout groups {@code granule() / 16} blocks:
+   * plane {@code i} of block {@code kb} of a shard at {@code dst} sits at {@code dst + granule
+   * (kb / G) + G i + kb % G} with {@code G = granule / 16}, so {@code G = 1} is one block's 16
+   * planes in a row (the scalar kernels below) and {@code G = 8} puts plane i of 8 blocks in one
+   * 512-bit vector (the Vector-API kernels). Lengths are in longs, multiples of the granule.
+   */
+  interface Kernels {
+    /** Longs per layout group: 16 (G = 1) or 128 (G = 8). */
+    int granule();
+
+    /** Scratch the kernels need per thread. */
+    long[] scratch();
+
+    /** {@code a ^= M b} (if logM != 65535), then {@code b ^= a}. */
+    void fftButterfly(long[] w, int a, int b, int longs, int logM, long[] c);
+
+    /** {@code b ^= a}, then {@code a ^= M b} (if logM != 65535). */
+    void ifftButterfly(long[] w, int a, int b, int longs, int logM, long[] c);
+
+    /** {@code a = M a} ({@code logM == 65535}: zero). */
+    void mulInPlace(long[] w, int a, int longs, int logM, long[] c);
+  }
+
+  /** The scalar kernels: one block (16 longs) at a time. */
+  static final Kernels SCALAR =
+      new Kernels() {
+        @Override
+        public int granule() {
+          return 16;
+        }
+
+        @Override
+        public long[] scratch() {
+          return new long[128];
+        }
+
+        @Override
+        public void fftButterfly(long[] w, int a, int b, int longs, int logM, long[] c) {
+          BitslicedEngine.fftButterfly(w, a, b, longs / 16, logM, c);
+        }
+
+        @Override
+        public void ifftButterfly(long[] w, int a, int b, int longs, int logM, long[] c) {
+          BitslicedEngine.ifftButterfly(w, a, b, longs / 16, logM, c);
+        }
+
+        @Override
+        public void mulInPlace(long[] w, int a, int longs, int logM, long[] c) {
+          BitslicedEngine.mulInPlace(w, a, longs / 16, logM, c);
+        }
+      };
+
+  /**
    * For output plane i and input group g, at {@code 4i + g}: {@code 16 g + sum_t M[i][4g+t] << t},
    * the index into the block's combination table.
    */
@@ -108,8 +161,18 @@ final class BitslicedEngine {
     return (octets + 7) >>> 3;
   }
 
-  /** Byte shard {@code [off, off+len)} into bit planes at {@code dst} (lo, hi: 8-long scratch). */
-  static void slice(byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi) {
+  /** Longs per shard in the layout of granule {@code granule}. */
+  static int shardLongs(int shardLen, int symbolSize, int granule) {
+    int groups = granule / 16;
+    return granule * ((blocks(shardLen, symbolSize) + groups - 1) / groups);
+  }
+
+  /**
+   * Byte shard {@code [off, off+len)} into bit planes at {@code dst} in the layout of granule
+   * {@code granule} (lo, hi: 8-long scratch).
+   */
+  static void slice(
+      byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, int granule, long[] lo, long[] hi) {
     int oct = 0;
     for (int done = 0; done < len; done += symbolSize) {
       for (int seg = 0; seg < symbolSize; seg += 64) {
@@ -133,7 +196,7 @@ final class BitslicedEngine {
           lo[oct & 7] = transpose8(l);
           hi[oct & 7] = transpose8(h);
           if ((oct & 7) == 7) {
-            flush(lo, hi, planes, dst + 16 * (oct >>> 3));
+            flush(lo, hi, planes, dst, oct >>> 3, granule);
           }
           oct++;
         }
@@ -144,19 +207,36 @@ final class BitslicedEngine {
         lo[g] = 0;
         hi[g] = 0;
       }
-      flush(lo, hi, planes, dst + 16 * (oct >>> 3));
+      flush(lo, hi, planes, dst, oct >>> 3, granule);
     }
   }
 
-  private static void flush(long[] lo, long[] hi, long[] planes, int p) {
+  /** Index of plane 0 of block {@code kb} of the shard at {@code dst}; plane i is {@code G i} further. */
+  private static int blockBase(int dst, int kb, int granule) {
+    int groups = granule >>> 4;
+    return dst + granule * (kb / groups) + kb % groups;
+  }
+
+  private static void flush(long[] lo, long[] hi, long[] planes, int dst, int kb, int granule) {
     transposeBytes(lo);
     transposeBytes(hi);
-    System.arraycopy(lo, 0, planes, p, 8);
-    System.arraycopy(hi, 0, planes, p + 8, 8);
+    if (granule == 16) {
+      int p = dst + 16 * kb;
+      System.arraycopy(lo, 0, planes, p, 8);
+      System.arraycopy(hi, 0, planes, p + 8, 8);
+      return;
+    }
+    int g = granule >>> 4;
+    int p = blockBase(dst, kb, granule);
+    for (int i = 0; i < 8; i++) {
+      planes[p + g * i] = lo[i];
+      planes[p + g * (8 + i)] = hi[i];
+    }
   }
 
   /** Inverse of {@link #slice}. */
-  static void unslice(long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi) {
+  static void unslice(
+      long[] planes, int src, byte[] buf, int off, int len, int symbolSize, int granule, long[] lo, long[] hi) {
     int oct = 0;
     for (int done = 0; done < len; done += symbolSize) {
       for (int seg = 0; seg < symbolSize; seg += 64) {
@@ -164,9 +244,18 @@ final class BitslicedEngine {
         int p = off + done + seg;
         for (int e0 = 0; e0 < half; e0 += 8) {
           if ((oct & 7) == 0) {
-            int q = src + 16 * (oct >>> 3);
-            System.arraycopy(planes, q, lo, 0, 8);
-            System.arraycopy(planes, q + 8, hi, 0, 8);
+            if (granule == 16) {
+              int q = src + 16 * (oct >>> 3);
+              System.arraycopy(planes, q, lo, 0, 8);
+              System.arraycopy(planes, q + 8, hi, 0, 8);
+            } else {
+              int g = granule >>> 4;
+              int q = blockBase(src, oct >>> 3, granule);
+              for (int i = 0; i < 8; i++) {
+                lo[i] = planes[q + g * i];
+                hi[i] = planes[q + g * (8 + i)];
+              }
+            }
             transposeBytes(lo);
             transposeBytes(hi);
           }
@@ -294,20 +383,20 @@ final class BitslicedEngine {
     }
   }
 
-  private static void fft(long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
+  private static void fft(Kernels kk, long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
     for (int dist = size >>> 1; dist > 0; dist >>>= 1) {
       for (int r = 0; r < trunc; r += dist << 1) {
         int a = (pos + r) * shard;
-        fftButterfly(w, a, a + dist * shard, dist * shard / 16, GF16.skew(r + dist + delta - 1), c);
+        kk.fftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r + dist + delta - 1), c);
       }
     }
   }
 
-  private static void ifft(long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
+  private static void ifft(Kernels kk, long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
     for (int dist = 1; dist < size; dist <<= 1) {
       for (int r = 0; r < trunc; r += dist << 1) {
         int a = (pos + r) * shard;
-        ifftButterfly(w, a, a + dist * shard, dist * shard / 16, GF16.skew(r + dist + delta - 1), c);
+        kk.ifftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r + dist + delta - 1), c);
       }
     }
   }
@@ -335,20 +424,20 @@ final class BitslicedEngine {
    */
   static void decode(
       int domain, boolean[] known, boolean[] knownZero, int[] errorLog, int[] missingPositions,
-      int inputEnd, int outputEnd, byte[] work, int shardLen, int symbolSize) {
-    int shard = 16 * blocks(shardLen, symbolSize);
-    int blocks = shard / 16;
+      int inputEnd, int outputEnd, byte[] work, int shardLen, int symbolSize, Kernels kk) {
+    int granule = kk.granule();
+    int shard = shardLongs(shardLen, symbolSize, granule);
     long[] w = new long[domain * shard];
     long[] lo = new long[8];
     long[] hi = new long[8];
-    long[] c = new long[128];
+    long[] c = kk.scratch();
     for (int pos = 0; pos < inputEnd; pos++) {
       if (known[pos] && !knownZero[pos]) {
-        slice(work, pos * shardLen, shardLen, symbolSize, w, pos * shard, lo, hi);
-        mulInPlace(w, pos * shard, blocks, errorLog[pos], c);
+        slice(work, pos * shardLen, shardLen, symbolSize, w, pos * shard, granule, lo, hi);
+        kk.mulInPlace(w, pos * shard, shard, errorLog[pos], c);
       }
     }
-    ifft(w, shard, 0, domain, inputEnd, 0, c);
+    ifft(kk, w, shard, 0, domain, inputEnd, 0, c);
     for (int i = 1; i < domain; i++) {
       int width = Integer.lowestOneBit(i);
       int dst = (i - width) * shard;
@@ -357,52 +446,53 @@ final class BitslicedEngine {
         w[dst + q] ^= w[src + q];
       }
     }
-    fft(w, shard, 0, domain, outputEnd, 0, c);
+    fft(kk, w, shard, 0, domain, outputEnd, 0, c);
     for (int pos : missingPositions) {
-      mulInPlace(w, pos * shard, blocks, (GF16.MODULUS - errorLog[pos]) % GF16.MODULUS, c);
-      unslice(w, pos * shard, work, pos * shardLen, shardLen, symbolSize, lo, hi);
+      kk.mulInPlace(w, pos * shard, shard, (GF16.MODULUS - errorLog[pos]) % GF16.MODULUS, c);
+      unslice(w, pos * shard, work, pos * shardLen, shardLen, symbolSize, granule, lo, hi);
     }
   }
 
   // ---- the encoders ------------------------------------------------------------------------
 
   /** Same contract as {@link ReedSolomon#encodeInPlace}. */
-  static void encode(ReedSolomon rs, byte[] work, int shardLen, int symbolSize) {
+  static void encode(ReedSolomon rs, byte[] work, int shardLen, int symbolSize, Kernels kk) {
     int k = rs.originalCount();
     int r = rs.recoveryCount();
     int chunk = rs.chunk();
-    int shard = 16 * blocks(shardLen, symbolSize);
+    int granule = kk.granule();
+    int shard = shardLongs(shardLen, symbolSize, granule);
     long[] w = new long[rs.workShards() * shard];
     long[] lo = new long[8];
     long[] hi = new long[8];
     for (int q = 0; q < k; q++) {
-      slice(work, q * shardLen, shardLen, symbolSize, w, q * shard, lo, hi);
+      slice(work, q * shardLen, shardLen, symbolSize, w, q * shard, granule, lo, hi);
     }
-    long[] c = new long[128];
+    long[] c = kk.scratch();
     if (rs.rate() == Rate.HIGH) {
       for (int start = 0; start < k; start += chunk) {
         int count = Math.min(chunk, k - start);
-        ifft(w, shard, start, chunk, count, start + chunk, c);
+        ifft(kk, w, shard, start, chunk, count, start + chunk, c);
         if (start > 0) {
           for (int i = 0; i < chunk * shard; i++) {
             w[i] ^= w[start * shard + i];
           }
         }
       }
-      fft(w, shard, 0, chunk, r, 0, c);
+      fft(kk, w, shard, 0, chunk, r, 0, c);
     } else {
-      ifft(w, shard, 0, chunk, k, 0, c);
+      ifft(kk, w, shard, 0, chunk, k, 0, c);
       int chunks = (r + chunk - 1) / chunk;
       for (int ch = 1; ch < chunks; ch++) {
         System.arraycopy(w, 0, w, ch * chunk * shard, chunk * shard);
       }
       for (int ch = 0; ch < chunks; ch++) {
         int start = ch * chunk;
-        fft(w, shard, start, chunk, Math.min(chunk, r - start), start + chunk, c);
+        fft(kk, w, shard, start, chunk, Math.min(chunk, r - start), start + chunk, c);
       }
     }
     for (int j = 0; j < r; j++) {
-      unslice(w, j * shard, work, j * shardLen, shardLen, symbolSize, lo, hi);
+      unslice(w, j * shard, work, j * shardLen, shardLen, symbolSize, granule, lo, hi);
     }
   }
 }

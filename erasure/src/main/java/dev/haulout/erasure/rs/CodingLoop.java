@@ -1,5 +1,6 @@
 package dev.haulout.erasure.rs;
 
+import dev.haulout.erasure.internal.VectorSupport;
 import java.util.List;
 
 /**
@@ -28,13 +29,25 @@ public interface CodingLoop {
   /** Short name used in test and benchmark labels. */
   String name();
 
-  /** The loop used when the caller does not choose one. */
+  /**
+   * The loop used when the caller does not choose one: the Vector-API loop when {@link
+   * VectorSupport#enabled()}, else {@link BitslicedCodingLoop}.
+   */
   static CodingLoop defaultLoop() {
-    return BitslicedCodingLoop.INSTANCE;
+    return VectorLoops.DEFAULT;
   }
 
-  /** Every implementation, reference first. */
+  /**
+   * The Vector-API loop (bit-sliced kernels on 512-bit vectors); only when {@link
+   * VectorSupport#available()}.
+   */
+  static CodingLoop vectorLoop() {
+    return VectorSupport.create(
+        CodingLoop.class, "dev.haulout.erasure.rs.VectorCodingLoop", new Class<?>[0]);
+  }
+
+  /** Every implementation, reference first (the vector loop last, when {@link VectorSupport#enabled()}). */
   static List<CodingLoop> all() {
-    return List.of(ScalarCodingLoop.INSTANCE, TableCodingLoop.INSTANCE, BitslicedCodingLoop.INSTANCE);
+    return VectorLoops.ALL;
   }
 }

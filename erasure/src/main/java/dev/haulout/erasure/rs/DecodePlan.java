@@ -114,7 +114,7 @@ public final class DecodePlan {
   public void decodeInPlace(CodingLoop loop, byte[] work, int shardLen, int symbolSize) {
     ReedSolomon.checkShardLen(shardLen, symbolSize);
     if (missingOriginals.length > 0) {
-      if (loop instanceof BitslicedCodingLoop && BitslicedEngine.worthwhile(symbolSize)) {
+      if (loop instanceof BitslicedLoop && BitslicedEngine.worthwhile(symbolSize)) {
         boolean[] zero = new boolean[domain];
         for (int pos = 0; pos < domain; pos++) {
           zero[pos] = code.isKnownZero(pos);
@@ -123,7 +123,8 @@ public final class DecodePlan {
         for (int q = 0; q < positions.length; q++) {
           positions[q] = code.position(missingOriginals[q]);
         }
-        BitslicedEngine.decode(domain, known, zero, errorLog, positions, inputEnd, outputEnd, work, shardLen, symbolSize);
+        BitslicedEngine.decode(domain, known, zero, errorLog, positions, inputEnd, outputEnd, work, shardLen, symbolSize,
+            ((BitslicedLoop) loop).kernels());
         return;
       }
     }

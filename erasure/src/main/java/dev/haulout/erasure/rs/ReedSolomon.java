@@ -79,8 +79,8 @@ public final class ReedSolomon {
       throw new IllegalArgumentException(
           "work array too small: " + work.length + " bytes, need " + (long) workShards * shardLen);
     }
-    if (loop instanceof BitslicedCodingLoop && BitslicedEngine.worthwhile(symbolSize)) {
-      BitslicedEngine.encode(this, work, shardLen, symbolSize);
+    if (loop instanceof BitslicedLoop && BitslicedEngine.worthwhile(symbolSize)) {
+      BitslicedEngine.encode(this, work, shardLen, symbolSize, ((BitslicedLoop) loop).kernels());
       return;
     }
     if (rate == Rate.HIGH) {

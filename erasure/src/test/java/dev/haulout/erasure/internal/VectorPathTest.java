@@ -1,0 +1,91 @@
+package dev.haulout.erasure.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.haulout.erasure.metadata.MerkleTree;
+import dev.haulout.erasure.rs.CodingLoop;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime choice between the Vector-API and the scalar paths, and the multi-lane BLAKE2b
+ * against the scalar {@link Blake2b256} (itself tested against Bouncy Castle). Surefire runs this
+ * class twice: with the vectors on and with {@code -Dhaulout.erasure.vector=false}; {@code
+ * haulout.erasure.vector.expected} says which path that run must be on.
+ */
+class VectorPathTest {
+
+  @Test
+  void selectionFollowsModuleAndProperty() {
+    String expected = System.getProperty("haulout.erasure.vector.expected");
+    assumeTrue(expected != null, "run outside the build's surefire executions");
+    boolean on = Boolean.parseBoolean(expected);
+    assertEquals(on, VectorSupport.enabled(), "vector paths in use");
+    assertEquals(on ? "vector" : "bitsliced", CodingLoop.defaultLoop().name());
+    assertEquals(on ? 8 : 1, Blake2bBatch.create(0, 302).lanes());
+    assertEquals(on ? 4 : 3, CodingLoop.all().size());
+  }
+
+  @Test
+  void vectorBlake2bEqualsScalarForManyLengthsPrefixesAndBatchSizes() {
+    assumeTrue(VectorSupport.available(), "jdk.incubator.vector with 512-bit vectors not available");
+    SplittableRandom rnd = new SplittableRandom(2026_11_23L);
+    int[] fixed = {0, 1, 2, 31, 32, 63, 64, 65, 111, 126, 127, 128, 129, 130, 255, 256, 257, 302, 383, 384, 385, 1000};
+    for (int t = 0; t < fixed.length + 60; t++) {
+      int len = t < fixed.length ? fixed[t] : rnd.nextInt(1200);
+      int prefix = new int[] {-1, 0, 1, 0x5a}[rnd.nextInt(4)];
+      int count = 1 + rnd.nextInt(27); // full and partial batches of 8
+      byte[] data = new byte[len * count + 64];
+      rnd.nextBytes(data);
+      Blake2bBatch vec = Blake2bBatch.vector(prefix, len);
+      Blake2bBatch ref = Blake2bBatch.scalar(prefix, len);
+      assertEquals(8, vec.lanes());
+      byte[] want = new byte[32 * count + 7];
+      byte[] got = new byte[32 * count + 7];
+      for (int rep = 0; rep < 2; rep++) { // reuse after flush
+        for (int i = 0; i < count; i++) {
+          int off = rnd.nextInt(data.length - len + 1);
+          ref.add(data, off, want, 7 + 32 * i);
+          vec.add(data, off, got, 7 + 32 * i);
+        }
+        ref.flush();
+        vec.flush();
+        assertArrayEquals(want, got, "len " + len + " prefix " + prefix + " count " + count);
+      }
+      // and against the one-shot scalar API
+      byte[] one = new byte[32];
+      byte[] msg = new byte[len];
+      System.arraycopy(data, 0, msg, 0, len);
+      new Blake2b256().hash(prefix, msg, 0, len, one, 0);
+      vec.add(msg, 0, got, 0);
+      vec.flush();
+      assertArrayEquals(one, java.util.Arrays.copyOf(got, 32), "single message, len " + len);
+    }
+  }
+
+  @Test
+  void batchedMerkleRootsEqualScalarRoots() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (int count = 0; count <= 1000; count = count < 70 ? count + 1 : count * 3 / 2) {
+      byte[] leaves = new byte[32 * Math.max(count, 1)];
+      rnd.nextBytes(leaves);
+      byte[] want = new byte[32];
+      MerkleTree.root(new Blake2b256(), leaves, 0, count, new byte[leaves.length], want, 0);
+      byte[] gotDefault = new byte[32];
+      MerkleTree.root(Blake2bBatch.create(1, 64), leaves, 0, count, leaves.clone(), gotDefault, 0);
+      assertArrayEquals(want, gotDefault, "default batch, " + count + " leaves");
+      byte[] gotScalar = new byte[32];
+      byte[] inPlace = leaves.clone();
+      MerkleTree.root(Blake2bBatch.scalar(1, 64), inPlace, 0, count, inPlace, gotScalar, 0);
+      assertArrayEquals(want, gotScalar, "scalar batch, " + count + " leaves");
+      if (VectorSupport.available()) {
+        byte[] gotVector = new byte[32];
+        inPlace = leaves.clone();
+        MerkleTree.root(Blake2bBatch.vector(1, 64), inPlace, 0, count, inPlace, gotVector, 0);
+        assertArrayEquals(want, gotVector, "vector batch in place, " + count + " leaves");
+      }
+    }
+  }
+}
