@@ -22,7 +22,27 @@ class GraphQLErrorsTest {
   void syntaxErrorIsReportedWithoutData() {
     graphql("{ listings { ").then().statusCode(200)
         .body("data", nullValue())
-        .body("errors[0].message", containsString("Unparseable"));
+        .body("errors[0].message", containsString("Invalid syntax"))
+        .body("errors[0].locations[0].line", equalTo(1))
+        .body("errors[0].locations[0].column", equalTo(14))
+        .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"))
+        .body("errors[0].extensions.classification", equalTo("InvalidSyntax"));
+    graphql("{ listings(first: ) { totalCount } }").then().statusCode(200)
+        .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"))
+        .body("errors[0].locations[0].column", equalTo(19));
+    // the parser's token limit is the configured one (SmallRye alone did not apply it to operations)
+    graphql("{" + " a: listings { totalCount }".repeat(700) + " }").then().statusCode(200)
+        .body("errors[0].extensions.code", equalTo("GRAPHQL_PARSE_FAILED"))
+        .body("errors[0].message", containsString("2,000 'grammar' tokens"));
+    // a document that parses still reaches SmallRye through the same route
+    graphql("{ listings(first: 1) { totalCount } }").then().statusCode(200)
+        .body("data.listings.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+  }
+
+  @Test
+  void bodyThatIsNotAGraphQLRequestIsLeftToSmallRye() {
+    given().contentType(ContentType.JSON).body("{not json").post("/graphql").then()
+        .statusCode(org.hamcrest.Matchers.lessThan(500));
   }
 
   @Test
@@ -43,7 +63,7 @@ class GraphQLErrorsTest {
   void tooComplexQueryIsAborted() {
     StringBuilder q = new StringBuilder("{");
     for (int i = 0; i < 250; i++) {
-      q.append(" a").append(i).append(": listings(first: 1) { totalCount }");
+      q.append(" a").append(i).append(": listings { totalCount }"); // 6 tokens, complexity 2: under the token limit
     }
     graphql(q.append(" }").toString()).then().statusCode(200)
         .body("errors[0].extensions.classification", equalTo("ExecutionAborted"))
