@@ -124,7 +124,7 @@ class NodeApiErrorsTest {
     String storage = net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(
         w.address().toString(), System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.BuyStorage(encoded, 1)))).createdObjects().get(0);
     net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(w.address().toString(),
-        System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.RegisterBlob(storage, badId.toBytes(), a.length, 1, false))));
+        System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.RegisterBlob(storage, badId.toBytes(), bad.rootHash(), a.length, 1, false))));
     String node = net.network.nodeUrl(0);
     assertEquals(201, send("PUT", node + "/v1/blobs/" + badId + "/metadata", bad.toBcs()).statusCode());
 

@@ -3,6 +3,7 @@ package dev.haulout.chain.engine;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
@@ -20,6 +21,7 @@ import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -250,6 +252,13 @@ public final class TransactionExecutor {
     if (r.encodingType() != 1) {
       throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "only RS2 (encoding type 1) is supported: " + r.encodingType());
     }
+    if (r.rootHash().length != 32) {
+      throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "root hash must be 32 bytes, got " + r.rootHash().length);
+    }
+    if (!Arrays.equals(r.blobId(), deriveBlobId(r.encodingType(), r.size(), r.rootHash()))) {
+      throw new LedgerException(ErrorCode.INVALID_BLOB_ID,
+          "blob id is not blake2b256(encoding type, size, root hash) of the registration");
+    }
     long encoded = overflowGuard(() -> StoragePricing.encodedBlobLength(r.size(), sys.nShards()));
     if (encoded > st.storageSize()) {
       throw new LedgerException(ErrorCode.STORAGE_TOO_SMALL,
@@ -266,6 +275,15 @@ public final class TransactionExecutor {
     effects.event("BlobRegistered", blob.id(), v, EventBodies.of("blobObjectId", blob.id(), "blobId", blobId,
         "owner", s, "size", r.size(), "encodedSize", encoded, "epoch", sys.epoch(), "endEpoch", st.endEpoch(),
         "deletable", r.deletable(), "writeFeeFrost", fee));
+  }
+
+  /** Walrus's {@code derive_blob_id}: BLAKE2b-256 of BCS (u8 encoding type, u64 size, u256 root). */
+  public static byte[] deriveBlobId(int encodingType, long size, byte[] rootHash) {
+    byte[] le = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      le[i] = (byte) (size >>> (8 * i));
+    }
+    return Blake2b256.hash(new byte[] {(byte) encodingType}, le, rootHash);
   }
 
   private void certifyBlob(TxKind.CertifyBlob c) {

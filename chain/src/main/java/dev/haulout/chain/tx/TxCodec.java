@@ -40,7 +40,7 @@ public final class TxCodec {
     } else if (k instanceof TxKind.BuyStorage s) {
       w.u64(s.storageSize()).u32(s.epochs());
     } else if (k instanceof TxKind.RegisterBlob r) {
-      w.address(r.storageId()).bytes(r.blobId()).u64(r.size()).u8(r.encodingType())
+      w.address(r.storageId()).bytes(r.blobId()).bytes(r.rootHash()).u64(r.size()).u8(r.encodingType())
           .bool(r.deletable());
     } else if (k instanceof TxKind.CertifyBlob c) {
       w.address(c.blobObjectId()).uleb(c.signers().size());
@@ -84,7 +84,7 @@ public final class TxCodec {
       case 8: kind = new TxKind.AllowlistRemove(r.address(), r.address()); break;
       case 9: kind = new TxKind.TransferObject(r.address(), r.address()); break;
       case 10: kind = new TxKind.BuyStorage(r.u64(), r.u32()); break;
-      case 11: kind = new TxKind.RegisterBlob(r.address(), r.bytes(), r.u64(), r.u8(), r.bool()); break;
+      case 11: kind = new TxKind.RegisterBlob(r.address(), r.bytes(), r.bytes(), r.u64(), r.u8(), r.bool()); break;
       case 12: {
         String id = r.address();
         long n = r.uleb();

@@ -56,19 +56,27 @@ public sealed interface TxKind {
   }
 
   /**
-   * Register a blob (ID = 32 bytes, {@code size} unencoded bytes, RS2 = encoding type 1) against an
-   * owned Storage resource, which must hold its encoded length; pays the write fee.
+   * Register a blob (ID = 32 bytes, its metadata's 32-byte Merkle root, {@code size} unencoded
+   * bytes, RS2 = encoding type 1) against an owned Storage resource, which must hold its encoded
+   * length; pays the write fee. The ledger re-derives the ID from root, size and encoding type, as
+   * Walrus's {@code register_blob} does.
    */
   record RegisterBlob(
-      String storageId, byte[] blobId, long size, int encodingType, boolean deletable)
+      String storageId, byte[] blobId, byte[] rootHash, long size, int encodingType, boolean deletable)
       implements TxKind {
     public RegisterBlob {
       blobId = blobId.clone();
+      rootHash = rootHash.clone();
     }
 
     @Override
     public byte[] blobId() {
       return blobId.clone();
+    }
+
+    @Override
+    public byte[] rootHash() {
+      return rootHash.clone();
     }
 
     public int tag() { return 11; }

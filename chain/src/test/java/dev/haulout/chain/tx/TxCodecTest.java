@@ -21,7 +21,7 @@ class TxCodecTest {
         new TxKind.UpdateListing(B, TestLedgers.spec(10, 2, 1000, List.of(A, B))),
         new TxKind.Delist(B), new TxKind.Buy(B, 10), new TxKind.Rent(B, 3, 30), new TxKind.ExtendRental(B, 1, 9),
         new TxKind.AllowlistAdd(B, A), new TxKind.AllowlistRemove(B, A), new TxKind.TransferObject(B, A),
-        new TxKind.BuyStorage(1 << 20, 5), new TxKind.RegisterBlob(B, new byte[32], 17, 1, true),
+        new TxKind.BuyStorage(1 << 20, 5), new TxKind.RegisterBlob(B, new byte[32], new byte[32], 17, 1, true),
         new TxKind.CertifyBlob(B, List.of(0, 2, 5), new byte[48]),
         new TxKind.RegisterNode("node-0", "pk", 1000, 5, 6), new TxKind.Stake(B, 7), new TxKind.Unstake(B),
         new TxKind.VotePrices(B, 1, 2));

@@ -98,7 +98,7 @@ public final class BlobWriter {
       progress.onProgress("register", 0, 2);
       TxReceipt bought = LedgerCalls.submit(ledger, wallet, new TxKind.BuyStorage(encoded, epochs));
       TxReceipt reg = LedgerCalls.submit(ledger, wallet,
-          new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable));
+          new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable));
       progress.onProgress("register", 2, 2);
       String blobObject = reg.createdObjects().get(0);
       long cost = StoragePricing.storageCost(encoded, epochs, sys.storagePricePerUnit())

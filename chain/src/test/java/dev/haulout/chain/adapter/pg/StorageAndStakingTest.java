@@ -15,6 +15,7 @@ import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.engine.StoragePricing;
+import dev.haulout.chain.engine.TransactionExecutor;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.tx.TxKind;
@@ -82,12 +83,20 @@ class StorageAndStakingTest {
       String storageId = bought.createdObjects().get(0);
       long storageCost = units * 100_000 * 2;
       assertEquals(100 * WAL - storageCost, ledger.balance(user.address()));
-      code(ErrorCode.STORAGE_TOO_SMALL, () -> ledger.submit(sign(user,
-          new TxKind.RegisterBlob(storageId, new byte[32], size + 1_000_000, 1, false))));
+      byte[] root = new byte[32];
+      root[0] = 7;
+      code(ErrorCode.STORAGE_TOO_SMALL, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storageId,
+          TransactionExecutor.deriveBlobId(1, size + 1_000_000, root), root, size + 1_000_000, 1, false))));
       code(ErrorCode.EPOCH_OUT_OF_RANGE, () -> ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 54))));
-      byte[] blobId = new byte[32];
-      blobId[0] = 7;
-      TxReceipt reg = ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, size, 1, false)));
+      byte[] blobId = TransactionExecutor.deriveBlobId(1, size, root);
+      // the ID must be derived from root, size and encoding type, as register_blob checks on Sui
+      code(ErrorCode.INVALID_BLOB_ID, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, root, size - 1, 1, false))));
+      byte[] otherRoot = root.clone();
+      otherRoot[31] ^= 1;
+      code(ErrorCode.INVALID_BLOB_ID, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, otherRoot, size, 1, false))));
+      code(ErrorCode.INVALID_ARGUMENT, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, new byte[31], size, 1, false))));
+      assertEquals(100 * WAL - storageCost, ledger.balance(user.address()), "rejected registrations charge nothing");
+      TxReceipt reg = ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, root, size, 1, false)));
       String blobObj = reg.createdObjects().get(0);
       assertEquals(100 * WAL - storageCost - units * 20_000, ledger.balance(user.address()));
       Blob blob = (Blob) ledger.object(blobObj).orElseThrow().object();
