@@ -182,13 +182,32 @@ final class Expansion {
         });
   }
 
-  /** Items per RS batch: about {@link #TARGET_SHARD_BYTES} per shard, and at least 4 batches per thread. */
+  /**
+   * Items per RS batch: about {@link #TARGET_SHARD_BYTES} per shard, and at least 4 batches per
+   * thread. Where it costs little the batch is a multiple of {@code m} symbols so that a shard
+   * holds a multiple of 16 full 64-byte segments: the vector loop slices 16 segments at a time
+   * and takes the scalar path for the rest (the bytes produced do not depend on the batch).
+   */
   private int batchSize(int count) {
     int batch = Math.max(1, Math.min(count, TARGET_SHARD_BYTES / s));
     if (threads > 1) {
       batch = Math.max(1, Math.min(batch, (count + 4 * threads - 1) / (4 * threads)));
     }
+    int full = s >>> 6;
+    if (full > 0) {
+      int m = 16 / gcd(16, full);
+      int up = (batch + m - 1) / m * m;
+      if (up <= count && (long) up * s <= 2L * TARGET_SHARD_BYTES && (threads == 1 || up <= 2 * batch)) {
+        batch = up;
+      } else if (batch >= m) {
+        batch = batch / m * m;
+      }
+    }
     return batch;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   /** Sliver hashes of all primary slivers, from the stored leaf hashes. */

@@ -25,15 +25,22 @@ final class BitslicedEngine {
   private BitslicedEngine() {}
 
   /**
-   * The three bit-sliced kernels over a layout. A layout groups {@code granule() / 16} blocks:
-   * plane {@code i} of block {@code kb} of a shard at {@code dst} sits at {@code dst + granule
-   * (kb / G) + G i + kb % G} with {@code G = granule / 16}, so {@code G = 1} is one block's 16
+   * A bit-sliced layout and the kernels over it. The layout may assign words to (block, bit)
+   * in any way, the same for every shard of one length: the code acts on each word position
+   * alone. With granule {@code 16 G}, plane {@code i} of block {@code kb} of a shard at {@code
+   * dst} sits at {@code dst + 16 G (kb / G) + G i + kb % G}: {@code G = 1} is one block's 16
    * planes in a row (the scalar kernels below) and {@code G = 8} puts plane i of 8 blocks in one
-   * 512-bit vector (the Vector-API kernels). Lengths are in longs, multiples of the granule.
+   * 512-bit vector (the Vector-API kernels). Kernel lengths are in longs, whole groups.
    */
   interface Kernels {
-    /** Longs per layout group: 16 (G = 1) or 128 (G = 8). */
-    int granule();
+    /** Longs per shard of {@code shardLen} bytes. */
+    int shardLongs(int shardLen, int symbolSize);
+
+    /** Byte shard {@code [off, off+len)} into planes at {@code dst} (lo, hi: 8-long scratch). */
+    void slice(byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi);
+
+    /** Inverse of {@link #slice}. */
+    void unslice(long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi);
 
     /** Scratch the kernels need per thread. */
     long[] scratch();
@@ -52,8 +59,20 @@ final class BitslicedEngine {
   static final Kernels SCALAR =
       new Kernels() {
         @Override
-        public int granule() {
-          return 16;
+        public int shardLongs(int shardLen, int symbolSize) {
+          return 16 * blocks(shardLen, symbolSize);
+        }
+
+        @Override
+        public void slice(
+            byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi) {
+          BitslicedEngine.slice(buf, off, len, symbolSize, planes, dst, 16, 0, 0, lo, hi);
+        }
+
+        @Override
+        public void unslice(
+            long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi) {
+          BitslicedEngine.unslice(planes, src, buf, off, len, symbolSize, 16, 0, 0, lo, hi);
         }
 
         @Override
@@ -161,22 +180,24 @@ final class BitslicedEngine {
     return (octets + 7) >>> 3;
   }
 
-  /** Longs per shard in the layout of granule {@code granule}. */
-  static int shardLongs(int shardLen, int symbolSize, int granule) {
-    int groups = granule / 16;
-    return granule * ((blocks(shardLen, symbolSize) + groups - 1) / groups);
-  }
-
   /**
    * Byte shard {@code [off, off+len)} into bit planes at {@code dst} in the layout of granule
-   * {@code granule} (lo, hi: 8-long scratch).
+   * {@code granule}, octet by octet in shard order; the first {@code skipFull} full 64-byte
+   * segments are left out (a caller slices them itself) and the first octet taken goes to block
+   * {@code firstBlock} (lo, hi: 8-long scratch).
    */
   static void slice(
-      byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, int granule, long[] lo, long[] hi) {
+      byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, int granule,
+      int skipFull, int firstBlock, long[] lo, long[] hi) {
     int oct = 0;
+    int skipped = 0;
     for (int done = 0; done < len; done += symbolSize) {
       for (int seg = 0; seg < symbolSize; seg += 64) {
         int half = Math.min(64, symbolSize - seg) >>> 1;
+        if (half == 32 && skipped < skipFull) {
+          skipped++;
+          continue;
+        }
         int p = off + done + seg;
         for (int e0 = 0; e0 < half; e0 += 8) {
           int cnt = Math.min(8, half - e0);
@@ -196,7 +217,7 @@ final class BitslicedEngine {
           lo[oct & 7] = transpose8(l);
           hi[oct & 7] = transpose8(h);
           if ((oct & 7) == 7) {
-            flush(lo, hi, planes, dst, oct >>> 3, granule);
+            flush(lo, hi, planes, dst, firstBlock + (oct >>> 3), granule);
           }
           oct++;
         }
@@ -207,7 +228,7 @@ final class BitslicedEngine {
         lo[g] = 0;
         hi[g] = 0;
       }
-      flush(lo, hi, planes, dst, oct >>> 3, granule);
+      flush(lo, hi, planes, dst, firstBlock + (oct >>> 3), granule);
     }
   }
 
@@ -236,21 +257,27 @@ final class BitslicedEngine {
 
   /** Inverse of {@link #slice}. */
   static void unslice(
-      long[] planes, int src, byte[] buf, int off, int len, int symbolSize, int granule, long[] lo, long[] hi) {
+      long[] planes, int src, byte[] buf, int off, int len, int symbolSize, int granule,
+      int skipFull, int firstBlock, long[] lo, long[] hi) {
     int oct = 0;
+    int skipped = 0;
     for (int done = 0; done < len; done += symbolSize) {
       for (int seg = 0; seg < symbolSize; seg += 64) {
         int half = Math.min(64, symbolSize - seg) >>> 1;
+        if (half == 32 && skipped < skipFull) {
+          skipped++;
+          continue;
+        }
         int p = off + done + seg;
         for (int e0 = 0; e0 < half; e0 += 8) {
           if ((oct & 7) == 0) {
             if (granule == 16) {
-              int q = src + 16 * (oct >>> 3);
+              int q = src + 16 * (firstBlock + (oct >>> 3));
               System.arraycopy(planes, q, lo, 0, 8);
               System.arraycopy(planes, q + 8, hi, 0, 8);
             } else {
               int g = granule >>> 4;
-              int q = blockBase(src, oct >>> 3, granule);
+              int q = blockBase(src, firstBlock + (oct >>> 3), granule);
               for (int i = 0; i < 8; i++) {
                 lo[i] = planes[q + g * i];
                 hi[i] = planes[q + g * (8 + i)];
@@ -425,15 +452,14 @@ final class BitslicedEngine {
   static void decode(
       int domain, boolean[] known, boolean[] knownZero, int[] errorLog, int[] missingPositions,
       int inputEnd, int outputEnd, byte[] work, int shardLen, int symbolSize, Kernels kk) {
-    int granule = kk.granule();
-    int shard = shardLongs(shardLen, symbolSize, granule);
+    int shard = kk.shardLongs(shardLen, symbolSize);
     long[] w = new long[domain * shard];
     long[] lo = new long[8];
     long[] hi = new long[8];
     long[] c = kk.scratch();
     for (int pos = 0; pos < inputEnd; pos++) {
       if (known[pos] && !knownZero[pos]) {
-        slice(work, pos * shardLen, shardLen, symbolSize, w, pos * shard, granule, lo, hi);
+        kk.slice(work, pos * shardLen, shardLen, symbolSize, w, pos * shard, lo, hi);
         kk.mulInPlace(w, pos * shard, shard, errorLog[pos], c);
       }
     }
@@ -449,7 +475,7 @@ final class BitslicedEngine {
     fft(kk, w, shard, 0, domain, outputEnd, 0, c);
     for (int pos : missingPositions) {
       kk.mulInPlace(w, pos * shard, shard, (GF16.MODULUS - errorLog[pos]) % GF16.MODULUS, c);
-      unslice(w, pos * shard, work, pos * shardLen, shardLen, symbolSize, granule, lo, hi);
+      kk.unslice(w, pos * shard, work, pos * shardLen, shardLen, symbolSize, lo, hi);
     }
   }
 
@@ -460,13 +486,12 @@ final class BitslicedEngine {
     int k = rs.originalCount();
     int r = rs.recoveryCount();
     int chunk = rs.chunk();
-    int granule = kk.granule();
-    int shard = shardLongs(shardLen, symbolSize, granule);
+    int shard = kk.shardLongs(shardLen, symbolSize);
     long[] w = new long[rs.workShards() * shard];
     long[] lo = new long[8];
     long[] hi = new long[8];
     for (int q = 0; q < k; q++) {
-      slice(work, q * shardLen, shardLen, symbolSize, w, q * shard, granule, lo, hi);
+      kk.slice(work, q * shardLen, shardLen, symbolSize, w, q * shard, lo, hi);
     }
     long[] c = kk.scratch();
     if (rs.rate() == Rate.HIGH) {
@@ -492,7 +517,7 @@ final class BitslicedEngine {
       }
     }
     for (int j = 0; j < r; j++) {
-      unslice(w, j * shard, work, j * shardLen, shardLen, symbolSize, granule, lo, hi);
+      kk.unslice(w, j * shard, work, j * shardLen, shardLen, symbolSize, lo, hi);
     }
   }
 }

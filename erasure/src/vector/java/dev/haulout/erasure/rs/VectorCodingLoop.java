@@ -1,16 +1,24 @@
 package dev.haulout.erasure.rs;
 
+import static jdk.incubator.vector.VectorOperators.AND;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import dev.haulout.erasure.gf.GF16;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BitslicedCodingLoop} with its bulk kernels on 512-bit vectors ({@code
  * jdk.incubator.vector}): the bit-sliced layout groups 8 blocks so that plane {@code i} of 8
  * blocks (512 words) is one {@link LongVector}, and a butterfly is the same 4-bit-table matrix
- * product as the scalar kernels, 8 longs per instruction. Per-butterfly byte operations (the
+ * product as the scalar kernels, 8 longs per instruction. Full 64-byte segments are sliced 16
+ * at a time with vector transposes ({@link #sliceGroup}); tails and leftover segments take the
+ * scalar octet path into the groups after them. Per-butterfly byte operations (the
  * decoder's small cases, tiny symbols) are those of {@link TableCodingLoop}. Byte-identical to
  * {@link ScalarCodingLoop} (tested). Loaded only through {@link CodingLoop#vectorLoop()}.
  */
@@ -18,12 +26,44 @@ public final class VectorCodingLoop implements BitslicedLoop {
   private static final VectorSpecies<Long> S = LongVector.SPECIES_512;
   /** Longs per layout group: 16 planes of 8 blocks. */
   private static final int GROUP = 128;
+  /** Swaps the two 256-bit halves. */
+  private static final VectorShuffle<Long> SWAP = VectorShuffle.fromValues(S, 4, 5, 6, 7, 0, 1, 2, 3);
+  /** Lanes 4-7. */
+  private static final VectorMask<Long> HIGH =
+      VectorMask.fromValues(S, false, false, false, false, true, true, true, true);
 
   private static final BitslicedEngine.Kernels KERNELS =
       new BitslicedEngine.Kernels() {
         @Override
-        public int granule() {
-          return GROUP;
+        public int shardLongs(int shardLen, int symbolSize) {
+          int groups = fullSegments(shardLen, symbolSize) / 16;
+          int rest = (shardLen / symbolSize) * BitslicedEngine.octetsPerSymbol(symbolSize) - 64 * groups;
+          int restBlocks = (rest + 7) >>> 3;
+          return GROUP * (groups + ((restBlocks + 7) >>> 3));
+        }
+
+        @Override
+        public void slice(
+            byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi) {
+          int groups = fullSegments(len, symbolSize) / 16;
+          int[] seg = segmentOffsets(off, len, symbolSize, 16 * groups);
+          long[] tmp = new long[GROUP];
+          for (int g = 0; g < groups; g++) {
+            sliceGroup(buf, seg, 16 * g, planes, dst + GROUP * g, tmp);
+          }
+          BitslicedEngine.slice(buf, off, len, symbolSize, planes, dst, GROUP, 16 * groups, 8 * groups, lo, hi);
+        }
+
+        @Override
+        public void unslice(
+            long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi) {
+          int groups = fullSegments(len, symbolSize) / 16;
+          int[] seg = segmentOffsets(off, len, symbolSize, 16 * groups);
+          long[] tmp = new long[GROUP];
+          for (int g = 0; g < groups; g++) {
+            unsliceGroup(planes, src + GROUP * g, buf, seg, 16 * g, tmp);
+          }
+          BitslicedEngine.unslice(planes, src, buf, off, len, symbolSize, GROUP, 16 * groups, 8 * groups, lo, hi);
         }
 
         @Override
@@ -83,6 +123,180 @@ public final class VectorCodingLoop implements BitslicedLoop {
   @Override
   public String toString() {
     return name();
+  }
+
+  // ---- layout -------------------------------------------------------------------------------
+
+  /** Full 64-byte segments in a shard of {@code len} bytes. */
+  static int fullSegments(int len, int symbolSize) {
+    return (len / symbolSize) * (symbolSize >>> 6);
+  }
+
+  /** Byte offsets of the first {@code count} full segments of the shard at {@code off}, in shard order. */
+  private static int[] segmentOffsets(int off, int len, int symbolSize, int count) {
+    int[] seg = new int[count];
+    int full = symbolSize >>> 6;
+    int f = 0;
+    for (int sym = off; f < count; sym += symbolSize) {
+      for (int q = 0; q < full && f < count; q++) {
+        seg[f++] = sym + 64 * q;
+      }
+    }
+    return seg;
+  }
+
+  /**
+   * Slices full segments {@code seg[f0 .. f0 + 16)} (byte offsets into {@code buf}) into the
+   * 128-long group at {@code p}: each 64-byte segment is one vector (lanes 0-3 the low-byte
+   * octets, 4-7 the high-byte octets); a bit transpose inside each lane, a byte transpose across
+   * 8 vectors and a half swap between the two sets of 8 give plane i of the 8 blocks (block
+   * {@code 4 h + c} = octet c of the segments of half h) in one vector. {@code tmp}: 128 longs.
+   */
+  private static void sliceGroup(byte[] buf, int[] seg, int f0, long[] planes, int p, long[] tmp) {
+    sliceHalf(buf, seg, f0, tmp, 0);
+    sliceHalf(buf, seg, f0 + 8, tmp, 64);
+    for (int i = 0; i < 8; i++) {
+      LongVector a = LongVector.fromArray(S, tmp, 8 * i);
+      LongVector c = LongVector.fromArray(S, tmp, 64 + 8 * i);
+      a.blend(c.rearrange(SWAP), HIGH).intoArray(planes, p + 8 * i);
+      a.rearrange(SWAP).blend(c, HIGH).intoArray(planes, p + 64 + 8 * i);
+    }
+  }
+
+  /** Inverse of {@link #sliceGroup}. */
+  private static void unsliceGroup(long[] planes, int p, byte[] buf, int[] seg, int f0, long[] tmp) {
+    for (int i = 0; i < 8; i++) {
+      LongVector lo = LongVector.fromArray(S, planes, p + 8 * i);
+      LongVector hi = LongVector.fromArray(S, planes, p + 64 + 8 * i);
+      lo.blend(hi.rearrange(SWAP), HIGH).intoArray(tmp, 8 * i);
+      lo.rearrange(SWAP).blend(hi, HIGH).intoArray(tmp, 64 + 8 * i);
+    }
+    unsliceHalf(tmp, 0, buf, seg, f0);
+    unsliceHalf(tmp, 64, buf, seg, f0 + 8);
+  }
+
+  /** 8x8 bit transpose inside each lane (bit k of byte b to bit b of byte k); an involution. */
+  private static LongVector transpose8(LongVector x) {
+    LongVector t = x.lanewise(XOR, x.lanewise(LSHR, 7)).lanewise(AND, 0x00AA00AA00AA00AAL);
+    x = x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 7));
+    t = x.lanewise(XOR, x.lanewise(LSHR, 14)).lanewise(AND, 0x0000CCCC0000CCCCL);
+    x = x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 14));
+    t = x.lanewise(XOR, x.lanewise(LSHR, 28)).lanewise(AND, 0x00000000F0F0F0F0L);
+    return x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 28));
+  }
+
+  /** Segments {@code seg[f0 .. f0 + 8)}, bit- and byte-transposed, to {@code tmp[to .. to + 64)}. */
+  private static void sliceHalf(byte[] buf, int[] seg, int f0, long[] tmp, int to) {
+    LongVector t;
+    LongVector a0 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 0], ByteOrder.LITTLE_ENDIAN));
+    LongVector a1 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 1], ByteOrder.LITTLE_ENDIAN));
+    LongVector a2 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 2], ByteOrder.LITTLE_ENDIAN));
+    LongVector a3 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 3], ByteOrder.LITTLE_ENDIAN));
+    LongVector a4 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 4], ByteOrder.LITTLE_ENDIAN));
+    LongVector a5 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 5], ByteOrder.LITTLE_ENDIAN));
+    LongVector a6 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 6], ByteOrder.LITTLE_ENDIAN));
+    LongVector a7 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 7], ByteOrder.LITTLE_ENDIAN));
+    t = a0.lanewise(LSHR, 8).lanewise(XOR, a1).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a1 = a1.lanewise(XOR, t);
+    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a2.lanewise(LSHR, 8).lanewise(XOR, a3).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a3 = a3.lanewise(XOR, t);
+    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a4.lanewise(LSHR, 8).lanewise(XOR, a5).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a5 = a5.lanewise(XOR, t);
+    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a6.lanewise(LSHR, 8).lanewise(XOR, a7).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a7 = a7.lanewise(XOR, t);
+    a6 = a6.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a0.lanewise(LSHR, 16).lanewise(XOR, a2).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a2 = a2.lanewise(XOR, t);
+    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a1.lanewise(LSHR, 16).lanewise(XOR, a3).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a3 = a3.lanewise(XOR, t);
+    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a4.lanewise(LSHR, 16).lanewise(XOR, a6).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a6 = a6.lanewise(XOR, t);
+    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a5.lanewise(LSHR, 16).lanewise(XOR, a7).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a7 = a7.lanewise(XOR, t);
+    a5 = a5.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a0.lanewise(LSHR, 32).lanewise(XOR, a4).lanewise(AND, 0x00000000FFFFFFFFL);
+    a4 = a4.lanewise(XOR, t);
+    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 32));
+    t = a1.lanewise(LSHR, 32).lanewise(XOR, a5).lanewise(AND, 0x00000000FFFFFFFFL);
+    a5 = a5.lanewise(XOR, t);
+    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 32));
+    t = a2.lanewise(LSHR, 32).lanewise(XOR, a6).lanewise(AND, 0x00000000FFFFFFFFL);
+    a6 = a6.lanewise(XOR, t);
+    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 32));
+    t = a3.lanewise(LSHR, 32).lanewise(XOR, a7).lanewise(AND, 0x00000000FFFFFFFFL);
+    a7 = a7.lanewise(XOR, t);
+    a3 = a3.lanewise(XOR, t.lanewise(LSHL, 32));
+    a0.intoArray(tmp, to + 0);
+    a1.intoArray(tmp, to + 8);
+    a2.intoArray(tmp, to + 16);
+    a3.intoArray(tmp, to + 24);
+    a4.intoArray(tmp, to + 32);
+    a5.intoArray(tmp, to + 40);
+    a6.intoArray(tmp, to + 48);
+    a7.intoArray(tmp, to + 56);
+  }
+
+  /** Inverse of {@link #sliceHalf}. */
+  private static void unsliceHalf(long[] tmp, int from, byte[] buf, int[] seg, int f0) {
+    LongVector t;
+    LongVector a0 = LongVector.fromArray(S, tmp, from + 0);
+    LongVector a1 = LongVector.fromArray(S, tmp, from + 8);
+    LongVector a2 = LongVector.fromArray(S, tmp, from + 16);
+    LongVector a3 = LongVector.fromArray(S, tmp, from + 24);
+    LongVector a4 = LongVector.fromArray(S, tmp, from + 32);
+    LongVector a5 = LongVector.fromArray(S, tmp, from + 40);
+    LongVector a6 = LongVector.fromArray(S, tmp, from + 48);
+    LongVector a7 = LongVector.fromArray(S, tmp, from + 56);
+    t = a0.lanewise(LSHR, 8).lanewise(XOR, a1).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a1 = a1.lanewise(XOR, t);
+    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a2.lanewise(LSHR, 8).lanewise(XOR, a3).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a3 = a3.lanewise(XOR, t);
+    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a4.lanewise(LSHR, 8).lanewise(XOR, a5).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a5 = a5.lanewise(XOR, t);
+    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a6.lanewise(LSHR, 8).lanewise(XOR, a7).lanewise(AND, 0x00FF00FF00FF00FFL);
+    a7 = a7.lanewise(XOR, t);
+    a6 = a6.lanewise(XOR, t.lanewise(LSHL, 8));
+    t = a0.lanewise(LSHR, 16).lanewise(XOR, a2).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a2 = a2.lanewise(XOR, t);
+    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a1.lanewise(LSHR, 16).lanewise(XOR, a3).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a3 = a3.lanewise(XOR, t);
+    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a4.lanewise(LSHR, 16).lanewise(XOR, a6).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a6 = a6.lanewise(XOR, t);
+    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a5.lanewise(LSHR, 16).lanewise(XOR, a7).lanewise(AND, 0x0000FFFF0000FFFFL);
+    a7 = a7.lanewise(XOR, t);
+    a5 = a5.lanewise(XOR, t.lanewise(LSHL, 16));
+    t = a0.lanewise(LSHR, 32).lanewise(XOR, a4).lanewise(AND, 0x00000000FFFFFFFFL);
+    a4 = a4.lanewise(XOR, t);
+    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 32));
+    t = a1.lanewise(LSHR, 32).lanewise(XOR, a5).lanewise(AND, 0x00000000FFFFFFFFL);
+    a5 = a5.lanewise(XOR, t);
+    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 32));
+    t = a2.lanewise(LSHR, 32).lanewise(XOR, a6).lanewise(AND, 0x00000000FFFFFFFFL);
+    a6 = a6.lanewise(XOR, t);
+    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 32));
+    t = a3.lanewise(LSHR, 32).lanewise(XOR, a7).lanewise(AND, 0x00000000FFFFFFFFL);
+    a7 = a7.lanewise(XOR, t);
+    a3 = a3.lanewise(XOR, t.lanewise(LSHL, 32));
+    transpose8(a0).intoByteArray(buf, seg[f0 + 0], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a1).intoByteArray(buf, seg[f0 + 1], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a2).intoByteArray(buf, seg[f0 + 2], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a3).intoByteArray(buf, seg[f0 + 3], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a4).intoByteArray(buf, seg[f0 + 4], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a5).intoByteArray(buf, seg[f0 + 5], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a6).intoByteArray(buf, seg[f0 + 6], ByteOrder.LITTLE_ENDIAN);
+    transpose8(a7).intoByteArray(buf, seg[f0 + 7], ByteOrder.LITTLE_ENDIAN);
   }
 
   // ---- kernels: w[a ..) and w[b ..) are runs of whole 128-long groups --------------------------
