@@ -2,8 +2,10 @@ package dev.haulout.erasure.rs;
 
 import dev.haulout.erasure.gf.GF16;
 import java.lang.invoke.MethodHandles;
+import java.lang.ref.SoftReference;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -481,13 +483,30 @@ final class BitslicedEngine {
 
   // ---- the encoders ------------------------------------------------------------------------
 
+  private static final ThreadLocal<SoftReference<long[]>> WORK = new ThreadLocal<>();
+
+  /** This thread's encode work array, at least {@code size} longs, contents arbitrary. */
+  private static long[] workArray(int size) {
+    SoftReference<long[]> ref = WORK.get();
+    long[] w = ref == null ? null : ref.get();
+    if (w == null || w.length < size) {
+      w = new long[size];
+      WORK.set(new SoftReference<>(w));
+    }
+    return w;
+  }
+
   /** Same contract as {@link ReedSolomon#encodeInPlace}. */
   static void encode(ReedSolomon rs, byte[] work, int shardLen, int symbolSize, Kernels kk) {
     int k = rs.originalCount();
     int r = rs.recoveryCount();
     int chunk = rs.chunk();
     int shard = kk.shardLongs(shardLen, symbolSize);
-    long[] w = new long[rs.workShards() * shard];
+    // Reused per thread: slicing overwrites every block of shards 0..k-1 (unused blocks of a
+    // last vector group keep old values, but every step acts on each long position alone and
+    // those positions are never read back); the inputs past k must be zero.
+    long[] w = workArray(rs.workShards() * shard);
+    Arrays.fill(w, k * shard, rs.workShards() * shard, 0L);
     long[] lo = new long[8];
     long[] hi = new long[8];
     for (int q = 0; q < k; q++) {

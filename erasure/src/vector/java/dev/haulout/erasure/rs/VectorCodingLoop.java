@@ -7,6 +7,7 @@ import static jdk.incubator.vector.VectorOperators.XOR;
 
 import dev.haulout.erasure.gf.GF16;
 import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -28,6 +29,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
   private static final int GROUP = 128;
   /** Swaps the two 256-bit halves. */
   private static final VectorShuffle<Long> SWAP = VectorShuffle.fromValues(S, 4, 5, 6, 7, 0, 1, 2, 3);
+  private static final AtomicReferenceArray<int[]> OFFSETS = new AtomicReferenceArray<>(GF16.MODULUS);
   /** Lanes 4-7. */
   private static final VectorMask<Long> HIGH =
       VectorMask.fromValues(S, false, false, false, false, true, true, true, true);
@@ -307,12 +309,16 @@ public final class VectorCodingLoop implements BitslicedLoop {
     }
   }
 
-  /** Matrix table indices scaled to vector offsets in the combination table. */
+  /** Matrix table indices scaled to vector offsets in the combination table (cached per logM). */
   private static int[] offsets(int logM) {
-    int[] m = BitslicedEngine.matrix(logM);
-    int[] o = new int[64];
-    for (int i = 0; i < 64; i++) {
-      o[i] = 8 * m[i];
+    int[] o = OFFSETS.get(logM);
+    if (o == null) {
+      int[] m = BitslicedEngine.matrix(logM);
+      o = new int[64];
+      for (int i = 0; i < 64; i++) {
+        o[i] = 8 * m[i];
+      }
+      OFFSETS.set(logM, o);
     }
     return o;
   }
