@@ -20,6 +20,9 @@ fi
 
 echo "== java" >&2
 java -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1,2 -rf json -rff "$OUT/blobid.json" >&2
+# the same on the scalar paths (BLAKE2b one message at a time, bit-sliced RS on longs)
+java -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1 \
+  -jvmArgsAppend -Dhaulout.erasure.vector=false -rf json -rff "$OUT/blobid-scalar.json" >&2
 if [ "${1:-}" != quick ]; then
   java -jar "$JAR" 'erasure.EncodeBenchmark' -p shards=1000,100 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/encode.json" >&2
   java -jar "$JAR" 'erasure.DecodeBenchmark' -p shards=1000 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/decode.json" >&2
@@ -31,17 +34,18 @@ const fs = require('fs');
 const dir = process.argv[2];
 const wasm = fs.readFileSync(`${dir}/wasm.jsonl`, 'utf8').trim().split('\n').map(JSON.parse);
 const rows = [];
-for (const f of ['blobid', 'encode', 'decode', 'recovery']) {
+for (const f of ['blobid', 'blobid-scalar', 'encode', 'decode', 'recovery']) {
   const p = `${dir}/${f}.json`;
   if (!fs.existsSync(p)) continue;
   for (const r of JSON.parse(fs.readFileSync(p, 'utf8'))) {
     const prm = r.params || {};
     const op = r.benchmark.replace(/^.*\.(\w+Benchmark)\.(\w+)$/, '$1.$2').replace('Benchmark', '');
+    if (f.endsWith('-scalar')) prm.path = 'scalar';
     const ms = r.primaryMetric.score;
     const bytes = Number(prm.bytes || 0);
     const wasmOp = op === 'BlobId.blobId' ? 'blobId' : op === 'Encode.encode' ? 'encode' : null;
     const w = wasm.find((x) => x.op === wasmOp && x.shards === Number(prm.shards) && x.bytes === bytes);
-    const extra = ['threads', 'slivers'].filter((k) => prm[k]).map((k) => `${k}=${prm[k]}`).join(' ');
+    const extra = ['threads', 'slivers', 'path'].filter((k) => prm[k]).map((k) => `${k}=${prm[k]}`).join(' ');
     rows.push(`| ${op} | ${prm.shards} | ${bytes} | ${extra} | ${ms.toFixed(1)} ± ${r.primaryMetric.scoreError.toFixed(1)} | ${bytes > 1 ? (bytes / 1048576 / (ms / 1000)).toFixed(1) : '-'} | ${w ? w.bestMs : '-'} | ${w ? (w.bestMs / ms).toFixed(2) + 'x' : '-'} |`);
   }
 }
