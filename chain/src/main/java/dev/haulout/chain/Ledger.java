@@ -2,6 +2,7 @@ package dev.haulout.chain;
 
 import dev.haulout.chain.crypto.SuiAddress;
 import dev.haulout.chain.model.ChainObject;
+import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.model.Versioned;
 import java.time.Instant;
@@ -34,6 +35,22 @@ public interface Ledger extends AutoCloseable {
 
   /** Blob objects registered for a Walrus blob ID (base64url, no padding). */
   List<Versioned<ChainObject>> blobsByBlobId(String blobId);
+
+  /**
+   * The ledger's invalidation record of a Walrus blob ID (base64url, no padding), if an
+   * {@code InvalidateBlobId} transaction marked it invalid; empty otherwise.
+   * {@code INVALID_ARGUMENT} for a malformed blob ID. Storage nodes and clients use it to refuse
+   * an invalid blob (HTTP: {@code GET /v1/blobs/{blobId}/invalid}).
+   */
+  default Optional<InvalidBlobId> invalidBlob(String blobId) {
+    String id;
+    try {
+      id = InvalidBlobId.objectIdFor(blobId);
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "invalid blob id " + blobId + ": " + e.getMessage());
+    }
+    return object(id).map(Versioned::object).filter(InvalidBlobId.class::isInstance).map(InvalidBlobId.class::cast);
+  }
 
   /**
    * Seal policy check. {@code identity} is the inner id {@code listingId(32 B) ‖ nonce}; a full

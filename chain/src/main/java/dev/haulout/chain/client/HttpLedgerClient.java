@@ -103,6 +103,11 @@ public final class HttpLedgerClient implements Ledger {
   }
 
   @Override
+  public Optional<dev.haulout.chain.model.InvalidBlobId> invalidBlob(String blobId) {
+    return Optional.ofNullable(LedgerJson.parseInvalidBlobView(get("/v1/blobs/" + enc(blobId) + "/invalid")));
+  }
+
+  @Override
   public AccessDecision evaluateAccess(byte[] identity, SuiAddress requester, Instant now) {
     ObjectNode body = JSON.createObjectNode().put("identity", Hex.encode(identity))
         .put("requester", requester.toString()).put("timestampMs", now.toEpochMilli());

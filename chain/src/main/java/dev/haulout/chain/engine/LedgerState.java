@@ -26,6 +26,12 @@ public interface LedgerState {
 
   List<Versioned<ChainObject>> ofType(String type);
 
+  /** Blob objects registered for a Walrus blob ID (base64url); adapters override with an index. */
+  default List<Versioned<ChainObject>> blobsByBlobId(String blobId) {
+    return ofType("Blob").stream()
+        .filter(v -> v.object() instanceof dev.haulout.chain.model.Blob b && b.blobId().equals(blobId)).toList();
+  }
+
   /** A named u64 counter (supply, storage funds), 0 if never set. */
   long counter(String name);
 

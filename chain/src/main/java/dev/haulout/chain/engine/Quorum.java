@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Byzantine quorum by shard weight: signers' shards {@code w} with {@code 3w ≥ 2n + 1}. */
+/**
+ * Byzantine thresholds by shard weight: quorum {@code 3w ≥ 2n + 1} (certify) and validity
+ * {@code 3w ≥ n + 1} (invalidate), for signers' shards {@code w}.
+ */
 public final class Quorum {
   private Quorum() {}
 
@@ -27,5 +30,10 @@ public final class Quorum {
 
   public static boolean isQuorum(long weight, int nShards) {
     return 3 * weight >= 2L * nShards + 1;
+  }
+
+  /** Validity (more than f shards, Walrus {@code is_above_validity}): {@code 3w ≥ n + 1}. */
+  public static boolean isAboveValidity(long weight, int nShards) {
+    return 3 * weight >= (long) nShards + 1;
   }
 }

@@ -8,6 +8,7 @@ import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.CommitteeMember;
+import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.Listing;
 import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.model.ListingStatus;
@@ -107,6 +108,8 @@ public final class TransactionExecutor {
       registerBlob(s, r);
     } else if (k instanceof TxKind.CertifyBlob c) {
       certifyBlob(c);
+    } else if (k instanceof TxKind.InvalidateBlobId i) {
+      invalidateBlobId(i);
     } else if (k instanceof TxKind.RegisterNode n) {
       registerNode(s, n);
     } else if (k instanceof TxKind.Stake st) {
@@ -259,6 +262,7 @@ public final class TransactionExecutor {
       throw new LedgerException(ErrorCode.INVALID_BLOB_ID,
           "blob id is not blake2b256(encoding type, size, root hash) of the registration");
     }
+    requireNotInvalid(r.blobId());
     long encoded = overflowGuard(() -> StoragePricing.encodedBlobLength(r.size(), sys.nShards()));
     if (encoded > st.storageSize()) {
       throw new LedgerException(ErrorCode.STORAGE_TOO_SMALL,
@@ -295,6 +299,7 @@ public final class TransactionExecutor {
     if (sys.epoch() >= blob.storage().endEpoch()) {
       throw new LedgerException(ErrorCode.EPOCH_OUT_OF_RANGE, "blob storage expired");
     }
+    requireNotInvalid(Base64.getUrlDecoder().decode(blob.blobId()));
     List<CommitteeMember> committee = sys.committee();
     long weight;
     try {
@@ -308,7 +313,7 @@ public final class TransactionExecutor {
     }
     byte[] msg = CertificationMessage.blobCertified(sys.epoch(), blob);
     List<String> keys = c.signers().stream().map(i -> committee.get(i).blsPublicKey()).toList();
-    if (!certificates.verify(msg, keys, c.aggregateSignature())) {
+    if (!certificates.verify(CertificateVerifier.MessageKind.BLOB_CERTIFIED, msg, keys, c.aggregateSignature())) {
       throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, "aggregate signature does not verify");
     }
     Blob nb = blob.certified(sys.epoch());
@@ -316,6 +321,62 @@ public final class TransactionExecutor {
     effects.event("BlobCertified", nb.id(), v, EventBodies.of("blobObjectId", nb.id(), "blobId", nb.blobId(),
         "epoch", sys.epoch(), "endEpoch", nb.storage().endEpoch(), "deletable", nb.deletable(),
         "signerWeight", weight));
+  }
+
+  /**
+   * Walrus {@code invalidate_blob_id}: an f+1 certificate ({@code 3w ≥ n + 1} by the signers'
+   * shards in the current committee) over {@code InvalidBlobIdMsg} of the current epoch marks a
+   * registered blob ID invalid for good. Refused with {@code BLOB_ALREADY_INVALIDATED} if it is
+   * already invalid (nothing changes), {@code BLOB_NOT_REGISTERED} if no Blob was ever registered
+   * with that ID, {@code INVALID_CERTIFICATE} for too little weight, a duplicate or unknown signer
+   * index, or a signature that does not verify.
+   */
+  private void invalidateBlobId(TxKind.InvalidateBlobId inv) {
+    SystemState sys = system();
+    byte[] raw = inv.blobId();
+    if (raw.length != 32) {
+      throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "blob id must be 32 bytes, got " + raw.length);
+    }
+    String blobId = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String recordId = InvalidBlobId.objectIdFor(raw);
+    Optional<Versioned<ChainObject>> existing = state.object(recordId);
+    if (existing.isPresent()) {
+      InvalidBlobId prev = (InvalidBlobId) existing.get().object();
+      throw new LedgerException(ErrorCode.BLOB_ALREADY_INVALIDATED,
+          "blob " + blobId + " was already invalidated in epoch " + prev.epoch());
+    }
+    List<String> blobObjects = state.blobsByBlobId(blobId).stream().map(v -> v.object().id()).toList();
+    if (blobObjects.isEmpty()) {
+      throw new LedgerException(ErrorCode.BLOB_NOT_REGISTERED, "no Blob is registered with blob id " + blobId);
+    }
+    List<CommitteeMember> committee = sys.committee();
+    long weight;
+    try {
+      weight = Quorum.weight(committee, inv.signers());
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, e.getMessage());
+    }
+    if (!Quorum.isAboveValidity(weight, sys.nShards())) {
+      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE,
+          "signers hold " + weight + " of " + sys.nShards() + " shards; need 3w >= n+1");
+    }
+    byte[] msg = CertificationMessage.invalidBlobId(sys.epoch(), raw);
+    List<String> keys = inv.signers().stream().map(i -> committee.get(i).blsPublicKey()).toList();
+    if (!certificates.verify(CertificateVerifier.MessageKind.INVALID_BLOB_ID, msg, keys, inv.aggregateSignature())) {
+      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE,
+          "aggregate signature does not verify over the invalid-blob message of epoch " + sys.epoch());
+    }
+    InvalidBlobId record = new InvalidBlobId(recordId, SystemState.ID, blobId, sys.epoch(), weight);
+    long v = create(record);
+    effects.event("BlobInvalidated", recordId, v, EventBodies.of("blobId", blobId, "epoch", sys.epoch(),
+        "signerWeight", weight, "blobObjectIds", blobObjects));
+  }
+
+  private void requireNotInvalid(byte[] blobId) {
+    if (blobId.length == 32 && state.object(InvalidBlobId.objectIdFor(blobId)).isPresent()) {
+      throw new LedgerException(ErrorCode.BLOB_INVALID, "blob id "
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(blobId) + " has been invalidated");
+    }
   }
 
   // ---------------------------------------------------------------- staking

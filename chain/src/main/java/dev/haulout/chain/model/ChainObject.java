@@ -6,7 +6,7 @@ package dev.haulout.chain.model;
  * object's version, which increases by exactly one on every change.
  */
 public sealed interface ChainObject
-    permits Listing, AccessPass, Rental, StorageResource, Blob, StakingPool, StakedWal, SystemState {
+    permits Listing, AccessPass, Rental, StorageResource, Blob, StakingPool, StakedWal, SystemState, InvalidBlobId {
   String id();
 
   String owner();

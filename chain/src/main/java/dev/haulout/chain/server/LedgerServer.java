@@ -165,6 +165,8 @@ public final class LedgerServer implements AutoCloseable {
         blocking(req, () -> views(ledger.ownedObjects(a, type)));
       } else if (m == HttpMethod.GET && p.length == 4 && p[2].equals("blobs")) {
         blocking(req, () -> views(ledger.blobsByBlobId(p[3])));
+      } else if (m == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[4].equals("invalid")) {
+        blocking(req, () -> LedgerJson.invalidBlobView(p[3], ledger.invalidBlob(p[3]).orElse(null)));
       } else if (m == HttpMethod.POST && path.equals("/v1/access/evaluate")) {
         withBody(req, body -> {
           byte[] id = Hex.decode(text(body, "identity"));

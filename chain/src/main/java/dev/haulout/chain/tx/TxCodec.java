@@ -55,6 +55,10 @@ public final class TxCodec {
       w.address(u.stakedWalId());
     } else if (k instanceof TxKind.VotePrices v) {
       w.address(v.poolId()).u64(v.storagePricePerUnit()).u64(v.writePricePerUnit());
+    } else if (k instanceof TxKind.InvalidateBlobId i) {
+      w.bytes(i.blobId()).uleb(i.signers().size());
+      i.signers().forEach(w::u32);
+      w.bytes(i.aggregateSignature());
     } else {
       throw new IllegalArgumentException("unknown transaction kind: " + k);
     }
@@ -87,25 +91,34 @@ public final class TxCodec {
       case 11: kind = new TxKind.RegisterBlob(r.address(), r.bytes(), r.bytes(), r.u64(), r.u8(), r.bool()); break;
       case 12: {
         String id = r.address();
-        long n = r.uleb();
-        if (n > 10_000) {
-          throw new IllegalArgumentException("too many signers: " + n);
-        }
-        List<Integer> signers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          signers.add(r.u32());
-        }
-        kind = new TxKind.CertifyBlob(id, signers, r.bytes());
+        kind = new TxKind.CertifyBlob(id, readSigners(r), r.bytes());
         break;
       }
       case 13: kind = new TxKind.RegisterNode(r.string(), r.string(), r.u64(), r.u64(), r.u64()); break;
       case 14: kind = new TxKind.Stake(r.address(), r.u64()); break;
       case 15: kind = new TxKind.Unstake(r.address()); break;
       case 16: kind = new TxKind.VotePrices(r.address(), r.u64(), r.u64()); break;
+      case 17: {
+        byte[] blobId = r.bytes();
+        kind = new TxKind.InvalidateBlobId(blobId, readSigners(r), r.bytes());
+        break;
+      }
       default: throw new IllegalArgumentException("unknown transaction kind tag " + tag);
     }
     r.expectEnd();
     return new TransactionData(sender, nonce, exp, kind);
+  }
+
+  private static List<Integer> readSigners(BcsReader r) {
+    long n = r.uleb();
+    if (n > 10_000) {
+      throw new IllegalArgumentException("too many signers: " + n);
+    }
+    List<Integer> signers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      signers.add(r.u32());
+    }
+    return signers;
   }
 
   private static void writeSpec(BcsWriter w, ListingSpec s) {

@@ -120,4 +120,30 @@ public sealed interface TxKind {
   record VotePrices(String poolId, long storagePricePerUnit, long writePricePerUnit) implements TxKind {
     public int tag() { return 16; }
   }
+
+  /**
+   * Mark a Walrus blob ID invalid (Walrus {@code invalidate_blob_id}) with an f+1 certificate: the
+   * committee member indices whose shards {@code w} satisfy {@code 3w ≥ n + 1} and their aggregate
+   * signature over {@code InvalidBlobIdMsg} ({@code 02 00 03 ‖ u32le epoch ‖ blob_id}) of the
+   * current epoch.
+   */
+  record InvalidateBlobId(byte[] blobId, List<Integer> signers, byte[] aggregateSignature) implements TxKind {
+    public InvalidateBlobId {
+      blobId = blobId.clone();
+      signers = List.copyOf(signers);
+      aggregateSignature = aggregateSignature.clone();
+    }
+
+    @Override
+    public byte[] blobId() {
+      return blobId.clone();
+    }
+
+    @Override
+    public byte[] aggregateSignature() {
+      return aggregateSignature.clone();
+    }
+
+    public int tag() { return 17; }
+  }
 }

@@ -12,6 +12,7 @@ import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
+import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.Listing;
 import dev.haulout.chain.model.Rental;
 import dev.haulout.chain.model.StakedWal;
@@ -41,7 +42,8 @@ public final class LedgerJson {
       "Blob", Blob.class,
       "StakingPool", StakingPool.class,
       "StakedWal", StakedWal.class,
-      "SystemState", SystemState.class);
+      "SystemState", SystemState.class,
+      "InvalidBlobId", InvalidBlobId.class);
 
   private LedgerJson() {}
 
@@ -86,6 +88,31 @@ public final class LedgerJson {
     n.put("owner", v.object().owner());
     n.set("data", MAPPER.valueToTree(v.object()));
     return n;
+  }
+
+  /**
+   * {@code GET /v1/blobs/{blobId}/invalid}: {@code {"blobId","invalid":false}} or
+   * {@code {"blobId","invalid":true,"objectId","epoch","signerWeight"}}.
+   */
+  public static ObjectNode invalidBlobView(String blobId, InvalidBlobId record) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("blobId", blobId);
+    n.put("invalid", record != null);
+    if (record != null) {
+      n.put("objectId", record.id());
+      n.put("epoch", record.epoch());
+      n.put("signerWeight", record.signerWeight());
+    }
+    return n;
+  }
+
+  /** The record of an {@link #invalidBlobView}, or null when not invalid. */
+  public static InvalidBlobId parseInvalidBlobView(JsonNode n) {
+    if (!n.path("invalid").asBoolean(false)) {
+      return null;
+    }
+    return new InvalidBlobId(n.get("objectId").asText(), dev.haulout.chain.model.SystemState.ID,
+        n.get("blobId").asText(), n.get("epoch").asInt(), n.get("signerWeight").asLong());
   }
 
   public static Versioned<ChainObject> parseObjectView(JsonNode n) {

@@ -138,6 +138,11 @@ final class PgLedgerState implements LedgerState, AccessPolicy.View {
     }
   }
 
+  @Override
+  public List<Versioned<ChainObject>> blobsByBlobId(String blobId) {
+    return byBlobId(blobId);
+  }
+
   List<Versioned<ChainObject>> byBlobId(String blobId) {
     return query("SELECT type, version, data FROM " + s + ".objects WHERE blob_id = ? ORDER BY id", blobId, null);
   }
