@@ -40,9 +40,25 @@ class GraphQLErrorsTest {
   }
 
   @Test
-  void bodyThatIsNotAGraphQLRequestIsLeftToSmallRye() {
-    given().contentType(ContentType.JSON).body("{not json").post("/graphql").then()
-        .statusCode(org.hamcrest.Matchers.lessThan(500));
+  void malformedRequestsGetBadRequestWithAStableCode() {
+    String[] bodies = {"{not json", "[1,2]", "\"query\"", "{}", "{\"query\": 5}",
+        "{\"query\":\"{ listings { totalCount } }\",\"variables\":\"x\"}",
+        "{\"query\":\"{ listings { totalCount } }\",\"variables\":[1]}",
+        "{\"query\":\"{ listings { totalCount } }\",\"operationName\":3}",
+        "{\"query\":\"{ listings { totalCount } }\",\"extensions\":\"x\"}"};
+    for (String body : bodies) {
+      given().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(400)
+          .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+          .body("errors[0].message", org.hamcrest.Matchers.not(containsString("Exception")));
+    }
+    given().contentType(ContentType.URLENC).formParam("query", "{ listings { totalCount } }").post("/graphql").then()
+        .statusCode(415).body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    // the well-formed variants still work: null variables, an operation name, application/graphql
+    given().contentType(ContentType.JSON)
+        .body("{\"query\":\"query Q { listings(first: 1) { totalCount } }\",\"variables\":null,\"operationName\":\"Q\"}")
+        .post("/graphql").then().statusCode(200).body("data.listings.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    given().contentType("application/graphql").body("{ listings(first: 1) { totalCount } }".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/graphql").then()
+        .statusCode(200).body("data.listings.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
   }
 
   @Test

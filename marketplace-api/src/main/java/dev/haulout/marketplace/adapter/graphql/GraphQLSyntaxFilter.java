@@ -20,17 +20,20 @@ import java.io.StringReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a GraphQL document that does not parse with a proper GraphQL error: the parser's message,
- * its line and column, {@code extensions.code = GRAPHQL_PARSE_FAILED} and
- * {@code classification = InvalidSyntax}. SmallRye alone reports every parse failure as
- * "Unparseable input document" classified as a DataFetchingException, with no location. The
- * document is parsed here with the same token limit as SmallRye's; documents that parse go on
- * unchanged (and SmallRye's own cache parses them again), as do bodies that are not GraphQL
- * requests at all (SmallRye answers those).
+ * Checks a POST to {@code /graphql} before SmallRye sees it. A body that is not a well-formed
+ * GraphQL-over-HTTP request gets 400 {@code BAD_REQUEST} (or 415 {@code UNSUPPORTED_MEDIA_TYPE});
+ * SmallRye alone answered those with "Unparseable request" as a DataFetchingException, and with a
+ * 500 when {@code variables} was not an object. A document that does not parse gets a proper GraphQL
+ * error: the parser's message, its line and column, {@code extensions.code = GRAPHQL_PARSE_FAILED}
+ * and {@code classification = InvalidSyntax} (SmallRye said "Unparseable input document", with no
+ * location). The document is parsed with the configured token limit, which SmallRye does not apply
+ * to operations. Requests that pass go on unchanged (SmallRye's cache parses them again).
  */
 @ApplicationScoped
 public class GraphQLSyntaxFilter {
   static final String CODE = "GRAPHQL_PARSE_FAILED";
+  static final String BAD_REQUEST = "BAD_REQUEST";
+  static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
 
   private final long bodyLimit;
   private final int maxTokens;
@@ -49,47 +52,100 @@ public class GraphQLSyntaxFilter {
   }
 
   private void check(RoutingContext ctx) {
-    String document = document(ctx);
-    if (document != null) {
-      try {
-        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxTokens));
-        new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
-            .document(new StringReader(document)).parserOptions(options).build());
-      } catch (InvalidSyntaxException e) {
-        ctx.response().setStatusCode(200)
-            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-            .end(errorBody(e).encode());
-        return;
-      }
+    // GET is not enabled for GraphQL here (SmallRye answers 405), so only POST bodies are checked
+    if (ctx.request().method() != HttpMethod.POST) {
+      ctx.next();
+      return;
+    }
+    String document;
+    try {
+      document = document(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), ctx.body().asString());
+    } catch (BadRequest e) {
+      reply(ctx, e.status, error(e.getMessage(), e.code, null));
+      return;
+    }
+    try {
+      ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxTokens));
+      new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+          .document(new StringReader(document)).parserOptions(options).build());
+    } catch (InvalidSyntaxException e) {
+      reply(ctx, 200, errorBody(e));
+      return;
     }
     ctx.next();
   }
 
-  /** The query text of a GraphQL-over-HTTP request, or null when it is not one (left to SmallRye). */
-  static String document(RoutingContext ctx) {
-    // GET is not enabled for GraphQL here (SmallRye answers 405), so only POST bodies are checked
-    if (ctx.request().method() != HttpMethod.POST || ctx.body() == null || ctx.body().isEmpty()) {
-      return null;
+  private static void reply(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
+  }
+
+  /**
+   * The GraphQL document of a POST request, checking the GraphQL-over-HTTP shape SmallRye expects:
+   * {@code application/graphql} (the body is the document) or {@code application/json} with an object
+   * whose {@code query} is a string, {@code variables} and {@code extensions} objects or null and
+   * {@code operationName} a string or null. Anything else is a {@link BadRequest}, answered with a
+   * stable code instead of SmallRye's "Unparseable request" or, for some shapes, a 500.
+   */
+  static String document(String contentType, String body) throws BadRequest {
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    if (type.startsWith("application/graphql")) {
+      return body == null ? "" : body;
     }
-    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-    if (type != null && type.startsWith("application/graphql")) {
-      return ctx.body().asString();
+    if (!type.startsWith("application/json")) {
+      throw new BadRequest(415, UNSUPPORTED_MEDIA_TYPE,
+          "POST /graphql takes application/json ({\"query\": …}) or application/graphql, not '" + contentType + "'");
     }
+    JsonObject request;
     try {
-      Object query = ctx.body().asJsonObject().getValue("query");
-      return query instanceof String s ? s : null;
+      request = new JsonObject(body == null ? "" : body);
     } catch (DecodeException | ClassCastException e) {
-      return null;
+      throw new BadRequest(400, BAD_REQUEST, "the request body is not a JSON object");
+    }
+    if (!(request.getValue("query") instanceof String query)) {
+      throw new BadRequest(400, BAD_REQUEST, "the request needs a string field 'query'");
+    }
+    for (String field : new String[] {"variables", "extensions"}) {
+      Object v = request.getValue(field);
+      if (v != null && !(v instanceof JsonObject)) {
+        throw new BadRequest(400, BAD_REQUEST, "'" + field + "' must be a JSON object or null");
+      }
+    }
+    Object op = request.getValue("operationName");
+    if (op != null && !(op instanceof String)) {
+      throw new BadRequest(400, BAD_REQUEST, "'operationName' must be a string or null");
+    }
+    return query;
+  }
+
+  /** A request that is not a well-formed GraphQL-over-HTTP POST. */
+  static final class BadRequest extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String code;
+
+    BadRequest(int status, String code, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.code = code;
     }
   }
 
-  static JsonObject errorBody(InvalidSyntaxException e) {
-    JsonObject error = new JsonObject().put("message", e.getMessage());
-    SourceLocation at = e.getLocation();
-    if (at != null && at.getLine() > 0) {
-      error.put("locations", new JsonArray().add(new JsonObject().put("line", at.getLine()).put("column", at.getColumn())));
+  static JsonObject error(String message, String code, JsonArray locations) {
+    JsonObject error = new JsonObject().put("message", message);
+    if (locations != null) {
+      error.put("locations", locations);
     }
-    error.put("extensions", new JsonObject().put("code", CODE).put("classification", "InvalidSyntax"));
+    error.put("extensions", new JsonObject().put("code", code));
     return new JsonObject().put("errors", new JsonArray().add(error));
+  }
+
+  static JsonObject errorBody(InvalidSyntaxException e) {
+    SourceLocation at = e.getLocation();
+    JsonArray locations = at != null && at.getLine() > 0
+        ? new JsonArray().add(new JsonObject().put("line", at.getLine()).put("column", at.getColumn()))
+        : null;
+    JsonObject body = error(e.getMessage(), CODE, locations);
+    body.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").put("classification", "InvalidSyntax");
+    return body;
   }
 }
