@@ -23,7 +23,7 @@ import java.io.InputStream;
  */
 final class Expansion {
   /** Bytes per RS shard a batch aims for; the FFT work array is about 1024 such shards. */
-  static final int TARGET_SHARD_BYTES = 2048;
+  static final int TARGET_SHARD_BYTES = 4096;
 
   final EncodingConfig config;
   final long length;

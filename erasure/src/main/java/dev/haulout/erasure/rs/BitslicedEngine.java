@@ -412,22 +412,67 @@ final class BitslicedEngine {
     }
   }
 
+  /** Longs of a sub-transform that runs layer by layer; larger ones are split (it then stays in cache). */
+  private static final int BLOCKED_LONGS = 1 << 15;
+
+  /**
+   * The truncated FFT over positions {@code pos ..} (outputs {@code r < trunc}). Same butterflies
+   * as the layer-by-layer loop, in depth-first order: after the top layer the two halves are
+   * independent, so each is finished while it is still in cache.
+   */
   private static void fft(Kernels kk, long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
-    for (int dist = size >>> 1; dist > 0; dist >>>= 1) {
-      for (int r = 0; r < trunc; r += dist << 1) {
-        int a = (pos + r) * shard;
-        kk.fftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r + dist + delta - 1), c);
-      }
-    }
+    fft(kk, w, shard, pos, 0, size, trunc, delta, c);
   }
 
-  private static void ifft(Kernels kk, long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
-    for (int dist = 1; dist < size; dist <<= 1) {
-      for (int r = 0; r < trunc; r += dist << 1) {
-        int a = (pos + r) * shard;
-        kk.ifftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r + dist + delta - 1), c);
-      }
+  /** Layers {@code size/2 .. 1} over relative positions {@code [r0, r0 + size)}. */
+  private static void fft(
+      Kernels kk, long[] w, int shard, int pos, int r0, int size, int trunc, int delta, long[] c) {
+    if (r0 >= trunc) {
+      return;
     }
+    if (size <= 2 || (long) size * shard <= BLOCKED_LONGS) {
+      int end = Math.min(r0 + size, trunc);
+      for (int dist = size >>> 1; dist > 0; dist >>>= 1) {
+        for (int r = r0; r < end; r += dist << 1) {
+          int a = (pos + r) * shard;
+          kk.fftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r + dist + delta - 1), c);
+        }
+      }
+      return;
+    }
+    int dist = size >>> 1;
+    int a = (pos + r0) * shard;
+    kk.fftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r0 + dist + delta - 1), c);
+    fft(kk, w, shard, pos, r0, dist, trunc, delta, c);
+    fft(kk, w, shard, pos, r0 + dist, dist, trunc, delta, c);
+  }
+
+  /** The truncated IFFT (inputs {@code r < trunc}), depth-first like {@link #fft}. */
+  private static void ifft(Kernels kk, long[] w, int shard, int pos, int size, int trunc, int delta, long[] c) {
+    ifft(kk, w, shard, pos, 0, size, trunc, delta, c);
+  }
+
+  /** Layers {@code 1 .. size/2} over relative positions {@code [r0, r0 + size)}. */
+  private static void ifft(
+      Kernels kk, long[] w, int shard, int pos, int r0, int size, int trunc, int delta, long[] c) {
+    if (r0 >= trunc) {
+      return;
+    }
+    if (size <= 2 || (long) size * shard <= BLOCKED_LONGS) {
+      int end = Math.min(r0 + size, trunc);
+      for (int dist = 1; dist < size; dist <<= 1) {
+        for (int r = r0; r < end; r += dist << 1) {
+          int a = (pos + r) * shard;
+          kk.ifftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r + dist + delta - 1), c);
+        }
+      }
+      return;
+    }
+    int dist = size >>> 1;
+    ifft(kk, w, shard, pos, r0, dist, trunc, delta, c);
+    ifft(kk, w, shard, pos, r0 + dist, dist, trunc, delta, c);
+    int a = (pos + r0) * shard;
+    kk.ifftButterfly(w, a, a + dist * shard, dist * shard, GF16.skew(r0 + dist + delta - 1), c);
   }
 
 

@@ -56,6 +56,40 @@ class VectorCodingLoopTest {
     }
   }
 
+  /**
+   * Shards with 16 full 64-byte segments or more take the vector slicing, the rest (tails, left
+   * over segments) the scalar octet path into the groups after them: every mix of the two.
+   */
+  @Test
+  void vectorSlicingOfFullSegmentsAndTails() {
+    CodingLoop vec = vector();
+    SplittableRandom rnd = new SplittableRandom(13);
+    int[] sizes = {64, 66, 128, 130, 190, 256, 302, 318, 1024, 1090, 2048, 4832};
+    int[][] codes = {{34, 66}, {67, 33}, {4, 6}};
+    for (int t = 0; t < 60; t++) {
+      int s = sizes[t % sizes.length];
+      int[] code = codes[t % codes.length];
+      int symbols = 1 + rnd.nextInt(Math.max(1, 40 * 64 / s));
+      int shardLen = symbols * s;
+      ReedSolomon rs = ReedSolomon.create(code[0], code[1]);
+      byte[] ref = new byte[rs.workShards() * shardLen];
+      byte[] data = new byte[code[0] * shardLen];
+      rnd.nextBytes(data);
+      System.arraycopy(data, 0, ref, 0, data.length);
+      byte[] got = ref.clone();
+      rs.encodeInPlace(BitslicedCodingLoop.INSTANCE, ref, shardLen, s);
+      rs.encodeInPlace(vec, got, shardLen, s);
+      // twice: the second run reuses this thread's work array with old contents
+      byte[] again = new byte[got.length];
+      System.arraycopy(data, 0, again, 0, data.length);
+      rs.encodeInPlace(vec, again, shardLen, s);
+      int out = code[1] * shardLen;
+      String what = "RS(" + code[0] + "," + code[1] + ") S=" + s + " x" + symbols;
+      assertArrayEquals(java.util.Arrays.copyOf(ref, out), java.util.Arrays.copyOf(got, out), what);
+      assertArrayEquals(java.util.Arrays.copyOf(ref, out), java.util.Arrays.copyOf(again, out), "again " + what);
+    }
+  }
+
   @Test
   void decodeEqualsScalarFromRandomSubsets() {
     CodingLoop vec = vector();
