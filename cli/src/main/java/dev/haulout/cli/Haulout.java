@@ -1,5 +1,11 @@
 package dev.haulout.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,15 +35,61 @@ public final class Haulout {
     System.exit(run(args));
   }
 
+  /** A Walrus blob ID in its display form: 43 characters of base64url (32 bytes, no padding). */
+  private static final Pattern BLOB_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+
   /** Runs the command line and returns the exit code (used by tests). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Haulout());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          cmd.getErr().println("error: " + ex.getMessage());
+          cmd.getErr().println("error: " + describe(ex));
           return 2;
         });
-    return cl.execute(args);
+    return cl.execute(protectBlobIds(args));
+  }
+
+  /**
+   * A blob ID may start with '-' (base64url), which picocli would read as options; such arguments
+   * are moved behind {@code --} so they stay positional ({@code haulout read -iP9M…} works).
+   */
+  static String[] protectBlobIds(String[] args) {
+    List<String> ids = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    boolean endOfOptions = false;
+    for (String a : args) {
+      if (a.equals("--")) {
+        endOfOptions = true;
+      }
+      if (!endOfOptions && a.startsWith("-") && BLOB_ID.matcher(a).matches()) {
+        ids.add(a);
+      } else {
+        rest.add(a);
+      }
+    }
+    if (ids.isEmpty()) {
+      return args;
+    }
+    if (!endOfOptions) {
+      rest.add("--");
+    }
+    rest.addAll(ids);
+    return rest.toArray(String[]::new);
+  }
+
+  /** A one-line message for an error escaping a command: what went wrong, never a stack trace. */
+  static String describe(Throwable ex) {
+    if (ex instanceof NoSuchFileException e) {
+      return "no such file: " + e.getFile();
+    }
+    if (ex instanceof AccessDeniedException e) {
+      return "permission denied: " + e.getFile();
+    }
+    if (ex instanceof FileSystemException e) {
+      return (e.getReason() == null ? "cannot use file" : e.getReason()) + ": " + e.getFile();
+    }
+    String m = ex.getMessage();
+    return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,6 @@
 package dev.haulout.cli.erasure;
 
+import dev.haulout.cli.InputFiles;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
 import dev.haulout.erasure.encoding.EncoderOptions;
@@ -43,7 +44,7 @@ public final class BlobIdCommand implements Callable<Integer> {
     BlobEncoder enc = BlobEncoder.create(cfg, EncoderOptions.defaults().withParallelism(threads));
     PrintWriter out = spec.commandLine().getOut();
     for (Path f : files) {
-      long len = Files.size(f);
+      long len = InputFiles.regularFileSize(f);
       VerifiedBlobMetadata m;
       try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 20)) {
         m = enc.computeMetadata(in, len);

@@ -1,5 +1,6 @@
 package dev.haulout.cli.erasure;
 
+import dev.haulout.cli.InputFiles;
 import dev.haulout.erasure.Axis;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
@@ -47,7 +48,7 @@ public final class EncodeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EncodingConfig cfg = EncodingConfig.forShards(shards);
     Files.createDirectories(outDir);
-    long len = Files.size(file);
+    long len = InputFiles.regularFileSize(file);
     BlobEncoder enc = BlobEncoder.create(cfg, EncoderOptions.defaults().withParallelism(threads));
     VerifiedBlobMetadata m;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {

@@ -1,5 +1,6 @@
 package dev.haulout.cli.storage;
 
+import dev.haulout.cli.InputFiles;
 import dev.haulout.storage.BlobStore;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
@@ -39,7 +40,7 @@ public final class StoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long size = Files.size(file);
+    long size = InputFiles.regularFileSize(file);
     ProgressBar bar = new ProgressBar(err, quiet);
     StoreResult r;
     try (BlobStore store = endpoints.open(true); InputStream in = Files.newInputStream(file)) {
