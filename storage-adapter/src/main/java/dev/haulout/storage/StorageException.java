@@ -49,6 +49,16 @@ public class StorageException extends RuntimeException {
     return new StorageException("UNAVAILABLE", 503, code, message, null, null, cause);
   }
 
+  /**
+   * 410 {@code BLOB_INVALID} (status {@code FAILED_PRECONDITION}): the blob ID was invalidated
+   * (inconsistently encoded); nodes, clients and the aggregator answer it the same way.
+   */
+  public static StorageException blobInvalid(String blobId, String detail) {
+    return new StorageException("FAILED_PRECONDITION", 410, "BLOB_INVALID", "blob " + blobId
+        + " is invalid (inconsistently encoded, invalidated on the ledger)" + (detail == null ? "" : ": " + detail),
+        null, null, null);
+  }
+
   public static StorageException internal(String message, Throwable cause) {
     return new StorageException("INTERNAL", 500, "INTERNAL_ERROR", message, null, null, cause);
   }

@@ -2,6 +2,7 @@ package dev.haulout.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
@@ -21,7 +22,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Shards that move to a node at an epoch change are rebuilt there by self-healing. */
+/**
+ * Shards that move to a node at an epoch change are rebuilt there by self-healing; their previous
+ * holders then delete their copies (garbage collection after the new holder confirms them).
+ */
 class EpochChangeTest {
   static final int SHARDS = 40;
 
@@ -66,6 +70,40 @@ class EpochChangeTest {
         client.getAndVerifySliver(id, pair, Axis.PRIMARY, meta);
         client.getAndVerifySliver(id, pair, Axis.SECONDARY, meta);
       }
+      // the previous holders delete the slivers of the shards they lost once the new holders have
+      // them: two rounds, since a node may have to heal a shard another node gave up in the first
+      BlobId id2 = BlobId.fromBase64(r2a.blobId());
+      for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < net.network.size(); i++) {
+          net.network.healer(i).runOnce();
+        }
+      }
+      long handedOff = 0;
+      long movedShards = 0;
+      for (int i = 0; i < net.network.size(); i++) {
+        Set<Integer> lost = new HashSet<>(before.memberWithKey(net.network.node(i).publicKey()).shards());
+        lost.removeAll(after.memberWithKey(net.network.node(i).publicKey()).shards());
+        movedShards += lost.size();
+        handedOff += net.network.healer(i).garbageCollector().sliversHandedOff();
+        assertTrue(net.network.healer(i).garbageCollector().pendingHandoffs().isEmpty(),
+            "node " + i + ": " + net.network.healer(i).garbageCollector().pendingHandoffs());
+        for (int shard : lost) {
+          for (BlobId b : List.of(id, id2)) {
+            int pair = b.pairOnShard(shard, SHARDS);
+            assertFalse(net.network.node(i).store().exists(b.toBase64(), "p" + pair), "node " + i + " dropped moved shard " + shard);
+            assertFalse(net.network.node(i).store().exists(b.toBase64(), "s" + pair));
+          }
+        }
+        for (int shard : after.memberWithKey(net.network.node(i).publicKey()).shards()) {
+          for (BlobId b : List.of(id, id2)) {
+            int pair = b.pairOnShard(shard, SHARDS);
+            assertTrue(net.network.node(i).store().exists(b.toBase64(), "p" + pair), "node " + i + " kept shard " + shard);
+            assertTrue(net.network.node(i).store().exists(b.toBase64(), "s" + pair));
+          }
+        }
+      }
+      assertTrue(movedShards >= moved);
+      assertEquals(2 * 2 * movedShards, handedOff, "both slivers of every moved pair of both blobs, once");
       Thread.sleep(1_100); // the client's committee cache
       try (var in = net.store.read(r.blobId(), null)) {
         assertArrayEquals(data, in.readAllBytes());

@@ -51,6 +51,14 @@ public final class AggregatorCache {
     }
   }
 
+  /** Drops a blob (e.g. one invalidated on the ledger). */
+  public synchronized void remove(String blobId) {
+    byte[] b = map.remove(blobId);
+    if (b != null) {
+      bytes -= b.length;
+    }
+  }
+
   public synchronized long bytes() {
     return bytes;
   }

@@ -330,6 +330,10 @@ public final class PublisherServer implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + blobId);
       }
+      if (store.isInvalid(blobId)) {
+        cache.remove(blobId);
+        throw StorageException.blobInvalid(blobId, null);
+      }
       byte[] cached = cache.get(blobId);
       if (cached != null) {
         ByteRange r = range == null ? new ByteRange(0, cached.length) : range.clip(cached.length);
@@ -350,10 +354,12 @@ public final class PublisherServer implements AutoCloseable {
       }
       boolean fill = range == null && cache.admits(o.blobLength());
       ByteArrayOutputStream copy = fill ? new ByteArrayOutputStream((int) o.blobLength()) : null;
+      boolean wrote = false;
       try (InputStream in = o.stream()) {
         byte[] buf = new byte[64 * 1024];
         int k;
         while ((k = in.read(buf)) >= 0) {
+          wrote = true;
           if (copy != null) {
             copy.write(buf, 0, k);
           }
@@ -367,6 +373,12 @@ public final class PublisherServer implements AutoCloseable {
           }
         }
       } catch (IOException e) {
+        if (!wrote && e.getCause() instanceof StorageException se) {
+          // nothing sent yet (e.g. the first row shows the blob is inconsistent): a proper error answer
+          res.headers().remove("content-length").remove("content-range").remove("accept-ranges");
+          cache.remove(blobId);
+          throw se;
+        }
         // headers are out: abort the connection so the client sees a truncated body, never wrong bytes
         res.reset();
         return null;

@@ -159,6 +159,43 @@ public final class StorageNodeClient {
     return c;
   }
 
+  // ------------------------------------------------------------------ invalid blobs
+
+  /**
+   * Sends an inconsistency proof ({@code POST …/inconsistencyProof/{type}}, body
+   * {@code u16le target ‖ BCS Vec<GeneralRecoverySymbol>}) and returns the node's invalid-blob
+   * attestation once its message is exactly {@code InvalidBlobIdMsg} of {@code epoch} and its
+   * BLS signature verifies under {@code blsPublicKey}.
+   */
+  public SignedConfirmation getAndVerifyInvalidBlobAttestation(BlobId id, int epoch,
+      dev.haulout.erasure.encoding.InconsistencyProof proof, byte[] blsPublicKey) {
+    byte[] symbols = RecoverySymbol.listToBcs(proof.symbols());
+    byte[] body = new byte[2 + symbols.length];
+    body[0] = (byte) proof.targetIndex();
+    body[1] = (byte) (proof.targetIndex() >>> 8);
+    System.arraycopy(symbols, 0, body, 2, symbols.length);
+    SignedConfirmation c;
+    try {
+      JsonObject signed = json(send("POST", "/v1/blobs/" + id + "/inconsistencyProof/" + proof.targetAxis().pathName(), body))
+          .getJsonObject("success").getJsonObject("data").getJsonObject("signed");
+      c = new SignedConfirmation(Base64.getDecoder().decode(signed.getString("serializedMessage")),
+          Base64.getDecoder().decode(signed.getString("signature")));
+    } catch (StorageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw StorageException.invalidArgument("INVALID_ATTESTATION", "malformed invalid-blob attestation: " + e).atNode(baseUrl);
+    }
+    byte[] expected = StorageConfirmation.invalidBlob(epoch, id);
+    if (!MessageDigest.isEqual(expected, c.serializedMessage())) {
+      throw StorageException.invalidArgument("ATTESTATION_MISMATCH", "attestation message is not InvalidBlobIdMsg of epoch " + epoch)
+          .atNode(baseUrl);
+    }
+    if (!BlsSignatures.verify(blsPublicKey, expected, c.signature())) {
+      throw StorageException.invalidArgument("INVALID_SIGNATURE", "attestation signature does not verify").atNode(baseUrl);
+    }
+    return c;
+  }
+
   // ------------------------------------------------------------------ recovery and status
 
   /** Unverified recovery symbols for sliver {@code target} of {@code targetAxis}. */

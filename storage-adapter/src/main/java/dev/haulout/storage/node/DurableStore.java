@@ -112,6 +112,34 @@ public final class DurableStore {
     }
   }
 
+  /**
+   * Deletes every file of {@code blob} (temporary files included) and its directory; returns the
+   * number of stored files removed. A file written concurrently may keep the directory alive.
+   */
+  public int deleteBlob(String blob) {
+    Path dir = root.resolve(blob);
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int n = 0;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        if (Files.deleteIfExists(p) && !p.getFileName().toString().contains(".tmp-")) {
+          n++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete blob " + blob, e);
+    }
+    try {
+      Files.deleteIfExists(dir);
+      fsyncDirectory(root);
+    } catch (IOException e) {
+      // not empty: a concurrent write; the next collection removes it
+    }
+    return n;
+  }
+
   /** File names stored for {@code blob} (no temporary files). */
   public List<String> names(String blob) {
     List<String> out = new ArrayList<>();

@@ -43,7 +43,9 @@ public final class SelfHealer {
   private final StorageNode node;
   private final HttpClient http;
   private final StorageClientOptions options;
-  private final Set<BlobId> certified = ConcurrentHashMap.newKeySet();
+  /** Certified blob IDs with the latest storage end epoch any certification announced. */
+  private final Map<BlobId, Integer> certified = new ConcurrentHashMap<>();
+  private final GarbageCollector gc;
   private long eventSeq;
   private long rounds;
   private final AtomicLong slivers = new AtomicLong();
@@ -55,6 +57,12 @@ public final class SelfHealer {
     this.node = node;
     this.http = http;
     this.options = options;
+    this.gc = new GarbageCollector(node, http, options);
+  }
+
+  /** This node's garbage collector (run at the start of every round). */
+  public GarbageCollector garbageCollector() {
+    return gc;
   }
 
   public static SelfHealer create(StorageNode node, HttpClient http, StorageClientOptions options) {
@@ -74,6 +82,7 @@ public final class SelfHealer {
   /** One repair round; returns the number of slivers rebuilt. Never throws for peer failures. */
   public synchronized int runOnce() {
     rounds++;
+    gc.runOnce();
     Committee c = node.committee();
     if (node.ownShards().isEmpty()) {
       return 0;
@@ -86,7 +95,7 @@ public final class SelfHealer {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "shard sync failed; will retry", e);
     }
-    for (BlobId id : certified) {
+    for (BlobId id : live(c)) {
       try {
         rebuilt += heal(c, id, scrub);
       } catch (RuntimeException e) {
@@ -102,13 +111,30 @@ public final class SelfHealer {
       for (ChainEvent e : events) {
         eventSeq = Math.max(eventSeq, e.seq());
         if ("BlobCertified".equals(e.type()) && e.body().get("blobId") instanceof String) {
-          certified.add(BlobId.fromBase64((String) e.body().get("blobId")));
+          int end = e.body().get("endEpoch") instanceof Number x ? x.intValue() : Integer.MAX_VALUE;
+          certified.merge(BlobId.fromBase64((String) e.body().get("blobId")), end, Math::max);
+        } else if ("BlobInvalidated".equals(e.type()) && e.body().get("blobId") instanceof String) {
+          certified.remove(BlobId.fromBase64((String) e.body().get("blobId")));
         }
       }
       if (events.size() < 500) {
         break;
       }
     }
+  }
+
+  /**
+   * The certified blobs worth healing in the committee's epoch: storage not yet ended and not
+   * invalidated (expired and invalid blobs are the garbage collector's, never rebuilt).
+   */
+  private List<BlobId> live(Committee c) {
+    List<BlobId> out = new ArrayList<>();
+    for (Map.Entry<BlobId, Integer> e : certified.entrySet()) {
+      if (e.getValue() > c.epoch() && !node.isInvalid(e.getKey())) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private int heal(Committee c, BlobId id, boolean scrub) {
@@ -197,7 +223,7 @@ public final class SelfHealer {
   private int syncShards(Committee c) {
     int n = c.nShards();
     Map<Long, List<VerifiedBlobMetadata>> pending = new java.util.TreeMap<>();
-    for (BlobId id : certified) {
+    for (BlobId id : live(c)) {
       VerifiedBlobMetadata meta = node.metadata(id).orElse(null);
       if (meta == null) {
         try {

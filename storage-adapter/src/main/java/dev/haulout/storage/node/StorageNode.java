@@ -1,5 +1,6 @@
 package dev.haulout.storage.node;
 
+import dev.haulout.chain.ChainEvent;
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
@@ -43,6 +44,12 @@ public final class StorageNode {
   private final BlsKeyPair key;
   private final Map<BlobId, VerifiedBlobMetadata> metadataCache = new ConcurrentHashMap<>();
   private final Map<BlobId, Boolean> registered = new ConcurrentHashMap<>();
+  /** Blob IDs invalidated on the ledger, with their {@code BlobInvalidated} event. */
+  private final Map<BlobId, ChainEvent> invalid = new ConcurrentHashMap<>();
+  private final java.util.concurrent.locks.ReentrantLock invalidPoll = new java.util.concurrent.locks.ReentrantLock();
+  private volatile long invalidEventSeq;
+  private volatile long invalidPolledAt;
+  private volatile boolean invalidPolledOnce;
   private volatile Committee committee;
   private volatile long committeeReadAt;
 
@@ -96,6 +103,7 @@ public final class StorageNode {
 
   /** Stores metadata; returns 201 (stored), 202 (buffered, not yet registered) or 200 (already stored). */
   public int putMetadata(BlobId id, byte[] bcs, boolean pending) {
+    requireValid(id);
     if (metadata(id).isPresent()) {
       return 200;
     }
@@ -140,6 +148,7 @@ public final class StorageNode {
   }
 
   public VerifiedBlobMetadata requireMetadata(BlobId id) {
+    requireValid(id);
     return metadata(id).orElseThrow(() -> StorageException.notFound("METADATA_NOT_FOUND", "no metadata for blob " + id));
   }
 
@@ -161,6 +170,7 @@ public final class StorageNode {
 
   /** Verifies and stores a sliver of pair {@code pair}; 201 stored, 200 already stored. */
   public int putSliver(BlobId id, int pair, Axis axis, byte[] bcs) {
+    requireValid(id);
     VerifiedBlobMetadata v = metadata(id).orElseThrow(() -> StorageException.failedPrecondition(
         "METADATA_NOT_STORED", "metadata of blob " + id + " must be stored before its slivers"));
     int n = v.config().nShards();
@@ -205,6 +215,7 @@ public final class StorageNode {
   }
 
   public byte[] requireSliver(BlobId id, int pair, Axis axis) {
+    requireValid(id);
     return sliver(id, pair, axis).orElseThrow(() -> StorageException.notFound("SLIVER_NOT_FOUND",
         axis.pathName() + " sliver of pair " + pair + " of blob " + id + " is not stored here"));
   }
@@ -459,6 +470,9 @@ public final class StorageNode {
     }
     List<Map.Entry<BlobId, byte[]>> out = new ArrayList<>();
     for (BlobId id : r.blobIds()) {
+      if (isInvalid(id)) {
+        continue;
+      }
       int pair = id.pairOnShard(r.shard(), c.nShards());
       sliver(id, pair, r.axis()).ifPresent(b -> out.add(Map.entry(id, b)));
     }
@@ -492,6 +506,9 @@ public final class StorageNode {
 
   /** Blob status from the ledger (the node's view). */
   public BlobStatus blobStatus(BlobId id) {
+    if (isInvalid(id)) {
+      return BlobStatus.invalid(id.toBase64());
+    }
     List<Blob> blobs = registeredBlobs(id);
     if (blobs.isEmpty()) {
       return BlobStatus.nonexistent(id.toBase64());
@@ -512,6 +529,96 @@ public final class StorageNode {
       registered.put(id, Boolean.TRUE);
     }
     return r;
+  }
+
+  // ------------------------------------------------------------------ invalid blobs
+
+  /** How often the node reads new {@code BlobInvalidated} events from the ledger (on demand). */
+  public static final long INVALID_POLL_MS = 500;
+
+  /**
+   * Whether the blob ID was invalidated on the ledger ({@code InvalidateBlobId}). The node learns
+   * this from the ledger's {@code BlobInvalidated} events, read at most every
+   * {@link #INVALID_POLL_MS} when asked, and deletes the blob's files as soon as it learns it.
+   */
+  public boolean isInvalid(BlobId id) {
+    refreshInvalidBlobs(false);
+    return invalid.containsKey(id);
+  }
+
+  /** The {@code BlobInvalidated} event of an invalid blob, or null. */
+  public ChainEvent invalidation(BlobId id) {
+    return invalid.get(id);
+  }
+
+  /** 410 {@code BLOB_INVALID} for an invalidated blob (its data is gone and is never served again). */
+  public void requireValid(BlobId id) {
+    if (isInvalid(id)) {
+      throw invalidBlob(id);
+    }
+  }
+
+  /** The error for an invalidated blob, as nodes, clients and the aggregator report it. */
+  public static StorageException invalidBlob(BlobId id) {
+    return StorageException.blobInvalid(id.toBase64(), "its data is deleted and not served");
+  }
+
+  /**
+   * Reads new {@code BlobInvalidated} events ({@code force}, or when the last read is older than
+   * {@link #INVALID_POLL_MS}) and deletes every newly invalid blob's files. Returns the number of
+   * files deleted. A ledger that cannot be reached leaves the known set as it is; only one thread
+   * reads at a time, the others go on with what is known.
+   */
+  public int refreshInvalidBlobs(boolean force) {
+    if (!force && invalidPolledOnce && System.currentTimeMillis() - invalidPolledAt < INVALID_POLL_MS) {
+      return 0;
+    }
+    if (force) {
+      invalidPoll.lock();
+    } else if (!invalidPoll.tryLock()) {
+      return 0;
+    }
+    int deleted = 0;
+    try {
+      while (true) {
+        List<ChainEvent> events = ledger.events(invalidEventSeq, 500);
+        for (ChainEvent e : events) {
+          invalidEventSeq = Math.max(invalidEventSeq, e.seq());
+          if ("BlobInvalidated".equals(e.type()) && e.body().get("blobId") instanceof String b) {
+            BlobId id;
+            try {
+              id = BlobId.fromBase64(b);
+            } catch (IllegalArgumentException ex) {
+              continue;
+            }
+            invalid.put(id, e);
+            deleted += deleteBlobData(id);
+          }
+        }
+        if (events.size() < 500) {
+          break;
+        }
+      }
+      invalidPolledAt = System.currentTimeMillis();
+      invalidPolledOnce = true;
+    } catch (RuntimeException e) {
+      // ledger unreachable: keep serving with what is known, retry on the next call
+    } finally {
+      invalidPoll.unlock();
+    }
+    return deleted;
+  }
+
+  /** Deletes the metadata and every sliver of a blob from disk; returns the files removed. */
+  public int deleteBlobData(BlobId id) {
+    metadataCache.remove(id);
+    registered.remove(id);
+    return store.deleteBlob(id.toBase64());
+  }
+
+  /** Every Blob object registered on the ledger for this blob ID (any epoch, certified or not). */
+  public List<Blob> registrations(BlobId id) {
+    return registeredBlobs(id);
   }
 
   private List<Blob> registeredBlobs(BlobId id) {

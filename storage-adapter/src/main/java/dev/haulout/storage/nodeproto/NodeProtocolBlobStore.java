@@ -16,6 +16,7 @@ import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.read.BlobReader;
+import dev.haulout.storage.write.BlobInvalidator;
 import dev.haulout.storage.write.BlobWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,9 @@ public final class NodeProtocolBlobStore implements BlobStore {
   private final BlobReader reader;
   private volatile Committee committee;
   private volatile long committeeAt;
+  /** Blob ID → until when the answer "valid" may be reused (ms), or Long.MAX_VALUE once known invalid. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Long> invalidCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long VALID_TTL_MS = 1_000;
 
   private NodeProtocolBlobStore(Ledger ledger, Ed25519KeyPair wallet, StorageClientOptions options) {
     this.ledger = ledger;
@@ -48,7 +52,17 @@ public final class NodeProtocolBlobStore implements BlobStore {
     });
     HttpClient http = StorageNodeClient.newHttpClient(options);
     this.writer = BlobWriter.create(ledger, wallet, http, options, pool);
-    this.reader = BlobReader.create(this::committee, http, options, pool);
+    BlobReader.InconsistencyHandler onInconsistent = null;
+    if (wallet != null) {
+      BlobInvalidator invalidator = BlobInvalidator.create(ledger, wallet, http, options);
+      onInconsistent = (c, id, proof) -> {
+        BlobInvalidator.Result r = invalidator.invalidate(c, id, proof);
+        invalidCache.put(id.toBase64(), Long.MAX_VALUE);
+        return r.alreadyInvalid() ? "it was already invalidated on the ledger"
+            : "invalidated on the ledger by transaction " + r.txDigest() + " (attested by nodes holding " + r.signerWeight() + " shards)";
+      };
+    }
+    this.reader = BlobReader.create(this::committee, http, options, pool, onInconsistent);
   }
 
   /** {@code wallet} pays storage and write fees; it may be null for a read-only store. */
@@ -92,12 +106,42 @@ public final class NodeProtocolBlobStore implements BlobStore {
 
   @Override
   public InputStream read(String blobId, ByteRange range) {
-    return reader.read(parse(blobId), range);
+    BlobId id = parse(blobId);
+    if (isInvalid(blobId)) {
+      throw StorageException.blobInvalid(blobId, null);
+    }
+    return reader.read(id, range);
+  }
+
+  /**
+   * Whether the ledger has invalidated the blob ID ({@code Ledger.invalidBlob}). A "valid" answer
+   * is reused for {@value #VALID_TTL_MS} ms, an "invalid" one for good (invalidation is final).
+   */
+  public boolean isInvalid(String blobId) {
+    Long until = invalidCache.get(blobId);
+    long now = System.currentTimeMillis();
+    if (until != null && (until == Long.MAX_VALUE || now < until)) {
+      return until == Long.MAX_VALUE;
+    }
+    boolean invalid;
+    try {
+      invalid = ledger.invalidBlob(blobId).isPresent();
+    } catch (RuntimeException e) {
+      throw StorageException.unavailable("LEDGER_UNAVAILABLE", "cannot read the ledger: " + e.getMessage(), e);
+    }
+    if (invalidCache.size() > 10_000) {
+      invalidCache.values().removeIf(t -> t != Long.MAX_VALUE && t < now);
+    }
+    invalidCache.put(blobId, invalid ? Long.MAX_VALUE : now + VALID_TTL_MS);
+    return invalid;
   }
 
   @Override
   public BlobStatus status(String blobId) {
     parse(blobId);
+    if (isInvalid(blobId)) {
+      return BlobStatus.invalid(blobId);
+    }
     List<Blob> blobs = new ArrayList<>();
     for (Versioned<ChainObject> v : ledger.blobsByBlobId(blobId)) {
       if (v.object() instanceof Blob) {

@@ -5,6 +5,8 @@ import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException;
 import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.encoding.InconsistencyProof;
+import dev.haulout.erasure.encoding.InconsistentBlobException;
 import dev.haulout.erasure.encoding.RecoverySymbol;
 import dev.haulout.erasure.encoding.SliverRecovery;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
@@ -38,17 +40,37 @@ public final class BlobReader {
   private final StorageClientOptions options;
   private final ExecutorService pool;
   private final AtomicLong rowsRecovered = new AtomicLong();
+  private final InconsistencyHandler onInconsistent;
 
-  private BlobReader(Supplier<Committee> committee, HttpClient http, StorageClientOptions options, ExecutorService pool) {
+  /**
+   * What the reader does with a blob it finds inconsistently encoded (recovery symbols that all
+   * verify but decode to a sliver whose hash differs from the metadata): typically invalidate it
+   * on the ledger ({@link dev.haulout.storage.write.BlobInvalidator}). Returns a short
+   * description of what was done, for the error message.
+   */
+  @FunctionalInterface
+  public interface InconsistencyHandler {
+    String handle(Committee committee, BlobId id, InconsistencyProof proof);
+  }
+
+  private BlobReader(Supplier<Committee> committee, HttpClient http, StorageClientOptions options, ExecutorService pool,
+      InconsistencyHandler onInconsistent) {
     this.committee = committee;
     this.http = http;
     this.options = options;
     this.pool = pool;
+    this.onInconsistent = onInconsistent;
   }
 
   public static BlobReader create(Supplier<Committee> committee, HttpClient http, StorageClientOptions options,
       ExecutorService pool) {
-    return new BlobReader(committee, http, options, pool);
+    return new BlobReader(committee, http, options, pool, null);
+  }
+
+  /** As {@link #create(Supplier, HttpClient, StorageClientOptions, ExecutorService)}, with a handler for inconsistent blobs. */
+  public static BlobReader create(Supplier<Committee> committee, HttpClient http, StorageClientOptions options,
+      ExecutorService pool, InconsistencyHandler onInconsistent) {
+    return new BlobReader(committee, http, options, pool, onInconsistent);
   }
 
   /** Rows that had to be rebuilt from recovery symbols since creation. */
@@ -64,6 +86,7 @@ public final class BlobReader {
     Collections.rotate(order, Math.floorMod(id.hashCode(), Math.max(1, order.size())));
     StorageException last = null;
     int notFound = 0;
+    int invalid = 0;
     for (Committee.Member m : order) {
       try {
         return Retry.call(options, () -> client(m).getAndVerifyMetadata(id, config));
@@ -71,8 +94,13 @@ public final class BlobReader {
         last = e;
         if (e.isNotFound()) {
           notFound++;
+        } else if ("BLOB_INVALID".equals(e.code())) {
+          invalid++;
         }
       }
+    }
+    if (invalid > c.members().size() / 3) {
+      throw StorageException.blobInvalid(id.toBase64(), invalid + " nodes refuse it");
     }
     if (notFound > c.members().size() / 3 || last == null) {
       throw StorageException.notFound("BLOB_NOT_FOUND", "blob " + id + " is not stored on the network");
@@ -135,11 +163,33 @@ public final class BlobReader {
     }
     try {
       return SliverRecovery.create(meta).recover(axis, index, symbols);
+    } catch (InconsistentBlobException e) {
+      throw inconsistent(c, id, e);
     } catch (ErasureException e) {
       throw new StorageException("UNAVAILABLE", 503, "SLIVER_UNRECOVERABLE", "cannot read " + axis.pathName()
           + " sliver " + index + " of blob " + id + " (" + cause.getMessage() + ") nor recover it: " + e.getMessage(),
           null, null, e);
     }
+  }
+
+  /**
+   * The blob is inconsistently encoded: hand the proof to the handler (invalidation on the ledger)
+   * and report 410 {@code BLOB_INVALID}; the blob can never be read.
+   */
+  private StorageException inconsistent(Committee c, BlobId id, InconsistentBlobException e) {
+    String done = "no inconsistency proof to submit";
+    if (e.proof() != null) {
+      if (onInconsistent == null) {
+        done = "not invalidated on the ledger (read-only client)";
+      } else {
+        try {
+          done = onInconsistent.handle(c, id, e.proof());
+        } catch (RuntimeException ex) {
+          done = "invalidation on the ledger failed: " + ex.getMessage();
+        }
+      }
+    }
+    return new StorageException("FAILED_PRECONDITION", 410, "BLOB_INVALID", e.getMessage() + "; " + done, null, null, e);
   }
 
   private StorageNodeClient client(Committee.Member m) {

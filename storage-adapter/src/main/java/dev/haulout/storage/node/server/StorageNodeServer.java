@@ -242,7 +242,19 @@ public final class StorageNodeServer implements AutoCloseable {
     });
     add(t, HttpMethod.GET, blob + "/status", (req, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      blocking(req, () -> statusJson(node.blobStatus(id)), 200);
+      blocking(req, () -> {
+        BlobStatus st = node.blobStatus(id);
+        if (st.isInvalid()) {
+          // Walrus BlobStatus::Invalid { event }
+          dev.haulout.chain.ChainEvent e = node.invalidation(id);
+          JsonObject event = new JsonObject();
+          if (e != null) {
+            event.put("txDigest", e.txDigest()).put("eventSeq", e.seq());
+          }
+          return new JsonObject().put("invalid", new JsonObject().put("event", event));
+        }
+        return statusJson(st);
+      }, 200);
     });
     add(t, HttpMethod.POST, "/v1/migrate/sync_shard", (req, v) -> {
       long max = 64L + 32L * SyncShard.MAX_BLOBS + 160;
