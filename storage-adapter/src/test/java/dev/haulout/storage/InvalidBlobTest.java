@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * aggregates them and submits {@code InvalidateBlobId} (checked on the ledger with real BLS). Then
  * the ledger answers it invalid, every node reports {@code invalid} status, refuses metadata and
  * slivers with 410 {@code BLOB_INVALID} and has deleted its files, and the aggregator answers 410.
+ * An aggregator that is the first to read an inconsistent blob invalidates it the same way.
  */
 class InvalidBlobTest {
   static final int SHARDS = 10;
@@ -48,48 +49,16 @@ class InvalidBlobTest {
     try (TestNetwork net = TestNetwork.start(SHARDS, EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0)
         .withPublisher(0))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      EncodingConfig cfg = EncodingConfig.forShards(SHARDS);
       // an honest blob on the same nodes, which must stay readable
       byte[] good = new byte[30_000];
       new Random(11).nextBytes(good);
       StoreResult goodBlob = net.store.store(new ByteArrayInputStream(good), good.length, 2, ProgressListener.NONE);
 
       byte[] a = new byte[20_000];
-      byte[] b = new byte[20_000];
       new Random(5).nextBytes(a);
-      new Random(6).nextBytes(b);
-      EncodedBlob e1 = BlobEncoder.create(cfg).encode(a);
-      EncodedBlob e2 = BlobEncoder.create(cfg).encode(b);
-      byte[] primary = new byte[32 * SHARDS];
-      byte[] secondary = new byte[32 * SHARDS];
-      for (int i = 0; i < SHARDS; i++) {
-        System.arraycopy((i == 0 ? e2 : e1).metadata().sliverHash(Axis.PRIMARY, i), 0, primary, 32 * i, 32);
-        System.arraycopy(e1.metadata().sliverHash(Axis.SECONDARY, i), 0, secondary, 32 * i, 32);
-      }
-      VerifiedBlobMetadata bad = VerifiedBlobMetadata.fromEncoder(BlobMetadata.of(a.length, primary, secondary), cfg);
+      VerifiedBlobMetadata bad = registerAndUploadInconsistentBlob(net, http, a, 6);
       BlobId badId = bad.blobId();
-      var w = net.wallet;
-      String storage = net.ledger.submit(Transactions.sign(w, new TransactionData(w.address().toString(), System.nanoTime(), 0,
-          new TxKind.BuyStorage(cfg.encodedLength(a.length), 2)))).createdObjects().get(0);
-      net.ledger.submit(Transactions.sign(w, new TransactionData(w.address().toString(), System.nanoTime(), 0,
-          new TxKind.RegisterBlob(storage, badId.toBytes(), bad.rootHash(), a.length, 1, false))));
       Committee c = Committee.fromLedger(net.ledger);
-      StorageClientOptions opts = StorageClientOptions.defaults();
-      for (Committee.Member m : c.members()) {
-        StorageNodeClient client = StorageNodeClient.create(m.url(), http, opts);
-        assertEquals(201, client.putMetadata(badId, bad, false));
-        for (int shard : m.shards()) {
-          int pair = badId.pairOnShard(shard, SHARDS);
-          client.putSliver(badId, pair, e1.pairSecondary(pair));
-          if (pair != 0) {
-            client.putSliver(badId, pair, e1.primarySliver(pair));
-          } else {
-            // the node checks every sliver against the metadata: this one can never be stored
-            StorageException refused = assertThrows(StorageException.class, () -> client.putSliver(badId, 0, e1.primarySliver(0)));
-            assertEquals("INVALID_SLIVER", refused.code());
-          }
-        }
-      }
       assertTrue(net.ledger.invalidBlob(badId.toBase64()).isEmpty());
       int nodeOfRow0 = nodeIndex(net, c.memberOfShard(badId.shardOfPair(0, SHARDS)).url());
       assertTrue(net.network.node(nodeOfRow0).store().exists(badId.toBase64(), "metadata"));
@@ -147,6 +116,67 @@ class InvalidBlobTest {
       }
       assertArrayEquals(good, http.send(HttpRequest.newBuilder(URI.create(net.network.publisherUrl() + "/v1/blobs/" + goodBlob.blobId()))
           .build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+  }
+
+  /**
+   * Registers and uploads a blob of {@code a} whose metadata commits primary sliver 0 to the hash
+   * of another blob's (random bytes from {@code otherSeed}): every other sliver is honest and
+   * stored; primary sliver 0 is refused by its node and can never be stored.
+   */
+  static VerifiedBlobMetadata registerAndUploadInconsistentBlob(TestNetwork net, HttpClient http, byte[] a, int otherSeed)
+      throws Exception {
+    EncodingConfig cfg = EncodingConfig.forShards(SHARDS);
+    byte[] b = new byte[a.length];
+    new Random(otherSeed).nextBytes(b);
+    EncodedBlob e1 = BlobEncoder.create(cfg).encode(a);
+    EncodedBlob e2 = BlobEncoder.create(cfg).encode(b);
+    byte[] primary = new byte[32 * SHARDS];
+    byte[] secondary = new byte[32 * SHARDS];
+    for (int i = 0; i < SHARDS; i++) {
+      System.arraycopy((i == 0 ? e2 : e1).metadata().sliverHash(Axis.PRIMARY, i), 0, primary, 32 * i, 32);
+      System.arraycopy(e1.metadata().sliverHash(Axis.SECONDARY, i), 0, secondary, 32 * i, 32);
+    }
+    VerifiedBlobMetadata bad = VerifiedBlobMetadata.fromEncoder(BlobMetadata.of(a.length, primary, secondary), cfg);
+    BlobId badId = bad.blobId();
+    var w = net.wallet;
+    String storage = net.ledger.submit(Transactions.sign(w, new TransactionData(w.address().toString(), System.nanoTime(), 0,
+        new TxKind.BuyStorage(cfg.encodedLength(a.length), 2)))).createdObjects().get(0);
+    net.ledger.submit(Transactions.sign(w, new TransactionData(w.address().toString(), System.nanoTime(), 0,
+        new TxKind.RegisterBlob(storage, badId.toBytes(), bad.rootHash(), a.length, 1, false))));
+    Committee c = Committee.fromLedger(net.ledger);
+    StorageClientOptions opts = StorageClientOptions.defaults();
+    for (Committee.Member m : c.members()) {
+      StorageNodeClient client = StorageNodeClient.create(m.url(), http, opts);
+      assertEquals(201, client.putMetadata(badId, bad, false));
+      for (int shard : m.shards()) {
+        int pair = badId.pairOnShard(shard, SHARDS);
+        client.putSliver(badId, pair, e1.pairSecondary(pair));
+        if (pair != 0) {
+          client.putSliver(badId, pair, e1.primarySliver(pair));
+        } else {
+          // the node checks every sliver against the metadata: this one can never be stored
+          StorageException refused = assertThrows(StorageException.class, () -> client.putSliver(badId, 0, e1.primarySliver(0)));
+          assertEquals("INVALID_SLIVER", refused.code());
+        }
+      }
+    }
+    return bad;
+  }
+
+  @Test
+  void theAggregatorThatFindsAnInconsistentBlobInvalidatesItAndAnswers410() throws Exception {
+    try (TestNetwork net = TestNetwork.start(SHARDS, EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0)
+        .withPublisher(0))) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      byte[] a = new byte[25_000];
+      new Random(7).nextBytes(a);
+      BlobId badId = registerAndUploadInconsistentBlob(net, http, a, 8).blobId();
+      // the publisher/aggregator reads with its own wallet: its first row is the inconsistent one
+      assertInvalid(get(http, net.network.publisherUrl() + "/v1/blobs/" + badId));
+      assertTrue(net.ledger.invalidBlob(badId.toBase64()).isPresent(), "the aggregator's read invalidated it");
+      assertInvalid(get(http, net.network.publisherUrl() + "/v1/blobs/" + badId));
+      assertTrue(net.store.status(badId.toBase64()).isInvalid());
     }
   }
 
