@@ -49,7 +49,6 @@ public final class StorageNode {
   private final java.util.concurrent.locks.ReentrantLock invalidPoll = new java.util.concurrent.locks.ReentrantLock();
   private volatile long invalidEventSeq;
   private volatile long invalidPolledAt;
-  private volatile boolean invalidPolledOnce;
   private volatile Committee committee;
   private volatile long committeeReadAt;
 
@@ -570,7 +569,7 @@ public final class StorageNode {
    * reads at a time, the others go on with what is known.
    */
   public int refreshInvalidBlobs(boolean force) {
-    if (!force && invalidPolledOnce && System.currentTimeMillis() - invalidPolledAt < INVALID_POLL_MS) {
+    if (!force && invalidPolledAt != 0 && System.currentTimeMillis() - invalidPolledAt < INVALID_POLL_MS) {
       return 0;
     }
     if (force) {
@@ -600,9 +599,9 @@ public final class StorageNode {
         }
       }
       invalidPolledAt = System.currentTimeMillis();
-      invalidPolledOnce = true;
     } catch (RuntimeException e) {
-      // ledger unreachable: keep serving with what is known, retry on the next call
+      // ledger unreachable: keep serving with what is known, retry after the poll interval
+      invalidPolledAt = System.currentTimeMillis();
     } finally {
       invalidPoll.unlock();
     }
