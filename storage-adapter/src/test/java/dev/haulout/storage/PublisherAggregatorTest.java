@@ -192,6 +192,27 @@ class PublisherAggregatorTest {
   }
 
   @Test
+  void badPublishParametersAndBodiesAreClientErrorsNeverA500OrAHang() throws Exception {
+    for (String epochs : new String[] {"-1", "0", "abc", "99999999999"}) {
+      HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs?epochs=" + epochs))
+          .timeout(java.time.Duration.ofSeconds(20)).PUT(HttpRequest.BodyPublishers.ofString("hello")));
+      assertEquals(400, r.statusCode(), "epochs=" + epochs + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+      assertTrue(json(r).getJsonObject("error").toString().contains("epochs"), "epochs=" + epochs);
+    }
+    HttpResponse<byte[]> q = send(HttpRequest.newBuilder(URI.create(url + "/v1/quilts?epochs=1"))
+        .timeout(java.time.Duration.ofSeconds(20)).header("content-type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"not\":\"multipart\"}")));
+    assertEquals(415, q.statusCode());
+    assertTrue(json(q).getJsonObject("error").getString("errorMsg").contains("multipart/form-data"));
+    HttpResponse<byte[]> none = send(HttpRequest.newBuilder(URI.create(url + "/v1/quilts?epochs=1"))
+        .timeout(java.time.Duration.ofSeconds(20)).PUT(HttpRequest.BodyPublishers.ofString("x")));
+    assertEquals(415, none.statusCode());
+    // the publisher is unharmed
+    assertEquals(200, send(HttpRequest.newBuilder(URI.create(url + "/v1/blobs?epochs=1"))
+        .PUT(HttpRequest.BodyPublishers.ofString("still works"))).statusCode());
+  }
+
+  @Test
   void walrusHttpBlobStoreRoundTripsThroughThePublisherAndAggregator() throws Exception {
     try (BlobStore store = WalrusHttpBlobStore.create(url, url, StorageClientOptions.defaults())) {
       byte[] data = random(77_777, 3);

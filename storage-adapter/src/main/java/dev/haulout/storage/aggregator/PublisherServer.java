@@ -141,8 +141,34 @@ public final class PublisherServer implements AutoCloseable {
 
   // ------------------------------------------------------------------ publisher
 
+  /** {@code epochs} (default 1): a positive integer; anything else is a 400 before the body is read. */
+  static int epochsParam(HttpServerRequest req) {
+    String v = req.getParam("epochs");
+    if (v == null) {
+      return 1;
+    }
+    int epochs;
+    try {
+      epochs = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      epochs = 0;
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be a positive integer, got '" + v + "'");
+    }
+    return epochs;
+  }
+
+  /** Status for a failed store: the StorageException's own, 400 for a rejected argument, else 500. */
+  private static int storeFailureStatus(Throwable t) {
+    if (t instanceof StorageException se) {
+      return se.httpStatus() == 0 ? 503 : Math.max(400, se.httpStatus());
+    }
+    return t instanceof IllegalArgumentException ? 400 : 500;
+  }
+
   private void publish(HttpServerRequest req) {
-    int epochs = req.getParam("epochs") == null ? 1 : Integer.parseInt(req.getParam("epochs"));
+    int epochs = epochsParam(req);
     boolean deletable = "true".equals(req.getParam("deletable"));
     String cl = req.getHeader("content-length");
     if (cl != null && Long.parseLong(cl) > MAX_UPLOAD_BYTES) {
@@ -181,9 +207,7 @@ public final class PublisherServer implements AutoCloseable {
           if (r.succeeded()) {
             req.response().putHeader("content-type", "application/json").end(storeJson(r.result(), epochs).encode());
           } else {
-            Throwable t = r.cause();
-            int status = t instanceof StorageException ? Math.max(400, ((StorageException) t).httpStatus()) : 500;
-            publishError(req.response(), status == 0 ? 503 : status, null, "store", t.getMessage());
+            publishError(req.response(), storeFailureStatus(r.cause()), null, "store", r.cause().getMessage());
           }
         });
       });
@@ -231,7 +255,15 @@ public final class PublisherServer implements AutoCloseable {
 
   /** {@code PUT /v1/quilts?epochs=N}: multipart, one file part per blob (part name = identifier), optional {@code _metadata}. */
   private void publishQuilt(HttpServerRequest req) {
-    int epochs = req.getParam("epochs") == null ? 1 : Integer.parseInt(req.getParam("epochs"));
+    int epochs = epochsParam(req);
+    String type = req.getHeader("content-type");
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      // Vert.x cannot decode anything else as multipart (and would leave the request hanging)
+      publishError(req.response(), 415, null, "upload",
+          "a quilt is uploaded as multipart/form-data (one file part per blob), not '" + type + "'");
+      req.connection().close();
+      return;
+    }
     req.setExpectMultipart(true);
     java.util.Map<String, Buffer> parts = new java.util.TreeMap<>();
     long[] total = {0};
@@ -280,9 +312,7 @@ public final class PublisherServer implements AutoCloseable {
         if (r.succeeded()) {
           req.response().putHeader("content-type", "application/json").end(r.result().encode());
         } else {
-          Throwable t = r.cause();
-          int status = t instanceof StorageException ? Math.max(400, ((StorageException) t).httpStatus()) : 500;
-          publishError(req.response(), status, null, "store", t.getMessage());
+          publishError(req.response(), storeFailureStatus(r.cause()), null, "store", r.cause().getMessage());
         }
       });
     });
