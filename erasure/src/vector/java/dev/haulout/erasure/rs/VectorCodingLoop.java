@@ -49,7 +49,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
             byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi) {
           int groups = fullSegments(len, symbolSize) / 16;
           int[] seg = segmentOffsets(off, len, symbolSize, 16 * groups);
-          long[] tmp = new long[GROUP];
+          long[] tmp = TMP.get();
           for (int g = 0; g < groups; g++) {
             sliceGroup(buf, seg, 16 * g, planes, dst + GROUP * g, tmp);
           }
@@ -61,7 +61,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
             long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi) {
           int groups = fullSegments(len, symbolSize) / 16;
           int[] seg = segmentOffsets(off, len, symbolSize, 16 * groups);
-          long[] tmp = new long[GROUP];
+          long[] tmp = TMP.get();
           for (int g = 0; g < groups; g++) {
             unsliceGroup(planes, src + GROUP * g, buf, seg, 16 * g, tmp);
           }
@@ -134,9 +134,22 @@ public final class VectorCodingLoop implements BitslicedLoop {
     return (len / symbolSize) * (symbolSize >>> 6);
   }
 
-  /** Byte offsets of the first {@code count} full segments of the shard at {@code off}, in shard order. */
+  /** Per-thread group scratch. */
+  private static final ThreadLocal<long[]> TMP = ThreadLocal.withInitial(() -> new long[GROUP]);
+
+  /** Per-thread scratch for segment offsets. */
+  private static final ThreadLocal<int[][]> SEGMENTS = ThreadLocal.withInitial(() -> new int[1][64]);
+
+  /**
+   * Byte offsets of the first {@code count} full segments of the shard at {@code off}, in shard
+   * order (in a per-thread array that the next call overwrites).
+   */
   private static int[] segmentOffsets(int off, int len, int symbolSize, int count) {
-    int[] seg = new int[count];
+    int[][] holder = SEGMENTS.get();
+    if (holder[0].length < count) {
+      holder[0] = new int[count];
+    }
+    int[] seg = holder[0];
     int full = symbolSize >>> 6;
     int f = 0;
     for (int sym = off; f < count; sym += symbolSize) {
@@ -347,14 +360,14 @@ public final class VectorCodingLoop implements BitslicedLoop {
   }
 
   static void ifftButterfly(long[] w, int a, int b, int longs, int logM, long[] c) {
-    xorInto(w, b, a, longs);
     if (logM == GF16.MODULUS) {
+      xorInto(w, b, a, longs);
       return;
     }
     int[] m = offsets(logM);
     for (int k = 0; k < longs; k += GROUP) {
       int pa = a + k;
-      combos(w, b + k, c);
+      combosXor(w, pa, b + k, c);
       for (int i = 0; i < 16; i++) {
         LongVector v =
             LongVector.fromArray(S, c, m[4 * i])
@@ -398,6 +411,39 @@ public final class VectorCodingLoop implements BitslicedLoop {
       LongVector p1 = LongVector.fromArray(S, w, q + 8);
       LongVector p2 = LongVector.fromArray(S, w, q + 16);
       LongVector p3 = LongVector.fromArray(S, w, q + 24);
+      LongVector p01 = p0.lanewise(XOR, p1);
+      LongVector p23 = p2.lanewise(XOR, p3);
+      p0.intoArray(c, o + 8);
+      p1.intoArray(c, o + 16);
+      p01.intoArray(c, o + 24);
+      p2.intoArray(c, o + 32);
+      p2.lanewise(XOR, p0).intoArray(c, o + 40);
+      p2.lanewise(XOR, p1).intoArray(c, o + 48);
+      p2.lanewise(XOR, p01).intoArray(c, o + 56);
+      p3.intoArray(c, o + 64);
+      p3.lanewise(XOR, p0).intoArray(c, o + 72);
+      p3.lanewise(XOR, p1).intoArray(c, o + 80);
+      p3.lanewise(XOR, p01).intoArray(c, o + 88);
+      p23.intoArray(c, o + 96);
+      p23.lanewise(XOR, p0).intoArray(c, o + 104);
+      p23.lanewise(XOR, p1).intoArray(c, o + 112);
+      p23.lanewise(XOR, p01).intoArray(c, o + 120);
+    }
+  }
+  /** {@link #combos} of {@code b ^= a}, storing the new b (the first half of an IFFT butterfly). */
+  private static void combosXor(long[] w, int pa, int p, long[] c) {
+    for (int g = 0; g < 4; g++) {
+      int o = 128 * g;
+      int q = p + 32 * g;
+      int qa = pa + 32 * g;
+      LongVector p0 = LongVector.fromArray(S, w, q).lanewise(XOR, LongVector.fromArray(S, w, qa));
+      LongVector p1 = LongVector.fromArray(S, w, q + 8).lanewise(XOR, LongVector.fromArray(S, w, qa + 8));
+      LongVector p2 = LongVector.fromArray(S, w, q + 16).lanewise(XOR, LongVector.fromArray(S, w, qa + 16));
+      LongVector p3 = LongVector.fromArray(S, w, q + 24).lanewise(XOR, LongVector.fromArray(S, w, qa + 24));
+      p0.intoArray(w, q);
+      p1.intoArray(w, q + 8);
+      p2.intoArray(w, q + 16);
+      p3.intoArray(w, q + 24);
       LongVector p01 = p0.lanewise(XOR, p1);
       LongVector p23 = p2.lanewise(XOR, p3);
       p0.intoArray(c, o + 8);
