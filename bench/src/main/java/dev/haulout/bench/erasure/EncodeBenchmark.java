@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /** Full encode: all 2n slivers plus metadata, held in memory. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
