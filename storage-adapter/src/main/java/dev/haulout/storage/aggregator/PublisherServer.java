@@ -172,8 +172,8 @@ public final class PublisherServer implements AutoCloseable {
     boolean deletable = "true".equals(req.getParam("deletable"));
     String cl = req.getHeader("content-length");
     if (cl != null && Long.parseLong(cl) > MAX_UPLOAD_BYTES) {
+      req.response().putHeader("connection", "close");
       publishError(req.response(), 413, null, "upload", "blob larger than " + MAX_UPLOAD_BYTES + " bytes");
-      req.connection().close();
       return;
     }
     req.pause();
@@ -259,9 +259,11 @@ public final class PublisherServer implements AutoCloseable {
     String type = req.getHeader("content-type");
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
       // Vert.x cannot decode anything else as multipart (and would leave the request hanging)
+      // "connection: close" makes Vert.x close after the answer is written; closing here could
+      // lose the answer, and a client would reuse the dead connection
+      req.response().putHeader("connection", "close");
       publishError(req.response(), 415, null, "upload",
           "a quilt is uploaded as multipart/form-data (one file part per blob), not '" + type + "'");
-      req.connection().close();
       return;
     }
     req.setExpectMultipart(true);
