@@ -3,6 +3,7 @@ package dev.haulout.storage.aggregator;
 import dev.haulout.storage.ByteRange;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StorageException;
+import dev.haulout.storage.node.server.HttpBodies;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.node.server.ApiErrors;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
@@ -259,9 +260,8 @@ public final class PublisherServer implements AutoCloseable {
     String type = req.getHeader("content-type");
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
       // Vert.x cannot decode anything else as multipart (and would leave the request hanging)
-      // "connection: close" makes Vert.x close after the answer is written; closing here could
-      // lose the answer, and a client would reuse the dead connection
-      req.response().putHeader("connection", "close");
+      // answer at once and drop the body (closing the connection could reset the client's upload)
+      HttpBodies.drain(req);
       publishError(req.response(), 415, null, "upload",
           "a quilt is uploaded as multipart/form-data (one file part per blob), not '" + type + "'");
       return;

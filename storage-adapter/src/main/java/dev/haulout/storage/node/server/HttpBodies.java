@@ -47,4 +47,26 @@ public final class HttpBodies {
     });
     return p.future();
   }
+
+  /** How much of a refused body is read and dropped before the connection is closed instead. */
+  public static final long DRAIN_LIMIT = 64L << 20;
+
+  /**
+   * For a request answered before its body was read (413, 415): reads and drops the rest of the body
+   * so the client can finish sending and then read the answer, and the connection stays usable.
+   * Closing at once makes the client's write fail ("connection reset") before it sees the answer. A
+   * body longer than {@link #DRAIN_LIMIT} is cut off by closing the connection.
+   */
+  public static void drain(HttpServerRequest req) {
+    long[] dropped = {0};
+    req.handler(chunk -> {
+      dropped[0] += chunk.length();
+      if (dropped[0] > DRAIN_LIMIT) {
+        req.connection().close();
+      }
+    });
+    req.exceptionHandler(t -> { });
+    req.endHandler(v -> { });
+    req.resume();
+  }
 }

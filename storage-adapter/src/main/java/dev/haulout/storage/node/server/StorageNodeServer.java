@@ -347,9 +347,9 @@ public final class StorageNodeServer implements AutoCloseable {
     HttpBodies.read(req, max).onComplete(ar -> {
       if (ar.failed()) {
         if (ar.cause() instanceof StorageException && ((StorageException) ar.cause()).httpStatus() == 413) {
-          // the rest of the body is never read: answer, then drop the connection
-          req.response().putHeader("connection", "close");
-          ApiErrors.send(req.response(), (StorageException) ar.cause()).onComplete(v -> req.connection().close());
+          // answer at once and drop the rest of the body (closing now would reset the client's upload)
+          HttpBodies.drain(req);
+          ApiErrors.send(req.response(), (StorageException) ar.cause());
         } else {
           fail(req, ar.cause());
         }
