@@ -12,10 +12,20 @@
 import { readFileSync } from 'node:fs';
 import { DemType, EncryptedObject, SealClient, SessionKey } from '@mysten/seal';
 import { bcs } from '@mysten/sui/bcs';
+import { decodeSuiPrivateKey } from '@mysten/sui/cryptography';
 import { Ed25519Keypair } from '@mysten/sui/keypairs/ed25519';
+import { Secp256k1Keypair } from '@mysten/sui/keypairs/secp256k1';
+import { Secp256r1Keypair } from '@mysten/sui/keypairs/secp256r1';
 import { Transaction } from '@mysten/sui/transactions';
 import { fromHex } from '@mysten/sui/utils';
 import { verifyPersonalMessageSignature } from '@mysten/sui/verify';
+
+/** The user's wallet key of any single-key scheme, from a bech32 suiprivkey. */
+function userKeypair(secretKey) {
+  const { scheme, secretKey: raw } = decodeSuiPrivateKey(secretKey);
+  const cls = { ED25519: Ed25519Keypair, Secp256k1: Secp256k1Keypair, Secp256r1: Secp256r1Keypair }[scheme];
+  return cls.fromSecretKey(raw);
+}
 
 const KeyServerObject = bcs.struct('KeyServer', {
   id: bcs.Address,
@@ -83,7 +93,7 @@ async function runCase(plan, c) {
     });
     data = enc.encryptedObject;
   }
-  const user = Ed25519Keypair.fromSecretKey(c.userKey);
+  const user = userKeypair(c.userKey);
   const sessionKey = await SessionKey.create({
     address: user.toSuiAddress(),
     packageId: plan.packageId,
@@ -119,7 +129,7 @@ async function runMultiIdCase(plan, c, suiClient, client) {
   for (const id of c.ids) {
     objects.push((await client.encrypt({ threshold: c.threshold, packageId: plan.packageId, id, data: plaintext })).encryptedObject);
   }
-  const user = Ed25519Keypair.fromSecretKey(c.userKey);
+  const user = userKeypair(c.userKey);
   const sessionKey = await SessionKey.create({ address: user.toSuiAddress(), packageId: plan.packageId, ttlMin: 10, signer: user, suiClient });
   const tx = new Transaction();
   for (const id of c.ids) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.crypto.SignatureScheme;
+import dev.haulout.chain.crypto.Secp256KeyPair;
 import dev.haulout.chain.crypto.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.chain.adapter.pg.PgOptions;
@@ -81,6 +83,32 @@ public abstract class LedgerContractTest {
     assertEquals("CoinTransferred", r.events().get(0).type());
     ChainAudit audit = ledger.audit();
     assertTrue(audit.ok(), audit.toString());
+  }
+
+  @Test
+  void secp256k1AndSecp256r1AccountsTransactAndTamperingIsRefused() {
+    for (SignatureScheme scheme : new SignatureScheme[] {SignatureScheme.SECP256K1, SignatureScheme.SECP256R1}) {
+      Secp256KeyPair a = Secp256KeyPair.generate(scheme);
+      ledger.faucet(a.address(), 10 * WAL);
+      Ed25519KeyPair b = Ed25519KeyPair.generate();
+      TransactionData data = new TransactionData(a.address().toString(), 1, 0, new TxKind.Transfer(b.address().toString(), 4 * WAL));
+      TxReceipt r = ledger.submit(Transactions.sign(a, data));
+      assertEquals(6 * WAL, ledger.balance(a.address()), scheme.toString());
+      assertEquals(4 * WAL, ledger.balance(b.address()));
+      assertTrue(ledger.transaction(r.digest()).isPresent());
+      // the same signature on other bytes, and a key of the other curve claiming the sender
+      SignedTransaction honest = Transactions.sign(a, new TransactionData(a.address().toString(), 2, 0,
+          new TxKind.Transfer(b.address().toString(), WAL)));
+      byte[] altered = TxCodec.encode(new TransactionData(a.address().toString(), 2, 0, new TxKind.Transfer(b.address().toString(), 2 * WAL)));
+      code(ErrorCode.INVALID_SIGNATURE, () -> ledger.submit(new SignedTransaction(altered, honest.signature())));
+      Secp256KeyPair other = Secp256KeyPair.generate(scheme == SignatureScheme.SECP256K1 ? SignatureScheme.SECP256R1 : SignatureScheme.SECP256K1);
+      byte[] bytes = honest.txBytes();
+      code(ErrorCode.INVALID_SIGNATURE, () -> ledger.submit(new SignedTransaction(bytes, SuiSignatures.signTransaction(other, bytes))));
+      assertEquals(6 * WAL, ledger.balance(a.address()), "refused transactions move nothing");
+      ledger.submit(honest);
+      assertEquals(5 * WAL, ledger.balance(a.address()));
+    }
+    assertTrue(ledger.audit().ok());
   }
 
   @Test

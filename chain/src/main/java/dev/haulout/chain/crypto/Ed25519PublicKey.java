@@ -5,7 +5,7 @@ import java.util.Base64;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /** A 32-byte Ed25519 public key. */
-public final class Ed25519PublicKey {
+public final class Ed25519PublicKey implements SuiPublicKey {
   public static final int LENGTH = 32;
   private final byte[] bytes;
 
@@ -33,6 +33,12 @@ public final class Ed25519PublicKey {
     return fromBytes(raw);
   }
 
+  @Override
+  public SignatureScheme scheme() {
+    return SignatureScheme.ED25519;
+  }
+
+  @Override
   public byte[] bytes() {
     return bytes.clone();
   }
@@ -49,11 +55,13 @@ public final class Ed25519PublicKey {
     return Base64.getEncoder().encodeToString(out);
   }
 
+  @Override
   public SuiAddress toSuiAddress() {
     return SuiAddress.fromEd25519PublicKey(bytes);
   }
 
   /** Raw Ed25519 verification of a 64-byte signature over {@code message} (no intent, no hashing). */
+  @Override
   public boolean verify(byte[] message, byte[] signature) {
     if (signature == null || signature.length != Ed25519.SIGNATURE_SIZE) {
       return false;

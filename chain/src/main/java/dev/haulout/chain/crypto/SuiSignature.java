@@ -4,15 +4,21 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * A Sui serialized Ed25519 signature: {@code flag(0x00) ‖ sig(64) ‖ pk(32)}, base64 in text.
- * Other schemes (secp256k1/r1, multisig, zkLogin, passkey) are rejected by {@link #parse}.
+ * A Sui serialized single-key signature: {@code flag ‖ sig(64) ‖ pk}, base64 in text. Ed25519
+ * (flag 0x00, 32-byte key), secp256k1 (0x01) and secp256r1 (0x02, both with a 33-byte compressed
+ * key) are accepted; multisig, zkLogin and passkey are rejected by {@link #parse}.
  */
-public record SuiSignature(byte[] signature, Ed25519PublicKey publicKey) {
-  public static final int SERIALIZED_LENGTH = 1 + 64 + 32;
+public record SuiSignature(byte[] signature, SuiPublicKey publicKey) {
+  public static final int SIGNATURE_LENGTH = 64;
+  /** Length of a serialized Ed25519 signature; secp256k1/r1 ones are one byte longer. */
+  public static final int SERIALIZED_LENGTH = 1 + SIGNATURE_LENGTH + Ed25519PublicKey.LENGTH;
 
   public SuiSignature {
-    if (signature == null || signature.length != 64) {
-      throw new IllegalArgumentException("Ed25519 signature must be 64 bytes");
+    if (signature == null || signature.length != SIGNATURE_LENGTH) {
+      throw new IllegalArgumentException("signature must be 64 bytes");
+    }
+    if (publicKey == null) {
+      throw new IllegalArgumentException("missing public key");
     }
     signature = signature.clone();
   }
@@ -20,6 +26,10 @@ public record SuiSignature(byte[] signature, Ed25519PublicKey publicKey) {
   @Override
   public byte[] signature() {
     return signature.clone();
+  }
+
+  public SignatureScheme scheme() {
+    return publicKey.scheme();
   }
 
   /** Parses base64 serialized signature; throws IllegalArgumentException for any other shape. */
@@ -38,22 +48,30 @@ public record SuiSignature(byte[] signature, Ed25519PublicKey publicKey) {
       throw new IllegalArgumentException("empty signature");
     }
     SignatureScheme scheme = SignatureScheme.fromFlag(raw[0]);
-    if (scheme != SignatureScheme.ED25519) {
-      throw new IllegalArgumentException("unsupported signature scheme: " + scheme);
-    }
-    if (raw.length != SERIALIZED_LENGTH) {
+    int keyLength = switch (scheme) {
+      case ED25519 -> Ed25519PublicKey.LENGTH;
+      case SECP256K1, SECP256R1 -> Secp256PublicKey.LENGTH;
+      default -> throw new IllegalArgumentException("unsupported signature scheme: " + scheme);
+    };
+    int expected = 1 + SIGNATURE_LENGTH + keyLength;
+    if (raw.length != expected) {
       throw new IllegalArgumentException(
-          "serialized Ed25519 signature must be 97 bytes, got " + raw.length);
+          "serialized " + scheme + " signature must be " + expected + " bytes, got " + raw.length);
     }
-    return new SuiSignature(
-        Arrays.copyOfRange(raw, 1, 65), Ed25519PublicKey.fromBytes(Arrays.copyOfRange(raw, 65, 97)));
+    byte[] sig = Arrays.copyOfRange(raw, 1, 1 + SIGNATURE_LENGTH);
+    byte[] pk = Arrays.copyOfRange(raw, 1 + SIGNATURE_LENGTH, raw.length);
+    SuiPublicKey key = scheme == SignatureScheme.ED25519
+        ? Ed25519PublicKey.fromBytes(pk)
+        : Secp256PublicKey.fromBytes(scheme, pk);
+    return new SuiSignature(sig, key);
   }
 
   public byte[] toBytes() {
-    byte[] out = new byte[SERIALIZED_LENGTH];
-    out[0] = SignatureScheme.ED25519.flag();
-    System.arraycopy(signature, 0, out, 1, 64);
-    System.arraycopy(publicKey.bytes(), 0, out, 65, 32);
+    byte[] pk = publicKey.bytes();
+    byte[] out = new byte[1 + SIGNATURE_LENGTH + pk.length];
+    out[0] = publicKey.scheme().flag();
+    System.arraycopy(signature, 0, out, 1, SIGNATURE_LENGTH);
+    System.arraycopy(pk, 0, out, 1 + SIGNATURE_LENGTH, pk.length);
     return out;
   }
 

@@ -39,7 +39,20 @@ public final class SuiSignatures {
     return new SuiSignature(key.sign(digest), key.publicKey());
   }
 
-  /** True iff {@code serializedSignature} is a valid Ed25519 signature of {@code message} by {@code expected}. */
+  /** Base64 serialized secp256k1/r1 signature ({@code flag ‖ r ‖ s ‖ compressed pk}) of a personal message. */
+  public static String signPersonalMessage(Secp256KeyPair key, byte[] message) {
+    return new SuiSignature(key.sign(personalMessageDigest(message)), key.publicKey()).serialize();
+  }
+
+  /** Base64 serialized secp256k1/r1 signature of transaction bytes under the TransactionData intent. */
+  public static String signTransaction(Secp256KeyPair key, byte[] txBytes) {
+    return new SuiSignature(key.sign(transactionDigestToSign(txBytes)), key.publicKey()).serialize();
+  }
+
+  /**
+   * True iff {@code serializedSignature} (Ed25519, secp256k1 or secp256r1) is a valid signature of
+   * {@code message} by {@code expected}.
+   */
   public static boolean verifyPersonalMessage(
       byte[] message, String serializedSignature, SuiAddress expected) {
     return verifyDigest(personalMessageDigest(message), serializedSignature, expected);

@@ -3,6 +3,7 @@ package dev.haulout.chain.tx;
 import dev.haulout.chain.SignedTransaction;
 import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.crypto.Secp256KeyPair;
 import dev.haulout.chain.crypto.SuiSignatures;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,6 +16,15 @@ public final class Transactions {
 
   /** Encodes and signs {@code tx}; the key must be the sender's. */
   public static SignedTransaction sign(Ed25519KeyPair key, TransactionData tx) {
+    if (!key.address().toString().equals(tx.sender())) {
+      throw new IllegalArgumentException("key " + key.address() + " is not the sender " + tx.sender());
+    }
+    byte[] bytes = TxCodec.encode(tx);
+    return new SignedTransaction(bytes, SuiSignatures.signTransaction(key, bytes));
+  }
+
+  /** Encodes and signs {@code tx} with a secp256k1/r1 key; the key must be the sender's. */
+  public static SignedTransaction sign(Secp256KeyPair key, TransactionData tx) {
     if (!key.address().toString().equals(tx.sender())) {
       throw new IllegalArgumentException("key " + key.address() + " is not the sender " + tx.sender());
     }

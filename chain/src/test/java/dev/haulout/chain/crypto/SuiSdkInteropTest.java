@@ -75,4 +75,61 @@ class SuiSdkInteropTest {
     assertFalse(out.get(3).get("ok").asBoolean());
     assertFalse(out.get(4).get("ok").asBoolean());
   }
+
+  /**
+   * secp256k1 and secp256r1 accounts (hardware and passkey-style wallets): SDK signatures verify in
+   * Java with the SDK's address, Java signatures verify in the SDK, and a signature is bound to its
+   * intent, message and address.
+   */
+  @Test
+  void secp256k1AndSecp256r1SignaturesVerifyBothWays() throws Exception {
+    byte[] msg = "haulout secp interop".getBytes(StandardCharsets.UTF_8);
+    String msgB64 = Base64.getEncoder().encodeToString(msg);
+    for (SignatureScheme scheme : new SignatureScheme[] {SignatureScheme.SECP256K1, SignatureScheme.SECP256R1}) {
+      String name = scheme.name().toLowerCase(java.util.Locale.ROOT);
+      JsonNode keys = NodeOracle.call(JSON.readTree("[{\"op\":\"keys\",\"count\":2,\"scheme\":\"" + name + "\"}]")).get(0);
+      ArrayNode reqs = JSON.createArrayNode();
+      for (JsonNode k : keys) {
+        reqs.addObject().put("op", "signPersonal").put("secretKey", k.get("secretKey").asText()).put("messageB64", msgB64);
+        reqs.addObject().put("op", "signTx").put("secretKey", k.get("secretKey").asText()).put("txB64", msgB64);
+      }
+      JsonNode sigs = NodeOracle.call(reqs);
+      for (int i = 0; i < keys.size(); i++) {
+        SuiAddress addr = SuiAddress.parse(keys.get(i).get("address").asText());
+        String personal = sigs.get(2 * i).get("signature").asText();
+        String tx = sigs.get(2 * i + 1).get("signature").asText();
+        SuiSignature parsed = SuiSignature.parse(personal);
+        assertEquals(scheme, parsed.scheme());
+        assertEquals(addr, parsed.signer(), "address = blake2b(flag || compressed key)");
+        assertEquals(keys.get(i).get("suiPublicKey").asText(), ((Secp256PublicKey) parsed.publicKey()).toSuiPublicKey());
+        assertTrue(SuiSignatures.verifyPersonalMessage(msg, personal, addr), scheme + " personal");
+        assertTrue(SuiSignatures.verifyTransaction(msg, tx, addr), scheme + " tx");
+        assertFalse(SuiSignatures.verifyPersonalMessage(msg, tx, addr), "intent binds");
+        assertFalse(SuiSignatures.verifyPersonalMessage("other".getBytes(StandardCharsets.UTF_8), personal, addr));
+        assertFalse(SuiSignatures.verifyPersonalMessage(msg, personal,
+            SuiAddress.parse(keys.get(1 - i).get("address").asText())), "address binds");
+      }
+
+      // an SDK-made secret key imports in Java to the same address, and the Java export round-trips
+      Secp256KeyPair imported = Secp256KeyPair.fromSuiPrivateKey(keys.get(0).get("secretKey").asText());
+      assertEquals(keys.get(0).get("address").asText(), imported.address().toString());
+      assertEquals(keys.get(0).get("secretKey").asText(), imported.toSuiPrivateKey());
+
+      Secp256KeyPair kp = Secp256KeyPair.generate(scheme);
+      String personal = SuiSignatures.signPersonalMessage(kp, msg);
+      String tx = SuiSignatures.signTransaction(kp, msg);
+      ArrayNode checks = JSON.createArrayNode();
+      checks.addObject().put("op", "verifyPersonal").put("messageB64", msgB64).put("signature", personal)
+          .put("address", kp.address().toString());
+      checks.addObject().put("op", "verifyTx").put("txB64", msgB64).put("signature", tx)
+          .put("address", kp.address().toString());
+      checks.addObject().put("op", "verifyTx").put("txB64", msgB64).put("signature", personal)
+          .put("address", kp.address().toString());
+      JsonNode out = NodeOracle.call(checks);
+      assertTrue(out.get(0).get("ok").asBoolean(), scheme + " Java personal signature in the SDK: " + out.get(0));
+      assertTrue(out.get(1).get("ok").asBoolean(), scheme + " Java tx signature in the SDK: " + out.get(1));
+      assertFalse(out.get(2).get("ok").asBoolean());
+      assertTrue(SuiSignatures.verifyPersonalMessage(msg, personal, kp.address()));
+    }
+  }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.crypto.Secp256KeyPair;
+import dev.haulout.chain.crypto.SignatureScheme;
 import dev.haulout.chain.crypto.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.seal.crypto.DemType;
@@ -48,8 +50,12 @@ class SdkClientAgainstJavaKeyServersTest {
     SuiAddress pkg = LoopbackKeyServers.randomAddress();
     Ed25519KeyPair alice = Ed25519KeyPair.generate();
     Ed25519KeyPair mallory = Ed25519KeyPair.generate();
-    try (LoopbackKeyServers s =
-        LoopbackKeyServers.start(6, pkg, AddressAllowlistPolicy.of(List.of(alice.address())))) {
+    // wallets of the other single-key schemes sign the session certificate (a Sui personal message)
+    Secp256KeyPair carolK1 = Secp256KeyPair.generate(SignatureScheme.SECP256K1);
+    Secp256KeyPair daveR1 = Secp256KeyPair.generate(SignatureScheme.SECP256R1);
+    Secp256KeyPair eveK1 = Secp256KeyPair.generate(SignatureScheme.SECP256K1);
+    try (LoopbackKeyServers s = LoopbackKeyServers.start(6, pkg,
+        AddressAllowlistPolicy.of(List.of(alice.address(), carolK1.address(), daveR1.address())))) {
       s.get(5).close(); // server 5 is registered but down
 
       List<Map<String, Object>> servers = new ArrayList<>();
@@ -84,6 +90,9 @@ class SdkClientAgainstJavaKeyServersTest {
       Map<String, Object> multi = sdkCase("three ids in one multi-call PTB", alice, new int[] {1, 2, 3}, 2, m1, true);
       multi.put("ids", List.of("0x0a", "0x0b0b", "0x0c0c0c"));
       cases.add(multi);
+      cases.add(sdkCase("secp256k1 wallet, 2-of-3", carolK1.toSuiPrivateKey(), new int[] {0, 1, 2}, 2, m3, true));
+      cases.add(sdkCase("secp256r1 wallet, 3-of-5 weighted", daveR1.toSuiPrivateKey(), new int[] {0, 1, 1, 3, 4}, 3, m1, true));
+      cases.add(sdkCase("secp256k1 wallet, denied", eveK1.toSuiPrivateKey(), new int[] {0, 1, 2}, 2, m1, true));
 
       Map<String, Object> plan = new LinkedHashMap<>();
       plan.put("packageId", pkg.toString());
@@ -119,6 +128,12 @@ class SdkClientAgainstJavaKeyServersTest {
       assertDecrypted(results.get(4), m2);
       assertDecrypted(results.get(5), m1);
       assertEquals(3, results.get(5).get("count").asInt());
+      assertDecrypted(results.get(6), m3);
+      assertEquals(carolK1.address().toString(), results.get(6).get("user").asText());
+      assertDecrypted(results.get(7), m1);
+      assertEquals(daveR1.address().toString(), results.get(7).get("user").asText());
+      assertEquals(false, results.get(8).get("ok").asBoolean(), results.get(8).toString());
+      assertEquals("NoAccessError", results.get(8).get("error").asText(), results.get(8).toString());
     }
   }
 
@@ -129,9 +144,15 @@ class SdkClientAgainstJavaKeyServersTest {
 
   private static Map<String, Object> sdkCase(
       String name, Ed25519KeyPair user, int[] positions, int threshold, byte[] plaintext, boolean verifyKeyServers) {
+    return sdkCase(name, user.toSuiPrivateKey(), positions, threshold, plaintext, verifyKeyServers);
+  }
+
+  /** {@code userKey}: the requester's wallet key as a bech32 suiprivkey of any single-key scheme. */
+  private static Map<String, Object> sdkCase(
+      String name, String userKey, int[] positions, int threshold, byte[] plaintext, boolean verifyKeyServers) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name);
-    c.put("userKey", user.toSuiPrivateKey());
+    c.put("userKey", userKey);
     List<Integer> p = new ArrayList<>();
     for (int i : positions) {
       p.add(i);
