@@ -300,27 +300,41 @@ public final class TransactionExecutor {
       throw new LedgerException(ErrorCode.EPOCH_OUT_OF_RANGE, "blob storage expired");
     }
     requireNotInvalid(Base64.getUrlDecoder().decode(blob.blobId()));
-    List<CommitteeMember> committee = sys.committee();
-    long weight;
-    try {
-      weight = Quorum.weight(committee, c.signers());
-    } catch (IllegalArgumentException e) {
-      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, e.getMessage());
-    }
-    if (!Quorum.isQuorum(weight, sys.nShards())) {
-      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE,
-          "signers hold " + weight + " of " + sys.nShards() + " shards; need 3w >= 2n+1");
-    }
-    byte[] msg = CertificationMessage.blobCertified(sys.epoch(), blob);
-    List<String> keys = c.signers().stream().map(i -> committee.get(i).blsPublicKey()).toList();
-    if (!certificates.verify(CertificateVerifier.MessageKind.BLOB_CERTIFIED, msg, keys, c.aggregateSignature())) {
-      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, "aggregate signature does not verify");
-    }
+    long weight = checkCertificate(sys, c.signers(), c.aggregateSignature(), CertificateVerifier.MessageKind.BLOB_CERTIFIED,
+        CertificationMessage.blobCertified(sys.epoch(), blob));
     Blob nb = blob.certified(sys.epoch());
     long v = update(nb);
     effects.event("BlobCertified", nb.id(), v, EventBodies.of("blobObjectId", nb.id(), "blobId", nb.blobId(),
         "epoch", sys.epoch(), "endEpoch", nb.storage().endEpoch(), "deletable", nb.deletable(),
         "signerWeight", weight));
+  }
+
+  /**
+   * Checks a storage-node certificate of the current committee: distinct known signer indices whose
+   * shards reach the threshold of {@code kind} (a quorum {@code 3w ≥ 2n+1} to certify, validity
+   * {@code 3w ≥ n+1} to invalidate) and an aggregate signature over {@code message}. Returns the
+   * signers' shard weight; anything else is {@code INVALID_CERTIFICATE}.
+   */
+  private long checkCertificate(SystemState sys, List<Integer> signers, byte[] aggregateSignature,
+      CertificateVerifier.MessageKind kind, byte[] message) {
+    List<CommitteeMember> committee = sys.committee();
+    long weight;
+    try {
+      weight = Quorum.weight(committee, signers);
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, e.getMessage());
+    }
+    boolean quorum = kind == CertificateVerifier.MessageKind.BLOB_CERTIFIED;
+    if (quorum ? !Quorum.isQuorum(weight, sys.nShards()) : !Quorum.isAboveValidity(weight, sys.nShards())) {
+      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, "signers hold " + weight + " of " + sys.nShards()
+          + " shards; need " + (quorum ? "3w >= 2n+1" : "3w >= n+1"));
+    }
+    List<String> keys = signers.stream().map(i -> committee.get(i).blsPublicKey()).toList();
+    if (!certificates.verify(kind, message, keys, aggregateSignature)) {
+      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE,
+          "aggregate signature does not verify over the " + kind + " message of epoch " + sys.epoch());
+    }
+    return weight;
   }
 
   /**
@@ -349,23 +363,8 @@ public final class TransactionExecutor {
     if (blobObjects.isEmpty()) {
       throw new LedgerException(ErrorCode.BLOB_NOT_REGISTERED, "no Blob is registered with blob id " + blobId);
     }
-    List<CommitteeMember> committee = sys.committee();
-    long weight;
-    try {
-      weight = Quorum.weight(committee, inv.signers());
-    } catch (IllegalArgumentException e) {
-      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE, e.getMessage());
-    }
-    if (!Quorum.isAboveValidity(weight, sys.nShards())) {
-      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE,
-          "signers hold " + weight + " of " + sys.nShards() + " shards; need 3w >= n+1");
-    }
-    byte[] msg = CertificationMessage.invalidBlobId(sys.epoch(), raw);
-    List<String> keys = inv.signers().stream().map(i -> committee.get(i).blsPublicKey()).toList();
-    if (!certificates.verify(CertificateVerifier.MessageKind.INVALID_BLOB_ID, msg, keys, inv.aggregateSignature())) {
-      throw new LedgerException(ErrorCode.INVALID_CERTIFICATE,
-          "aggregate signature does not verify over the invalid-blob message of epoch " + sys.epoch());
-    }
+    long weight = checkCertificate(sys, inv.signers(), inv.aggregateSignature(), CertificateVerifier.MessageKind.INVALID_BLOB_ID,
+        CertificationMessage.invalidBlobId(sys.epoch(), raw));
     InvalidBlobId record = new InvalidBlobId(recordId, SystemState.ID, blobId, sys.epoch(), weight);
     long v = create(record);
     effects.event("BlobInvalidated", recordId, v, EventBodies.of("blobId", blobId, "epoch", sys.epoch(),
