@@ -11,12 +11,10 @@ import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
-import dev.haulout.erasure.Axis;
 import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
 import dev.haulout.erasure.encoding.EncodedBlob;
-import dev.haulout.erasure.metadata.BlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
@@ -131,13 +129,7 @@ class InvalidBlobTest {
     new Random(otherSeed).nextBytes(b);
     EncodedBlob e1 = BlobEncoder.create(cfg).encode(a);
     EncodedBlob e2 = BlobEncoder.create(cfg).encode(b);
-    byte[] primary = new byte[32 * SHARDS];
-    byte[] secondary = new byte[32 * SHARDS];
-    for (int i = 0; i < SHARDS; i++) {
-      System.arraycopy((i == 0 ? e2 : e1).metadata().sliverHash(Axis.PRIMARY, i), 0, primary, 32 * i, 32);
-      System.arraycopy(e1.metadata().sliverHash(Axis.SECONDARY, i), 0, secondary, 32 * i, 32);
-    }
-    VerifiedBlobMetadata bad = VerifiedBlobMetadata.fromEncoder(BlobMetadata.of(a.length, primary, secondary), cfg);
+    VerifiedBlobMetadata bad = TestNetwork.inconsistentMetadata(cfg, e1, e2, a.length);
     BlobId badId = bad.blobId();
     var w = net.wallet;
     String storage = net.ledger.submit(Transactions.sign(w, new TransactionData(w.address().toString(), System.nanoTime(), 0,

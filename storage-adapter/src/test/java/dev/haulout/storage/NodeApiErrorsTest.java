@@ -110,14 +110,7 @@ class NodeApiErrorsTest {
     EncodedBlob e1 = BlobEncoder.create(cfg).encode(a);
     EncodedBlob e2 = BlobEncoder.create(cfg).encode(b);
     // a malicious writer's metadata: E1's hashes, but primary sliver 0 committed to E2's
-    byte[] primary = new byte[32 * SHARDS];
-    byte[] secondary = new byte[32 * SHARDS];
-    for (int i = 0; i < SHARDS; i++) {
-      System.arraycopy((i == 0 ? e2 : e1).metadata().sliverHash(Axis.PRIMARY, i), 0, primary, 32 * i, 32);
-      System.arraycopy(e1.metadata().sliverHash(Axis.SECONDARY, i), 0, secondary, 32 * i, 32);
-    }
-    var bad = dev.haulout.erasure.metadata.VerifiedBlobMetadata.fromEncoder(
-        dev.haulout.erasure.metadata.BlobMetadata.of(a.length, primary, secondary), cfg);
+    var bad = TestNetwork.inconsistentMetadata(cfg, e1, e2, a.length);
     BlobId badId = bad.blobId();
     long encoded = cfg.encodedLength(a.length);
     var w = net.wallet;

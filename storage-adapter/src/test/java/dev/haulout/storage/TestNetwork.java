@@ -81,4 +81,23 @@ public final class TestNetwork implements AutoCloseable {
       throw new IllegalStateException("cannot drop " + pg.schema(), e);
     }
   }
+
+  /**
+   * A malicious writer's metadata: {@code honest}'s sliver hashes except that primary sliver 0 is
+   * committed to {@code other}'s. Every sliver of {@code honest} but primary 0 verifies against it,
+   * and a recovery of primary sliver 0 from {@code honest}'s symbols proves the encoding inconsistent.
+   */
+  static dev.haulout.erasure.metadata.VerifiedBlobMetadata inconsistentMetadata(
+      dev.haulout.erasure.EncodingConfig cfg, dev.haulout.erasure.encoding.EncodedBlob honest,
+      dev.haulout.erasure.encoding.EncodedBlob other, long length) {
+    int n = cfg.nShards();
+    byte[] primary = new byte[32 * n];
+    byte[] secondary = new byte[32 * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy((i == 0 ? other : honest).metadata().sliverHash(dev.haulout.erasure.Axis.PRIMARY, i), 0, primary, 32 * i, 32);
+      System.arraycopy(honest.metadata().sliverHash(dev.haulout.erasure.Axis.SECONDARY, i), 0, secondary, 32 * i, 32);
+    }
+    return dev.haulout.erasure.metadata.VerifiedBlobMetadata.fromEncoder(
+        dev.haulout.erasure.metadata.BlobMetadata.of(length, primary, secondary), cfg);
+  }
 }
