@@ -90,6 +90,56 @@ class VectorCodingLoopTest {
     }
   }
 
+  /**
+   * Left-over full segments and symbol tails are packed octet by octet into zero-padded 64-byte
+   * scratch segments, 16 per vector group: tails spanning several packed groups, partial octets
+   * (every tail half mod 8), symbols with no full segment, shards that end exactly at the buffer
+   * end (the partial-octet reads near the end), and Walrus' own S = 302 in 16-symbol batches.
+   */
+  @Test
+  void packedTailsAcrossGroupsAndBufferEnds() {
+    CodingLoop vec = vector();
+    SplittableRandom rnd = new SplittableRandom(17);
+    int[] sizes = {2, 4, 14, 16, 18, 30, 46, 62, 66, 78, 94, 110, 126, 142, 302, 366, 446, 1000};
+    int[][] codes = {{4, 6}, {6, 4}, {34, 66}};
+    for (int t = 0; t < 3 * sizes.length; t++) {
+      int s = sizes[t % sizes.length];
+      int[] code = codes[t % codes.length];
+      int symbols = t < sizes.length ? 16 : 1 + rnd.nextInt(Math.max(1, 12000 / s));
+      int shardLen = symbols * s;
+      ReedSolomon rs = ReedSolomon.create(code[0], code[1]);
+      byte[] data = new byte[code[0] * shardLen];
+      rnd.nextBytes(data);
+      // a buffer of exactly the work shards, so the last shard's tail ends at the array's end
+      byte[] ref = new byte[rs.workShards() * shardLen];
+      System.arraycopy(data, 0, ref, 0, data.length);
+      byte[] got = ref.clone();
+      rs.encodeInPlace(ScalarCodingLoop.INSTANCE, ref, shardLen, s);
+      rs.encodeInPlace(vec, got, shardLen, s);
+      int out = code[1] * shardLen;
+      String what = "RS(" + code[0] + "," + code[1] + ") S=" + s + " x" + symbols;
+      assertArrayEquals(java.util.Arrays.copyOf(ref, out), java.util.Arrays.copyOf(got, out), what);
+      // decoding with the same symbol size: lose the first originals, rebuild them from the
+      // rest and the parities (a buffer of exactly the decoder's work shards)
+      int lost = Math.min(code[0], code[1]);
+      boolean[] present = new boolean[code[0] + code[1]];
+      java.util.Arrays.fill(present, lost, present.length, true);
+      DecodePlan plan = rs.planDecode(present);
+      byte[] work = new byte[plan.workShards() * shardLen];
+      for (int i = lost; i < present.length; i++) {
+        int from = i < code[0] ? i * shardLen : (i - code[0]) * shardLen;
+        System.arraycopy(i < code[0] ? data : ref, from, work, plan.position(i) * shardLen, shardLen);
+      }
+      plan.decodeInPlace(vec, work, shardLen, s);
+      for (int i = 0; i < lost; i++) {
+        assertArrayEquals(
+            java.util.Arrays.copyOfRange(data, i * shardLen, (i + 1) * shardLen),
+            java.util.Arrays.copyOfRange(work, plan.position(i) * shardLen, (plan.position(i) + 1) * shardLen),
+            "decode " + what + " #" + i);
+      }
+    }
+  }
+
   @Test
   void decodeEqualsScalarFromRandomSubsets() {
     CodingLoop vec = vector();

@@ -6,6 +6,8 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import dev.haulout.erasure.gf.GF16;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import jdk.incubator.vector.LongVector;
@@ -47,25 +49,13 @@ public final class VectorCodingLoop implements BitslicedLoop {
         @Override
         public void slice(
             byte[] buf, int off, int len, int symbolSize, long[] planes, int dst, long[] lo, long[] hi) {
-          int groups = fullSegments(len, symbolSize) / 16;
-          int[] seg = segmentOffsets(off, len, symbolSize, 16 * groups);
-          long[] tmp = TMP.get();
-          for (int g = 0; g < groups; g++) {
-            sliceGroup(buf, seg, 16 * g, planes, dst + GROUP * g, tmp);
-          }
-          BitslicedEngine.slice(buf, off, len, symbolSize, planes, dst, GROUP, 16 * groups, 8 * groups, lo, hi);
+          VectorCodingLoop.slice(buf, off, len, symbolSize, planes, dst);
         }
 
         @Override
         public void unslice(
             long[] planes, int src, byte[] buf, int off, int len, int symbolSize, long[] lo, long[] hi) {
-          int groups = fullSegments(len, symbolSize) / 16;
-          int[] seg = segmentOffsets(off, len, symbolSize, 16 * groups);
-          long[] tmp = TMP.get();
-          for (int g = 0; g < groups; g++) {
-            unsliceGroup(planes, src + GROUP * g, buf, seg, 16 * g, tmp);
-          }
-          BitslicedEngine.unslice(planes, src, buf, off, len, symbolSize, GROUP, 16 * groups, 8 * groups, lo, hi);
+          VectorCodingLoop.unslice(planes, src, buf, off, len, symbolSize);
         }
 
         @Override
@@ -132,6 +122,145 @@ public final class VectorCodingLoop implements BitslicedLoop {
   /** Full 64-byte segments in a shard of {@code len} bytes. */
   static int fullSegments(int len, int symbolSize) {
     return (len / symbolSize) * (symbolSize >>> 6);
+  }
+
+  /**
+   * Slices the shard {@code [off, off+len)} into the groups at {@code dst}: its full 64-byte
+   * segments 16 at a time straight from {@code buf}; then the left-over full segments (fewer
+   * than 16) and the symbol tails, packed octet by octet into 64-byte scratch segments (octet
+   * {@code j} of scratch segment {@code v}: low bytes at {@code 64 v + 8 j}, high bytes 32
+   * further; partial octets and unused octets zero), 16 scratch segments per group, through the
+   * same vector transposes. The layout only has to be the same for every shard of one length:
+   * the code acts on each word position alone, so zero lanes are harmless.
+   */
+  static void slice(byte[] buf, int off, int len, int symbolSize, long[] planes, int dst) {
+    int full = fullSegments(len, symbolSize);
+    int groups = full / 16;
+    int[] seg = segmentOffsets(off, len, symbolSize, full);
+    long[] tmp = TMP.get();
+    for (int g = 0; g < groups; g++) {
+      sliceGroup(buf, seg, 16 * g, planes, dst + GROUP * g, tmp);
+    }
+    int tailHalf = (symbolSize & 63) >>> 1;
+    if (full == 16 * groups && tailHalf == 0) {
+      return;
+    }
+    byte[] sc = PACK.get();
+    int g = groups;
+    int o = 0;
+    for (int f = 16 * groups; f < full; f++) {
+      System.arraycopy(buf, seg[f], sc, 16 * o, 64);
+      o += 4;
+      if (o == 64) {
+        sliceGroup(sc, PACK_SEGMENTS, 0, planes, dst + GROUP * g++, tmp);
+        o = 0;
+      }
+    }
+    if (tailHalf > 0) {
+      int tailOff = symbolSize & ~63;
+      int symbols = len / symbolSize;
+      for (int t = 0; t < symbols; t++) {
+        int p = off + t * symbolSize + tailOff;
+        for (int e0 = 0; e0 < tailHalf; e0 += 8) {
+          int q = 64 * (o >>> 2) + 8 * (o & 3);
+          int cnt = tailHalf - e0;
+          if (cnt >= 8) {
+            LONGS.set(sc, q, (long) LONGS.get(buf, p + e0));
+            LONGS.set(sc, q + 32, (long) LONGS.get(buf, p + tailHalf + e0));
+          } else {
+            long mask = -1L >>> (64 - 8 * cnt);
+            LONGS.set(sc, q, readPartial(buf, p + e0, cnt, mask));
+            LONGS.set(sc, q + 32, readPartial(buf, p + tailHalf + e0, cnt, mask));
+          }
+          if (++o == 64) {
+            sliceGroup(sc, PACK_SEGMENTS, 0, planes, dst + GROUP * g++, tmp);
+            o = 0;
+          }
+        }
+      }
+    }
+    if (o > 0) {
+      for (; o < 64; o++) {
+        int q = 64 * (o >>> 2) + 8 * (o & 3);
+        LONGS.set(sc, q, 0L);
+        LONGS.set(sc, q + 32, 0L);
+      }
+      sliceGroup(sc, PACK_SEGMENTS, 0, planes, dst + GROUP * g, tmp);
+    }
+  }
+
+  /** The {@code cnt < 8} bytes at {@code p}, little-endian, zero above ({@code mask}: their bits). */
+  private static long readPartial(byte[] buf, int p, int cnt, long mask) {
+    if (p + 8 <= buf.length) {
+      return (long) LONGS.get(buf, p) & mask;
+    }
+    long v = 0;
+    for (int i = 0; i < cnt; i++) {
+      v |= (long) (buf[p + i] & 0xFF) << (8 * i);
+    }
+    return v;
+  }
+
+  /** Inverse of {@link #slice}. */
+  static void unslice(long[] planes, int src, byte[] buf, int off, int len, int symbolSize) {
+    int full = fullSegments(len, symbolSize);
+    int groups = full / 16;
+    int[] seg = segmentOffsets(off, len, symbolSize, full);
+    long[] tmp = TMP.get();
+    for (int g = 0; g < groups; g++) {
+      unsliceGroup(planes, src + GROUP * g, buf, seg, 16 * g, tmp);
+    }
+    int tailHalf = (symbolSize & 63) >>> 1;
+    if (full == 16 * groups && tailHalf == 0) {
+      return;
+    }
+    byte[] sc = PACK.get();
+    int g = groups;
+    int o = 0;
+    for (int f = 16 * groups; f < full; f++) {
+      if (o == 0) {
+        unsliceGroup(planes, src + GROUP * g++, sc, PACK_SEGMENTS, 0, tmp);
+      }
+      System.arraycopy(sc, 16 * o, buf, seg[f], 64);
+      o = (o + 4) & 63;
+    }
+    if (tailHalf > 0) {
+      int tailOff = symbolSize & ~63;
+      int symbols = len / symbolSize;
+      for (int t = 0; t < symbols; t++) {
+        int p = off + t * symbolSize + tailOff;
+        for (int e0 = 0; e0 < tailHalf; e0 += 8) {
+          if (o == 0) {
+            unsliceGroup(planes, src + GROUP * g++, sc, PACK_SEGMENTS, 0, tmp);
+          }
+          int q = 64 * (o >>> 2) + 8 * (o & 3);
+          int cnt = tailHalf - e0;
+          if (cnt >= 8) {
+            LONGS.set(buf, p + e0, (long) LONGS.get(sc, q));
+            LONGS.set(buf, p + tailHalf + e0, (long) LONGS.get(sc, q + 32));
+          } else {
+            System.arraycopy(sc, q, buf, p + e0, cnt);
+            System.arraycopy(sc, q + 32, buf, p + tailHalf + e0, cnt);
+          }
+          o = (o + 1) & 63;
+        }
+      }
+    }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Per-thread scratch: 16 packed 64-byte segments. */
+  private static final ThreadLocal<byte[]> PACK = ThreadLocal.withInitial(() -> new byte[16 * 64]);
+
+  /** Offsets of the 16 segments of the packing scratch. */
+  private static final int[] PACK_SEGMENTS = new int[16];
+
+  static {
+    for (int v = 0; v < 16; v++) {
+      PACK_SEGMENTS[v] = 64 * v;
+    }
   }
 
   /** Per-thread group scratch. */
