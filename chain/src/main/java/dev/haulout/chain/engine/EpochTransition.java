@@ -42,7 +42,7 @@ final class EpochTransition {
         long poolShare = mulDiv(fund, m.shards().size(), totalShards);
         List<StakedWal> stakes = new ArrayList<>();
         for (Versioned<ChainObject> v : state.ofType("StakedWal")) {
-          if (v.object() instanceof StakedWal sw && sw.poolId().equals(m.poolId()) && sw.activationEpoch() <= e) {
+          if (v.object() instanceof StakedWal sw && sw.poolId().equals(m.poolId()) && sw.earnsIn(e)) {
             stakes.add(sw);
           }
         }

@@ -117,6 +117,8 @@ public final class TransactionExecutor {
       stake(s, pool, amount(st.amountFrost()));
     } else if (k instanceof TxKind.Unstake u) {
       unstake(s, u);
+    } else if (k instanceof TxKind.WithdrawStake w) {
+      withdrawStake(s, w);
     } else if (k instanceof TxKind.VotePrices v) {
       StakingPool pool = load(v.poolId(), StakingPool.class);
       requireOwner(s, pool);
@@ -411,10 +413,40 @@ public final class TransactionExecutor {
   private void unstake(String s, TxKind.Unstake u) {
     StakedWal sw = load(u.stakedWalId(), StakedWal.class);
     requireOwner(s, sw);
+    if (sw.withdrawEpoch() != null) {
+      throw new LedgerException(ErrorCode.STAKE_ALREADY_WITHDRAWING,
+          "stake " + sw.id() + " is already withdrawing (withdrawable from epoch " + sw.withdrawEpoch() + ")");
+    }
     StakingPool pool = load(sw.poolId(), StakingPool.class);
+    update(pool.withStake(pool.totalStake() - sw.amount()));
+    int epoch = system().epoch();
+    if (sw.activationEpoch() > epoch) {
+      // never active: it earned nothing and backs no shard, so it comes back at once
+      release(s, sw, pool);
+      return;
+    }
+    StakedWal w = sw.withdrawing(epoch + 1);
+    long v = update(w);
+    effects.event("UnstakeRequested", w.id(), v, EventBodies.of("stakedWalId", w.id(), "poolId", pool.id(), "owner", s,
+        "amountFrost", w.amount(), "withdrawEpoch", w.withdrawEpoch()));
+  }
+
+  private void withdrawStake(String s, TxKind.WithdrawStake u) {
+    StakedWal sw = load(u.stakedWalId(), StakedWal.class);
+    requireOwner(s, sw);
+    int epoch = system().epoch();
+    if (sw.withdrawEpoch() == null || epoch < sw.withdrawEpoch()) {
+      throw new LedgerException(ErrorCode.STAKE_NOT_WITHDRAWABLE, sw.withdrawEpoch() == null
+          ? "stake " + sw.id() + " is still staked: unstake it first"
+          : "stake " + sw.id() + " is withdrawable from epoch " + sw.withdrawEpoch() + "; this is epoch " + epoch);
+    }
+    release(s, sw, load(sw.poolId(), StakingPool.class));
+  }
+
+  /** Deletes the stake object and returns its WAL to the owner. */
+  private void release(String s, StakedWal sw, StakingPool pool) {
     state.delete(sw.id());
     effects.mutated(sw.id());
-    update(pool.withStake(pool.totalStake() - sw.amount()));
     credit(s, sw.amount());
     effects.event("Unstaked", sw.id(), 0, EventBodies.of("stakedWalId", sw.id(), "poolId", pool.id(), "owner", s,
         "amountFrost", sw.amount()));

@@ -53,6 +53,8 @@ public final class TxCodec {
       w.address(s.poolId()).u64(s.amountFrost());
     } else if (k instanceof TxKind.Unstake u) {
       w.address(u.stakedWalId());
+    } else if (k instanceof TxKind.WithdrawStake u) {
+      w.address(u.stakedWalId());
     } else if (k instanceof TxKind.VotePrices v) {
       w.address(v.poolId()).u64(v.storagePricePerUnit()).u64(v.writePricePerUnit());
     } else if (k instanceof TxKind.InvalidateBlobId i) {
@@ -103,6 +105,7 @@ public final class TxCodec {
         kind = new TxKind.InvalidateBlobId(blobId, readSigners(r), r.bytes());
         break;
       }
+      case 18: kind = new TxKind.WithdrawStake(r.address()); break;
       default: throw new IllegalArgumentException("unknown transaction kind tag " + tag);
     }
     r.expectEnd();

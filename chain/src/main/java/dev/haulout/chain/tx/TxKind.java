@@ -112,6 +112,10 @@ public sealed interface TxKind {
     public int tag() { return 14; }
   }
 
+  /**
+   * Unstake: a stake not yet active is returned at once; an active one stops counting for the next
+   * committee and becomes withdrawable at the next epoch ({@link WithdrawStake}).
+   */
   record Unstake(String stakedWalId) implements TxKind {
     public int tag() { return 15; }
   }
@@ -145,5 +149,10 @@ public sealed interface TxKind {
     }
 
     public int tag() { return 17; }
+  }
+
+  /** Returns the WAL of a stake whose withdrawal epoch has come (Walrus {@code withdraw_stake}). */
+  record WithdrawStake(String stakedWalId) implements TxKind {
+    public int tag() { return 18; }
   }
 }

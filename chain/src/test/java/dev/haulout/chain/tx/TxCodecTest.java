@@ -23,7 +23,7 @@ class TxCodecTest {
         new TxKind.AllowlistAdd(B, A), new TxKind.AllowlistRemove(B, A), new TxKind.TransferObject(B, A),
         new TxKind.BuyStorage(1 << 20, 5), new TxKind.RegisterBlob(B, new byte[32], new byte[32], 17, 1, true),
         new TxKind.CertifyBlob(B, List.of(0, 2, 5), new byte[48]),
-        new TxKind.RegisterNode("node-0", "pk", 1000, 5, 6), new TxKind.Stake(B, 7), new TxKind.Unstake(B),
+        new TxKind.RegisterNode("node-0", "pk", 1000, 5, 6), new TxKind.Stake(B, 7), new TxKind.Unstake(B), new TxKind.WithdrawStake(B),
         new TxKind.VotePrices(B, 1, 2), new TxKind.InvalidateBlobId(new byte[32], List.of(1, 3), new byte[96]));
     for (TxKind k : kinds) {
       TransactionData tx = new TransactionData(A, -1L, 99, k);

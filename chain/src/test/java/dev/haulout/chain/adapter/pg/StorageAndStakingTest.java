@@ -141,4 +141,68 @@ class StorageAndStakingTest {
       TestLedgers.dropSchema(o);
     }
   }
+
+  @Test
+  void unstakingWaitsForTheEpochToEndAndStillEarnsForIt() {
+    PgOptions o = TestLedgers.freshSchema("ledger_unstake");
+    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
+    try (PgLedger ledger = PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true)) {
+      Ed25519KeyPair node = Ed25519KeyPair.generate();
+      ledger.faucet(node.address(), 1000 * WAL);
+      String pool = ledger.submit(sign(node, new TxKind.RegisterNode("node", "bls", 300 * WAL, 100_000, 20_000)))
+          .createdObjects().get(0);
+      Ed25519KeyPair d = Ed25519KeyPair.generate();
+      ledger.faucet(d.address(), 300 * WAL);
+      String early = ledger.submit(sign(d, new TxKind.Stake(pool, 50 * WAL))).createdObjects().get(0);
+      String active = ledger.submit(sign(d, new TxKind.Stake(pool, 100 * WAL))).createdObjects().get(0);
+      ledger.advanceEpoch(); // epoch 1: both active now
+      String pending = ledger.submit(sign(d, new TxKind.Stake(pool, 100 * WAL))).createdObjects().get(0);
+      assertEquals(50 * WAL, ledger.balance(d.address()));
+
+      // a stake not yet active comes back at once
+      ledger.submit(sign(d, new TxKind.Unstake(pending)));
+      assertEquals(150 * WAL, ledger.balance(d.address()));
+      assertTrue(ledger.object(pending).isEmpty());
+
+      // an active one: no WAL yet, not withdrawable in this epoch, cannot be unstaked twice
+      TxReceipt req = ledger.submit(sign(d, new TxKind.Unstake(active)));
+      assertEquals("UnstakeRequested", req.events().get(0).type());
+      assertEquals(350 * WAL, ((dev.haulout.chain.model.StakingPool) ledger.object(pool).orElseThrow().object()).totalStake(),
+          "the next committee no longer counts the withdrawing 100 WAL");
+      assertEquals(150 * WAL, ledger.balance(d.address()));
+      code(ErrorCode.STAKE_NOT_WITHDRAWABLE, () -> ledger.submit(sign(d, new TxKind.WithdrawStake(active))));
+      code(ErrorCode.STAKE_ALREADY_WITHDRAWING, () -> ledger.submit(sign(d, new TxKind.Unstake(active))));
+      code(ErrorCode.STAKE_NOT_WITHDRAWABLE, () -> ledger.submit(sign(d, new TxKind.WithdrawStake(early))));
+      code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(node, new TxKind.Unstake(early))));
+      assertTrue(ledger.audit().ok(), "withdrawing WAL still counts as staked");
+
+      // fees of epoch 1 are shared by all three active stakes (300 : 50 : 100), the withdrawing one included
+      Ed25519KeyPair user = Ed25519KeyPair.generate();
+      ledger.faucet(user.address(), 100 * WAL);
+      ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(1_000_000, 10), 1)));
+      long before = ledger.balance(d.address());
+      long nodeBefore = ledger.balance(node.address());
+      ledger.advanceEpoch(); // epoch 2: the committee counts 350 WAL, the withdrawal is due
+      long dEarned = ledger.balance(d.address()) - before;
+      long nodeEarned = ledger.balance(node.address()) - nodeBefore;
+      assertTrue(nodeEarned > 0);
+      assertEquals(nodeEarned * 150 / 300, dEarned, 1, "the delegator's 150 WAL earned for epoch 1, withdrawing or not");
+
+      long beforeWithdraw = ledger.balance(d.address());
+      ledger.submit(sign(d, new TxKind.WithdrawStake(active)));
+      assertEquals(beforeWithdraw + 100 * WAL, ledger.balance(d.address()));
+      assertTrue(ledger.object(active).isEmpty());
+      code(ErrorCode.OBJECT_NOT_FOUND, () -> ledger.submit(sign(d, new TxKind.WithdrawStake(active))));
+
+      // from now on only the remaining stakes earn
+      ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(1_000_000, 10), 1)));
+      long b2 = ledger.balance(d.address());
+      long n2 = ledger.balance(node.address());
+      ledger.advanceEpoch();
+      assertEquals((ledger.balance(node.address()) - n2) * 50 / 300, ledger.balance(d.address()) - b2, 1);
+      assertTrue(ledger.audit().ok(), ledger.audit().toString());
+    } finally {
+      TestLedgers.dropSchema(o);
+    }
+  }
 }
