@@ -80,7 +80,7 @@ public final class Blake2bLanes extends Blake2bBatch {
     this.srcOff = new int[lanes];
     this.dst = new byte[lanes][];
     this.dstOff = new int[lanes];
-    this.staging = new byte[128 * blocks];
+    this.staging = new byte[16];
     if (pre == 1) {
       staging[0] = (byte) prefix;
     }
@@ -118,13 +118,9 @@ public final class Blake2bLanes extends Blake2bBatch {
 
   private void run() {
     int count = pending;
-    int words = 16 * blocks;
     int lanes = LANES;
     for (int l = 0; l < count; l++) {
-      System.arraycopy(src[l], srcOff[l], staging, pre, length);
-      for (int w = 0, q = l; w < words; w++, q += lanes) {
-        msg[q] = (long) LONGS.get(staging, 8 * w);
-      }
+      arrange(src[l], srcOff[l], l);
       src[l] = null;
     }
     for (int i = 0; i < 8; i++) {
@@ -148,6 +144,38 @@ public final class Blake2bLanes extends Blake2bBatch {
       dst[l] = null;
     }
     pending = 0;
+  }
+
+  /**
+   * Message {@code prefix ‖ data[off, off + length)} into lane {@code l} of {@code msg}: the
+   * words made of 8 message bytes are read straight from {@code data} (unaligned little-endian
+   * loads), the first (prefix byte) and a last partial word byte by byte through {@code
+   * staging}; the zero words past the end are never written, so they stay zero.
+   */
+  private void arrange(byte[] data, int off, int l) {
+    int lanes = LANES;
+    int used = (int) ((total + 7) >>> 3);
+    int w = 0;
+    if (pre == 1) {
+      int n = Math.min(7, length);
+      System.arraycopy(data, off, staging, 1, n);
+      msg[l] = (long) LONGS.get(staging, 0);
+      w = 1;
+    }
+    int fullEnd = (int) (total >>> 3); // words wholly inside the message
+    int base = off - pre;
+    for (int q = w * lanes + l; w < fullEnd; w++, q += lanes) {
+      msg[q] = (long) LONGS.get(data, base + 8 * w);
+    }
+    if (w < used) {
+      int from = 8 * w - pre; // first data byte of the partial last word
+      int n = length - from;
+      System.arraycopy(data, off + from, staging, 8, n);
+      for (int i = n; i < 8; i++) {
+        staging[8 + i] = 0;
+      }
+      msg[w * lanes + l] = (long) LONGS.get(staging, 8);
+    }
   }
 
   /** One compression of all 8 lanes: state {@code h} (8 L longs), message words at {@code m[mo ..]}. */
