@@ -23,10 +23,17 @@ final class ProgressBar implements ProgressListener {
       return;
     }
     lastDraw = now;
+    if (total < 0) {
+      // length not known up front: bytes so far
+      err.printf("\r%-8s %s", phase, human(done));
+      err.flush();
+      drawn = true;
+      return;
+    }
     int pct = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
     int fill = pct * WIDTH / 100;
     err.printf("\r%-8s [%s%s] %3d%% %s", phase, "#".repeat(fill), ".".repeat(WIDTH - fill), pct,
-        phase.equals("upload") || phase.equals("encode") ? human(done) + "/" + human(total) : done + "/" + total);
+        phase.equals("upload") || phase.equals("encode") || phase.equals("read") ? human(done) + "/" + human(total) : done + "/" + total);
     err.flush();
     drawn = true;
   }

@@ -30,6 +30,9 @@ public final class ReadCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, description = "Output file (default stdout).")
   Path out;
 
+  @Option(names = "--quiet", description = "No progress on stderr.")
+  boolean quiet;
+
   @Mixin
   StorageEndpoints endpoints;
 
@@ -40,23 +43,42 @@ public final class ReadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     ByteRange r = range == null ? null : ByteRange.parseInclusive(range);
+    ProgressBar bar = new ProgressBar(err, quiet);
     try (BlobStore store = endpoints.open(false); InputStream in = store.read(blobId, r)) {
+      long total = r == null ? -1 : r.end() - r.start();
       if (out != null) {
         try (OutputStream o = Files.newOutputStream(out)) {
-          in.transferTo(o);
+          copy(in, o, bar, total);
         }
       } else {
         OutputStream stdout = System.out;
-        in.transferTo(stdout);
+        copy(in, stdout, bar, total);
         stdout.flush();
       }
+      bar.finish();
     } catch (StorageException e) {
+      bar.finish();
       err.println("error: " + e.getMessage() + " [" + e.code() + "]");
       return e.isNotFound() ? 3 : 1;
     } catch (IOException e) {
+      bar.finish();
       err.println("error: read failed: " + e.getMessage());
       return 1;
     }
     return 0;
+  }
+
+  /** Copies verified bytes as they arrive, reporting progress ({@code total} -1 when unknown). */
+  static void copy(InputStream in, OutputStream out, ProgressBar bar, long total) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long done = 0;
+    bar.onProgress("read", 0, total);
+    int k;
+    while ((k = in.read(buf)) >= 0) {
+      out.write(buf, 0, k);
+      done += k;
+      bar.onProgress("read", done, total);
+    }
+    bar.onProgress("read", done, total < 0 ? done : total);
   }
 }

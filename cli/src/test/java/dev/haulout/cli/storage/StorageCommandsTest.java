@@ -114,8 +114,14 @@ class StorageCommandsTest {
     Result r = run("read", id, "--ledger", ledger.baseUrl());
     assertEquals(0, r.code(), r.err());
     assertArrayEquals(data, r.out());
+    // progress goes to stderr, never into the bytes: the whole blob's size as it arrives, a range's percentage
+    assertTrue(r.err().contains("read") && r.err().contains(ProgressBar.human(data.length)), r.err());
     Result part = run("read", id, "--range", "1000-1999", "--ledger", ledger.baseUrl());
     assertArrayEquals(Arrays.copyOfRange(data, 1000, 2000), part.out());
+    assertTrue(part.err().contains("100%") && part.err().contains("1000 B/1000 B"), part.err());
+    Result quiet = run("read", id, "--quiet", "--ledger", ledger.baseUrl());
+    assertArrayEquals(data, quiet.out());
+    assertEquals("", quiet.err().strip());
   }
 
   @Test
