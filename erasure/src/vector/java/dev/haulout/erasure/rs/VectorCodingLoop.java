@@ -329,118 +329,51 @@ public final class VectorCodingLoop implements BitslicedLoop {
     return x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 28));
   }
 
-  /** Segments {@code seg[f0 .. f0 + 8)}, bit- and byte-transposed, to {@code tmp[to .. to + 64)}. */
+  /**
+   * Segments {@code seg[f0 .. f0 + 8)}, bit- and byte-transposed, to {@code tmp[to .. to + 64)}.
+   * Written as loops over small helpers through {@code tmp} (in L1): one straight-line method
+   * with all ~100 vector operations exceeded C2's inlining budget, so part of it ran on boxed
+   * vectors (about 1 GB of garbage per 64 MiB blob ID).
+   */
   private static void sliceHalf(byte[] buf, int[] seg, int f0, long[] tmp, int to) {
-    LongVector t;
-    LongVector a0 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 0], ByteOrder.LITTLE_ENDIAN));
-    LongVector a1 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 1], ByteOrder.LITTLE_ENDIAN));
-    LongVector a2 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 2], ByteOrder.LITTLE_ENDIAN));
-    LongVector a3 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 3], ByteOrder.LITTLE_ENDIAN));
-    LongVector a4 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 4], ByteOrder.LITTLE_ENDIAN));
-    LongVector a5 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 5], ByteOrder.LITTLE_ENDIAN));
-    LongVector a6 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 6], ByteOrder.LITTLE_ENDIAN));
-    LongVector a7 = transpose8(LongVector.fromByteArray(S, buf, seg[f0 + 7], ByteOrder.LITTLE_ENDIAN));
-    t = a0.lanewise(LSHR, 8).lanewise(XOR, a1).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a1 = a1.lanewise(XOR, t);
-    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a2.lanewise(LSHR, 8).lanewise(XOR, a3).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a3 = a3.lanewise(XOR, t);
-    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a4.lanewise(LSHR, 8).lanewise(XOR, a5).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a5 = a5.lanewise(XOR, t);
-    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a6.lanewise(LSHR, 8).lanewise(XOR, a7).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a7 = a7.lanewise(XOR, t);
-    a6 = a6.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a0.lanewise(LSHR, 16).lanewise(XOR, a2).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a2 = a2.lanewise(XOR, t);
-    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a1.lanewise(LSHR, 16).lanewise(XOR, a3).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a3 = a3.lanewise(XOR, t);
-    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a4.lanewise(LSHR, 16).lanewise(XOR, a6).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a6 = a6.lanewise(XOR, t);
-    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a5.lanewise(LSHR, 16).lanewise(XOR, a7).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a7 = a7.lanewise(XOR, t);
-    a5 = a5.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a0.lanewise(LSHR, 32).lanewise(XOR, a4).lanewise(AND, 0x00000000FFFFFFFFL);
-    a4 = a4.lanewise(XOR, t);
-    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 32));
-    t = a1.lanewise(LSHR, 32).lanewise(XOR, a5).lanewise(AND, 0x00000000FFFFFFFFL);
-    a5 = a5.lanewise(XOR, t);
-    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 32));
-    t = a2.lanewise(LSHR, 32).lanewise(XOR, a6).lanewise(AND, 0x00000000FFFFFFFFL);
-    a6 = a6.lanewise(XOR, t);
-    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 32));
-    t = a3.lanewise(LSHR, 32).lanewise(XOR, a7).lanewise(AND, 0x00000000FFFFFFFFL);
-    a7 = a7.lanewise(XOR, t);
-    a3 = a3.lanewise(XOR, t.lanewise(LSHL, 32));
-    a0.intoArray(tmp, to + 0);
-    a1.intoArray(tmp, to + 8);
-    a2.intoArray(tmp, to + 16);
-    a3.intoArray(tmp, to + 24);
-    a4.intoArray(tmp, to + 32);
-    a5.intoArray(tmp, to + 40);
-    a6.intoArray(tmp, to + 48);
-    a7.intoArray(tmp, to + 56);
+    for (int i = 0; i < 8; i++) {
+      transpose8(LongVector.fromByteArray(S, buf, seg[f0 + i], ByteOrder.LITTLE_ENDIAN)).intoArray(tmp, to + 8 * i);
+    }
+    transposeBytes(tmp, to);
   }
 
   /** Inverse of {@link #sliceHalf}. */
   private static void unsliceHalf(long[] tmp, int from, byte[] buf, int[] seg, int f0) {
-    LongVector t;
-    LongVector a0 = LongVector.fromArray(S, tmp, from + 0);
-    LongVector a1 = LongVector.fromArray(S, tmp, from + 8);
-    LongVector a2 = LongVector.fromArray(S, tmp, from + 16);
-    LongVector a3 = LongVector.fromArray(S, tmp, from + 24);
-    LongVector a4 = LongVector.fromArray(S, tmp, from + 32);
-    LongVector a5 = LongVector.fromArray(S, tmp, from + 40);
-    LongVector a6 = LongVector.fromArray(S, tmp, from + 48);
-    LongVector a7 = LongVector.fromArray(S, tmp, from + 56);
-    t = a0.lanewise(LSHR, 8).lanewise(XOR, a1).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a1 = a1.lanewise(XOR, t);
-    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a2.lanewise(LSHR, 8).lanewise(XOR, a3).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a3 = a3.lanewise(XOR, t);
-    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a4.lanewise(LSHR, 8).lanewise(XOR, a5).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a5 = a5.lanewise(XOR, t);
-    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a6.lanewise(LSHR, 8).lanewise(XOR, a7).lanewise(AND, 0x00FF00FF00FF00FFL);
-    a7 = a7.lanewise(XOR, t);
-    a6 = a6.lanewise(XOR, t.lanewise(LSHL, 8));
-    t = a0.lanewise(LSHR, 16).lanewise(XOR, a2).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a2 = a2.lanewise(XOR, t);
-    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a1.lanewise(LSHR, 16).lanewise(XOR, a3).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a3 = a3.lanewise(XOR, t);
-    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a4.lanewise(LSHR, 16).lanewise(XOR, a6).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a6 = a6.lanewise(XOR, t);
-    a4 = a4.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a5.lanewise(LSHR, 16).lanewise(XOR, a7).lanewise(AND, 0x0000FFFF0000FFFFL);
-    a7 = a7.lanewise(XOR, t);
-    a5 = a5.lanewise(XOR, t.lanewise(LSHL, 16));
-    t = a0.lanewise(LSHR, 32).lanewise(XOR, a4).lanewise(AND, 0x00000000FFFFFFFFL);
-    a4 = a4.lanewise(XOR, t);
-    a0 = a0.lanewise(XOR, t.lanewise(LSHL, 32));
-    t = a1.lanewise(LSHR, 32).lanewise(XOR, a5).lanewise(AND, 0x00000000FFFFFFFFL);
-    a5 = a5.lanewise(XOR, t);
-    a1 = a1.lanewise(XOR, t.lanewise(LSHL, 32));
-    t = a2.lanewise(LSHR, 32).lanewise(XOR, a6).lanewise(AND, 0x00000000FFFFFFFFL);
-    a6 = a6.lanewise(XOR, t);
-    a2 = a2.lanewise(XOR, t.lanewise(LSHL, 32));
-    t = a3.lanewise(LSHR, 32).lanewise(XOR, a7).lanewise(AND, 0x00000000FFFFFFFFL);
-    a7 = a7.lanewise(XOR, t);
-    a3 = a3.lanewise(XOR, t.lanewise(LSHL, 32));
-    transpose8(a0).intoByteArray(buf, seg[f0 + 0], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a1).intoByteArray(buf, seg[f0 + 1], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a2).intoByteArray(buf, seg[f0 + 2], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a3).intoByteArray(buf, seg[f0 + 3], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a4).intoByteArray(buf, seg[f0 + 4], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a5).intoByteArray(buf, seg[f0 + 5], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a6).intoByteArray(buf, seg[f0 + 6], ByteOrder.LITTLE_ENDIAN);
-    transpose8(a7).intoByteArray(buf, seg[f0 + 7], ByteOrder.LITTLE_ENDIAN);
+    transposeBytes(tmp, from);
+    for (int i = 0; i < 8; i++) {
+      transpose8(LongVector.fromArray(S, tmp, from + 8 * i)).intoByteArray(buf, seg[f0 + i], ByteOrder.LITTLE_ENDIAN);
+    }
+  }
+
+  /**
+   * 8x8 byte transpose across the 8 vectors at {@code t[p ..p + 64)}, lane by lane (byte k of
+   * vector i to byte i of vector k); an involution. Three stages of swaps of 8-, 16- and 32-bit
+   * fields between vectors {@code i} and {@code i + d}, d = 1, 2, 4.
+   */
+  private static void transposeBytes(long[] t, int p) {
+    for (int i = 0; i < 8; i += 2) {
+      swapFields(t, p + 8 * i, p + 8 * (i + 1), 8, 0x00FF00FF00FF00FFL);
+    }
+    for (int i = 0; i < 8; i += (i & 1) == 0 ? 1 : 3) {
+      swapFields(t, p + 8 * i, p + 8 * (i + 2), 16, 0x0000FFFF0000FFFFL);
+    }
+    for (int i = 0; i < 4; i++) {
+      swapFields(t, p + 8 * i, p + 8 * (i + 4), 32, 0x00000000FFFFFFFFL);
+    }
+  }
+
+  /** Swaps the high fields of vector {@code a} (masked by {@code mask << shift}) with the low fields of {@code b}. */
+  private static void swapFields(long[] t, int pa, int pb, int shift, long mask) {
+    LongVector a = LongVector.fromArray(S, t, pa);
+    LongVector b = LongVector.fromArray(S, t, pb);
+    LongVector x = a.lanewise(LSHR, shift).lanewise(XOR, b).lanewise(AND, mask);
+    b.lanewise(XOR, x).intoArray(t, pb);
+    a.lanewise(XOR, x.lanewise(LSHL, shift)).intoArray(t, pa);
   }
 
   // ---- kernels: w[a ..) and w[b ..) are runs of whole 128-long groups --------------------------

@@ -81,9 +81,6 @@ public final class Blake2bLanes extends Blake2bBatch {
     this.dst = new byte[lanes][];
     this.dstOff = new int[lanes];
     this.staging = new byte[16];
-    if (pre == 1) {
-      staging[0] = (byte) prefix;
-    }
     this.msg = new long[16 * blocks * lanes];
     this.h = new long[8 * lanes];
   }
@@ -147,19 +144,21 @@ public final class Blake2bLanes extends Blake2bBatch {
   }
 
   /**
-   * Message {@code prefix ‖ data[off, off + length)} into lane {@code l} of {@code msg}: the
-   * words made of 8 message bytes are read straight from {@code data} (unaligned little-endian
-   * loads), the first (prefix byte) and a last partial word byte by byte through {@code
-   * staging}; the zero words past the end are never written, so they stay zero.
+   * Message {@code prefix ‖ data[off, off + length)} into lane {@code l} of {@code msg}: every
+   * word is one unaligned little-endian load from {@code data} (the prefix word shifted up by a
+   * byte, a partial last word shifted down from the load of the message's last 8 bytes), without
+   * reading outside the message; messages under 8 bytes go through {@code staging}. The zero
+   * words past the end are never written, so they stay zero.
    */
   private void arrange(byte[] data, int off, int l) {
     int lanes = LANES;
-    int used = (int) ((total + 7) >>> 3);
+    if (length < 8) {
+      arrangeShort(data, off, l);
+      return;
+    }
     int w = 0;
     if (pre == 1) {
-      int n = Math.min(7, length);
-      System.arraycopy(data, off, staging, 1, n);
-      msg[l] = (long) LONGS.get(staging, 0);
+      msg[l] = ((long) LONGS.get(data, off) << 8) | (prefix & 0xFFL);
       w = 1;
     }
     int fullEnd = (int) (total >>> 3); // words wholly inside the message
@@ -167,14 +166,22 @@ public final class Blake2bLanes extends Blake2bBatch {
     for (int q = w * lanes + l; w < fullEnd; w++, q += lanes) {
       msg[q] = (long) LONGS.get(data, base + 8 * w);
     }
-    if (w < used) {
-      int from = 8 * w - pre; // first data byte of the partial last word
-      int n = length - from;
-      System.arraycopy(data, off + from, staging, 8, n);
-      for (int i = n; i < 8; i++) {
-        staging[8 + i] = 0;
-      }
-      msg[w * lanes + l] = (long) LONGS.get(staging, 8);
+    int rest = (int) (total & 7);
+    if (rest != 0) {
+      msg[w * lanes + l] = (long) LONGS.get(data, off + length - 8) >>> (8 * (8 - rest));
+    }
+  }
+
+  /** {@link #arrange} of a message under 8 bytes (at most two words). */
+  private void arrangeShort(byte[] data, int off, int l) {
+    java.util.Arrays.fill(staging, (byte) 0);
+    if (pre == 1) {
+      staging[0] = (byte) prefix;
+    }
+    System.arraycopy(data, off, staging, pre, length);
+    int used = (int) ((total + 7) >>> 3);
+    for (int w = 0; w < used; w++) {
+      msg[w * LANES + l] = (long) LONGS.get(staging, 8 * w);
     }
   }
 
