@@ -2,6 +2,7 @@ package dev.haulout.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +175,49 @@ class NodeApiErrorsTest {
   }
 
   @Test
+  void confirmationWaitsForARegistrationThatLandsAfterTheUploadWhenAsked() throws Exception {
+    byte[] early = new byte[3_000];
+    new Random(77).nextBytes(early);
+    EncodedBlob e = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).encode(early);
+    BlobId eid = e.blobId();
+    // node 0 gets the metadata and every sliver of its shards before the blob is registered
+    Committee c = Committee.fromLedger(net.ledger);
+    Committee.Member m = c.members().stream().filter(x -> x.url().equals(net.network.nodeUrl(0))).findFirst().orElseThrow();
+    String base = net.network.nodeUrl(0) + "/v1/blobs/" + eid;
+    assertEquals(202, send("PUT", base + "/metadata?pending=true", e.metadata().toBcs()).statusCode());
+    for (int shard : m.shards()) {
+      int pair = eid.pairOnShard(shard, SHARDS);
+      assertTrue(send("PUT", base + "/slivers/" + pair + "/primary?pending=true", e.primarySliver(pair).toBcs()).statusCode() / 100 == 2);
+      assertTrue(send("PUT", base + "/slivers/" + pair + "/secondary?pending=true", e.pairSecondary(pair).toBcs()).statusCode() / 100 == 2);
+    }
+    String confirm = base + "/confirmation/permanent";
+    assertError(send("GET", confirm, null), 400, "FAILED_PRECONDITION", "BLOB_NOT_REGISTERED");
+    long t0 = System.nanoTime();
+    assertError(send("GET", confirm + "?wait_for_registration=true&wait_millis=400", null), 400, "FAILED_PRECONDITION",
+        "BLOB_NOT_REGISTERED");
+    assertTrue(System.nanoTime() - t0 >= 300_000_000L, "waited before giving up");
+    assertError(send("GET", confirm + "?wait_for_registration=true&wait_millis=soon", null), 400, "INVALID_ARGUMENT",
+        "INVALID_PARAMETER");
+
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
+        HttpRequest.newBuilder(URI.create(confirm + "?wait_for_registration=true&wait_millis=20000")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(500);
+    assertFalse(waiting.isDone(), "the node holds the request while the blob is unregistered");
+    var w = net.wallet;
+    String storage = net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(
+        w.address().toString(), System.nanoTime(), 0,
+        new dev.haulout.chain.tx.TxKind.BuyStorage(EncodingConfig.forShards(SHARDS).encodedLength(early.length), 1)))).createdObjects().get(0);
+    net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(w.address().toString(),
+        System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.RegisterBlob(storage, eid.toBytes(), e.metadata().rootHash(),
+            early.length, 1, false))));
+    HttpResponse<String> r = waiting.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(new JsonObject(r.body()).getJsonObject("success").getJsonObject("data").getJsonObject("signed")
+        .getString("signature").length() > 100);
+  }
+
+  @Test
   void sliverWithTheWrongIndexForThePairOrWrongBytesIsRejected() throws Exception {
     int pair = 2;
     int node = nodeOfPair(pair, true);
@@ -286,6 +330,25 @@ class NodeApiErrorsTest {
     // the targetSliver form still works next to it
     assertTrue(dev.haulout.erasure.encoding.RecoverySymbol.listFromBcs(getBytes(base + "?targetSliver=1&targetType=primary").body())
         .size() == held.size());
+
+    // proofAxis: a-sb is held here twice, in primary sliver a and in secondary sliver sb (pair b)
+    var bySecondary = dev.haulout.erasure.encoding.RecoverySymbol.listFromBcs(
+        getBytes(base + "?id=" + a + "-" + sb + "&proofAxis=secondary").body());
+    assertEquals(Axis.PRIMARY, bySecondary.get(0).targetAxis(), "taken from secondary sliver sb as asked");
+    assertEquals(sb, bySecondary.get(0).sourceIndex());
+    assertArrayEquals(cell(a, sb), bySecondary.get(0).data());
+    verifier.verify(bySecondary.get(0), bySecondary.get(0).targetAxis(), bySecondary.get(0).targetIndex());
+    var byPrimary = dev.haulout.erasure.encoding.RecoverySymbol.listFromBcs(
+        getBytes(base + "?id=" + a + "-" + sb + "&proofAxis=primary").body());
+    assertEquals(Axis.SECONDARY, byPrimary.get(0).targetAxis(), "taken from primary sliver a");
+    assertEquals(a, byPrimary.get(0).sourceIndex());
+    assertArrayEquals(cell(a, sb), byPrimary.get(0).data());
+    // notHeld-sb exists here only through secondary sliver sb: asking for a primary proof is not possible
+    assertError(send("GET", base + "?id=" + notHeld + "-" + sb + "&proofAxis=primary", null), 404, "NOT_FOUND", "SYMBOL_NOT_STORED");
+    assertError(send("GET", base + "?id=" + a + "-0&proofAxis=diagonal", null), 400, "INVALID_ARGUMENT", "INVALID_SLIVER_TYPE");
+    assertError(send("GET", base + "?targetSliver=1&targetType=primary&proofAxis=primary", null), 400, "INVALID_ARGUMENT",
+        "INVALID_PARAMETER");
+    assertEquals(200, getBytes(base + "?targetSliver=1&targetType=primary&proofAxis=secondary").statusCode());
   }
 
   @Test

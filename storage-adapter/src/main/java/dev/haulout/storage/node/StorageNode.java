@@ -340,6 +340,15 @@ public final class StorageNode {
    *     {@code SYMBOL_NOT_STORED} if neither sliver of a symbol is on this node's disk
    */
   public List<RecoverySymbol> recoverySymbolsById(BlobId id, List<SymbolId> ids) {
+    return recoverySymbolsById(id, ids, null);
+  }
+
+  /**
+   * As {@link #recoverySymbolsById(BlobId, List)}; with {@code proofAxis} set, every symbol is taken
+   * from (and proven against) the sliver of that axis, and a symbol whose sliver of that axis is not
+   * held here is {@code SYMBOL_NOT_STORED} (Walrus's {@code proofAxis}).
+   */
+  public List<RecoverySymbol> recoverySymbolsById(BlobId id, List<SymbolId> ids, Axis proofAxis) {
     VerifiedBlobMetadata v = requireMetadata(id);
     int n = v.config().nShards();
     for (SymbolId s : ids) {
@@ -351,13 +360,16 @@ public final class StorageNode {
     Map<Axis, Map<Integer, List<Integer>>> bySource = new java.util.EnumMap<>(Axis.class);
     for (int i = 0; i < ids.size(); i++) {
       SymbolId s = ids.get(i);
-      if (store.exists(id.toBase64(), fileName(Axis.PRIMARY, s.primary()))) {
+      boolean primaryHere = proofAxis != Axis.SECONDARY && store.exists(id.toBase64(), fileName(Axis.PRIMARY, s.primary()));
+      if (primaryHere) {
         bySource.computeIfAbsent(Axis.PRIMARY, a -> new java.util.TreeMap<>()).computeIfAbsent(s.primary(), k -> new ArrayList<>()).add(i);
-      } else if (store.exists(id.toBase64(), fileName(Axis.SECONDARY, n - 1 - s.secondary()))) {
+      } else if (proofAxis != Axis.PRIMARY && store.exists(id.toBase64(), fileName(Axis.SECONDARY, n - 1 - s.secondary()))) {
         bySource.computeIfAbsent(Axis.SECONDARY, a -> new java.util.TreeMap<>()).computeIfAbsent(s.secondary(), k -> new ArrayList<>()).add(i);
       } else {
-        throw StorageException.notFound("SYMBOL_NOT_STORED", "neither primary sliver " + s.primary() + " nor secondary sliver "
-            + s.secondary() + " of blob " + id + " is stored here (symbol " + s + ")");
+        throw StorageException.notFound("SYMBOL_NOT_STORED", (proofAxis == null
+            ? "neither primary sliver " + s.primary() + " nor secondary sliver " + s.secondary()
+            : proofAxis.pathName() + " sliver " + (proofAxis == Axis.PRIMARY ? s.primary() : s.secondary()))
+            + " of blob " + id + " is stored here (symbol " + s + ")");
       }
     }
     RecoverySymbol[] out = new RecoverySymbol[ids.size()];

@@ -172,12 +172,12 @@ public final class StorageNodeServer implements AutoCloseable {
     });
     add(t, HttpMethod.GET, blob + "/confirmation/permanent", (req, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      blocking(req, () -> confirmationJson(node.confirmation(id, null)), 200);
+      confirmation(req, () -> confirmationJson(node.confirmation(id, null)), registrationWaitMs(req));
     });
     add(t, HttpMethod.GET, blob + "/confirmation/deletable/{object_id}", (req, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       String obj = v.get("object_id");
-      blocking(req, () -> confirmationJson(node.confirmation(id, obj)), 200);
+      confirmation(req, () -> confirmationJson(node.confirmation(id, obj)), registrationWaitMs(req));
     });
     add(t, HttpMethod.GET, blob + "/recoverySymbols", (req, v) -> {
       BlobId id = blobId(v.get("blob_id"));
@@ -187,7 +187,8 @@ public final class StorageNodeServer implements AutoCloseable {
           throw StorageException.invalidArgument("INVALID_PARAMETER", "give either id=P-S or targetSliver, not both");
         }
         List<StorageNode.SymbolId> symbolIds = symbolIds(ids);
-        bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds)));
+        Axis proofAxis = req.getParam("proofAxis") == null ? null : axis(req.getParam("proofAxis"));
+        bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds, proofAxis)));
         return;
       }
       if (req.getParam("targetSliver") == null) {
@@ -195,6 +196,11 @@ public final class StorageNodeServer implements AutoCloseable {
       }
       int target = intParam(req.getParam("targetSliver"), "targetSliver");
       Axis axis = axis(String.valueOf(req.getParam("targetType")));
+      if (req.getParam("proofAxis") != null && axis(req.getParam("proofAxis")) != axis.orthogonal()) {
+        throw StorageException.invalidArgument("INVALID_PARAMETER", "symbols for a " + axis.pathName()
+            + " target come from, and are proven against, " + axis.orthogonal().pathName() + " slivers: proofAxis="
+            + req.getParam("proofAxis"));
+      }
       bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbols(id, axis, target)));
     });
     add(t, HttpMethod.GET, blob + "/decodingSymbols", (req, v) -> {
@@ -372,6 +378,55 @@ public final class StorageNodeServer implements AutoCloseable {
         fail(req, r.cause());
       } else {
         ApiErrors.success(req.response(), code, r.result());
+      }
+    });
+  }
+
+  /** Longest {@code wait_millis} honoured for {@code wait_for_registration=true}. */
+  static final long MAX_REGISTRATION_WAIT_MS = 30_000;
+  /** Walrus's default wait when {@code wait_for_registration=true} comes without {@code wait_millis}. */
+  static final long DEFAULT_REGISTRATION_WAIT_MS = 5_000;
+
+  /** 0 unless {@code wait_for_registration=true}; then {@code wait_millis} (default 5 s), at most 30 s. */
+  static long registrationWaitMs(HttpServerRequest req) {
+    if (!"true".equals(req.getParam("wait_for_registration"))) {
+      return 0;
+    }
+    String ms = req.getParam("wait_millis");
+    if (ms == null) {
+      return DEFAULT_REGISTRATION_WAIT_MS;
+    }
+    long v;
+    try {
+      v = Long.parseLong(ms);
+    } catch (NumberFormatException e) {
+      v = -1;
+    }
+    if (v < 0) {
+      throw StorageException.invalidArgument("INVALID_PARAMETER", "wait_millis must be a non-negative integer: " + ms);
+    }
+    return Math.min(v, MAX_REGISTRATION_WAIT_MS);
+  }
+
+  /**
+   * A confirmation; with {@code waitMs > 0} a blob whose registration the node has not seen yet is
+   * retried every 100 ms (on a timer, no thread held) until it is or the wait is over, as Walrus's
+   * {@code wait_for_registration} does for clients that upload before their registration lands.
+   */
+  private void confirmation(HttpServerRequest req, Callable<Object> work, long waitMs) {
+    long deadline = System.nanoTime() + waitMs * 1_000_000L;
+    attemptConfirmation(req, work, deadline);
+  }
+
+  private void attemptConfirmation(HttpServerRequest req, Callable<Object> work, long deadlineNanos) {
+    vertx.executeBlocking(work, false).onComplete(r -> {
+      if (r.succeeded()) {
+        ApiErrors.success(req.response(), 200, r.result());
+      } else if (r.cause() instanceof StorageException se && "BLOB_NOT_REGISTERED".equals(se.code())
+          && System.nanoTime() + 100_000_000L < deadlineNanos && !req.response().closed()) {
+        vertx.setTimer(100, id -> attemptConfirmation(req, work, deadlineNanos));
+      } else {
+        fail(req, r.cause());
       }
     });
   }
