@@ -21,12 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Blob ID (Walrus {@code compute_metadata}: all n^2 symbols expanded and hashed, no slivers kept).
  * {@code bytes = 1} is the fixed cost; divide the blob size by the score for MiB/s. Warm-up is
- * 10 x 2 s: the vector code (and the 64 MiB heap churn) needs several seconds of C2 before a
+ * 15 x 2 s: the vector code (and the 64 MiB heap churn) needs several seconds of C2 before a
  * 64 MiB op settles; with 5 x 1 s the measured iterations were still falling (771, 727, 626 ms).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 10, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
