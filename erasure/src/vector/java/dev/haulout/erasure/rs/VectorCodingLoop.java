@@ -82,6 +82,28 @@ public final class VectorCodingLoop implements BitslicedLoop {
   /** Public for reflective creation; use {@link CodingLoop#vectorLoop()}. */
   public VectorCodingLoop() {}
 
+  /**
+   * Runs a small RS(4, 6) encode (symbols of 302 bytes: full 64-byte segments and a tail) through
+   * this loop and the scalar bit-sliced loop and compares them. The incubating API differs between
+   * JDK releases (e.g. {@code LongVector.fromByteArray} is gone from later ones): there this throws
+   * a {@link LinkageError}, and the caller keeps the scalar code.
+   */
+  public static boolean agreesWithScalar() {
+    ReedSolomon rs = ReedSolomon.create(4, 6);
+    int s = 302;
+    int shardLen = 8 * s;
+    byte[] ref = new byte[rs.workShards() * shardLen];
+    long x = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < 4 * shardLen; i++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+      ref[i] = (byte) (x >>> 56);
+    }
+    byte[] got = ref.clone();
+    rs.encodeInPlace(BitslicedCodingLoop.INSTANCE, ref, shardLen, s);
+    rs.encodeInPlace(new VectorCodingLoop(), got, shardLen, s);
+    return java.util.Arrays.equals(ref, 0, 6 * shardLen, got, 0, 6 * shardLen);
+  }
+
   @Override
   public BitslicedEngine.Kernels kernels() {
     return KERNELS;
