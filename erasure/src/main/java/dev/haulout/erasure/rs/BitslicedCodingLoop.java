@@ -16,26 +16,6 @@ public final class BitslicedCodingLoop implements BitslicedLoop {
   }
 
   @Override
-  public void fftButterfly(byte[] buf, int a, int b, int len, int symbolSize, int logM) {
-    TableCodingLoop.INSTANCE.fftButterfly(buf, a, b, len, symbolSize, logM);
-  }
-
-  @Override
-  public void ifftButterfly(byte[] buf, int a, int b, int len, int symbolSize, int logM) {
-    TableCodingLoop.INSTANCE.ifftButterfly(buf, a, b, len, symbolSize, logM);
-  }
-
-  @Override
-  public void xor(byte[] buf, int dst, int src, int len) {
-    TableCodingLoop.INSTANCE.xor(buf, dst, src, len);
-  }
-
-  @Override
-  public void mulInPlace(byte[] buf, int off, int len, int symbolSize, int logM) {
-    TableCodingLoop.INSTANCE.mulInPlace(buf, off, len, symbolSize, logM);
-  }
-
-  @Override
   public BitslicedEngine.Kernels kernels() {
     return BitslicedEngine.SCALAR;
   }
