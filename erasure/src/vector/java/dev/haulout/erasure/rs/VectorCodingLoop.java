@@ -475,23 +475,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
       LongVector p1 = LongVector.fromArray(S, w, q + 8);
       LongVector p2 = LongVector.fromArray(S, w, q + 16);
       LongVector p3 = LongVector.fromArray(S, w, q + 24);
-      LongVector p01 = p0.lanewise(XOR, p1);
-      LongVector p23 = p2.lanewise(XOR, p3);
-      p0.intoArray(c, o + 8);
-      p1.intoArray(c, o + 16);
-      p01.intoArray(c, o + 24);
-      p2.intoArray(c, o + 32);
-      p2.lanewise(XOR, p0).intoArray(c, o + 40);
-      p2.lanewise(XOR, p1).intoArray(c, o + 48);
-      p2.lanewise(XOR, p01).intoArray(c, o + 56);
-      p3.intoArray(c, o + 64);
-      p3.lanewise(XOR, p0).intoArray(c, o + 72);
-      p3.lanewise(XOR, p1).intoArray(c, o + 80);
-      p3.lanewise(XOR, p01).intoArray(c, o + 88);
-      p23.intoArray(c, o + 96);
-      p23.lanewise(XOR, p0).intoArray(c, o + 104);
-      p23.lanewise(XOR, p1).intoArray(c, o + 112);
-      p23.lanewise(XOR, p01).intoArray(c, o + 120);
+      storeCombos(p0, p1, p2, p3, c, o);
     }
   }
   /** {@link #combos} of {@code b ^= a}, storing the new b (the first half of an IFFT butterfly). */
@@ -508,23 +492,28 @@ public final class VectorCodingLoop implements BitslicedLoop {
       p1.intoArray(w, q + 8);
       p2.intoArray(w, q + 16);
       p3.intoArray(w, q + 24);
-      LongVector p01 = p0.lanewise(XOR, p1);
-      LongVector p23 = p2.lanewise(XOR, p3);
-      p0.intoArray(c, o + 8);
-      p1.intoArray(c, o + 16);
-      p01.intoArray(c, o + 24);
-      p2.intoArray(c, o + 32);
-      p2.lanewise(XOR, p0).intoArray(c, o + 40);
-      p2.lanewise(XOR, p1).intoArray(c, o + 48);
-      p2.lanewise(XOR, p01).intoArray(c, o + 56);
-      p3.intoArray(c, o + 64);
-      p3.lanewise(XOR, p0).intoArray(c, o + 72);
-      p3.lanewise(XOR, p1).intoArray(c, o + 80);
-      p3.lanewise(XOR, p01).intoArray(c, o + 88);
-      p23.intoArray(c, o + 96);
-      p23.lanewise(XOR, p0).intoArray(c, o + 104);
-      p23.lanewise(XOR, p1).intoArray(c, o + 112);
-      p23.lanewise(XOR, p01).intoArray(c, o + 120);
+      storeCombos(p0, p1, p2, p3, c, o);
     }
+  }
+
+  /** Stores the 15 non-zero XOR combinations of planes {@code p0..p3} at {@code c[o + 8 x]}, x = 1..15. */
+  private static void storeCombos(LongVector p0, LongVector p1, LongVector p2, LongVector p3, long[] c, int o) {
+    LongVector p01 = p0.lanewise(XOR, p1);
+    LongVector p23 = p2.lanewise(XOR, p3);
+    p0.intoArray(c, o + 8);
+    p1.intoArray(c, o + 16);
+    p01.intoArray(c, o + 24);
+    p2.intoArray(c, o + 32);
+    p2.lanewise(XOR, p0).intoArray(c, o + 40);
+    p2.lanewise(XOR, p1).intoArray(c, o + 48);
+    p2.lanewise(XOR, p01).intoArray(c, o + 56);
+    p3.intoArray(c, o + 64);
+    p3.lanewise(XOR, p0).intoArray(c, o + 72);
+    p3.lanewise(XOR, p1).intoArray(c, o + 80);
+    p3.lanewise(XOR, p01).intoArray(c, o + 88);
+    p23.intoArray(c, o + 96);
+    p23.lanewise(XOR, p0).intoArray(c, o + 104);
+    p23.lanewise(XOR, p1).intoArray(c, o + 112);
+    p23.lanewise(XOR, p01).intoArray(c, o + 120);
   }
 }
