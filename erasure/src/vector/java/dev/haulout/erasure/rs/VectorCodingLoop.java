@@ -10,6 +10,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -27,6 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorCodingLoop implements BitslicedLoop {
   private static final VectorSpecies<Long> S = LongVector.SPECIES_512;
+  private static final VectorSpecies<Byte> B = ByteVector.SPECIES_512;
   /** Longs per layout group: 16 planes of 8 blocks. */
   private static final int GROUP = 128;
   /** Swaps the two 256-bit halves. */
@@ -339,7 +341,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
    */
   private static void sliceHalf(byte[] buf, int[] seg, int f0, long[] tmp, int to) {
     for (int i = 0; i < 8; i++) {
-      transpose8(LongVector.fromByteArray(S, buf, seg[f0 + i], ByteOrder.LITTLE_ENDIAN)).intoArray(tmp, to + 8 * i);
+      transpose8(ByteVector.fromArray(B, buf, seg[f0 + i]).reinterpretAsLongs()).intoArray(tmp, to + 8 * i);
     }
     transposeBytes(tmp, to);
   }
@@ -348,7 +350,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
   private static void unsliceHalf(long[] tmp, int from, byte[] buf, int[] seg, int f0) {
     transposeBytes(tmp, from);
     for (int i = 0; i < 8; i++) {
-      transpose8(LongVector.fromArray(S, tmp, from + 8 * i)).intoByteArray(buf, seg[f0 + i], ByteOrder.LITTLE_ENDIAN);
+      transpose8(LongVector.fromArray(S, tmp, from + 8 * i)).reinterpretAsBytes().intoArray(buf, seg[f0 + i]);
     }
   }
 
