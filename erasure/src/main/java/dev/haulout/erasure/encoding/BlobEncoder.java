@@ -43,23 +43,33 @@ public final class BlobEncoder {
 
   /** Metadata and blob ID without keeping slivers (Walrus {@code compute_metadata}). */
   public VerifiedBlobMetadata computeMetadata(byte[] blob) {
-    Expansion x = new Expansion(config, blob.length, options);
+    Expansion x = Expansion.forMetadata(config, blob.length, options);
     x.fill(blob);
     return metadataOnly(x);
   }
 
   /** As {@link #computeMetadata(byte[])}, reading exactly {@code length} bytes from {@code in}. */
   public VerifiedBlobMetadata computeMetadata(InputStream in, long length) throws IOException {
-    Expansion x = new Expansion(config, length, options);
-    x.fill(in);
+    Expansion x = Expansion.forMetadata(config, length, options);
+    try {
+      x.fill(in);
+    } catch (IOException | RuntimeException e) {
+      x.recycle();
+      throw e;
+    }
     return metadataOnly(x);
   }
 
+  /** Expands and hashes; the expansion's arrays go back for reuse afterwards (nothing escapes). */
   private VerifiedBlobMetadata metadataOnly(Expansion x) {
-    x.expandRows();
-    x.expandColumns(null, null);
-    x.primaryRoots();
-    return VerifiedBlobMetadata.fromEncoder(x.metadata(), config);
+    try {
+      x.expandRows();
+      x.expandColumns(null, null);
+      x.primaryRoots();
+      return VerifiedBlobMetadata.fromEncoder(x.metadata(), config);
+    } finally {
+      x.recycle();
+    }
   }
 
   /** All 2n slivers and the metadata. */

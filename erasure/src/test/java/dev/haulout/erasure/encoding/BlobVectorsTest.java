@@ -125,4 +125,32 @@ class BlobVectorsTest {
       assertEquals(e.sliver(s.axis(), s.index()), s);
     }
   }
+
+  @Test
+  void metadataOnlyExpansionsReuseTheirArraysAndStillPadWithZeros() throws IOException {
+    EncodingConfig config = EncodingConfig.forShards(13);
+    BlobEncoder enc = BlobEncoder.create(config);
+    byte[] big = TestData.stream(4050);
+    int s = config.symbolSize(big.length);
+    // a shorter blob of the same symbol size: its rows end earlier, so reused rows must be zeroed
+    byte[] small = TestData.stream(3961);
+    assertEquals(s, config.symbolSize(small.length));
+    java.util.Arrays.fill(big, (byte) 0x5a);
+
+    Expansion first = Expansion.forMetadata(config, big.length, EncoderOptions.defaults());
+    first.fill(big);
+    first.recycle();
+    Expansion second = Expansion.forMetadata(config, small.length, EncoderOptions.defaults());
+    org.junit.jupiter.api.Assertions.assertSame(first.rowData, second.rowData, "spare arrays reused");
+    second.recycle();
+
+    for (int round = 0; round < 3; round++) {
+      assertEquals(enc.encode(small).blobId(), enc.computeMetadata(small).blobId());
+      assertEquals(enc.encode(small).blobId(), enc.computeMetadata(new ByteArrayInputStream(small), small.length).blobId());
+      assertEquals(enc.encode(big).blobId(), enc.computeMetadata(big).blobId());
+    }
+    // a stream that ends early fails, and the arrays it dirtied do not leak into the next ID
+    assertThrows(java.io.EOFException.class, () -> enc.computeMetadata(new ByteArrayInputStream(big, 0, 4000), big.length));
+    assertEquals(enc.encode(small).blobId(), enc.computeMetadata(small).blobId());
+  }
 }
