@@ -4,9 +4,11 @@
 # Prerequisites (from the repo root):
 #   ./mvnw -B -o -q -pl erasure install -DskipTests && ./mvnw -B -o -q -pl bench package -DskipTests
 # Usage: erasure/bench.sh [quick]     (quick: blob-ID rows only)
+#        JAVA=/path/to/bin/java erasure/bench.sh quick   (the JMH host and forks on another JDK)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=bench/target/benchmarks.jar
+JAVA=${JAVA:-java}
 OUT=${BENCH_OUT:-erasure/target/bench}
 mkdir -p "$OUT"
 [ -f "$JAR" ] || { echo "missing $JAR: build the bench module first" >&2; exit 2; }
@@ -19,16 +21,17 @@ if [ "${1:-}" != quick ]; then
 fi
 
 echo "== java" >&2
-java -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1,2 -rf json -rff "$OUT/blobid.json" >&2
+"$JAVA" -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1,2 -rf json -rff "$OUT/blobid.json" >&2
 # the same on the scalar paths (BLAKE2b one message at a time, bit-sliced RS on longs)
-java -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1 \
+"$JAVA" -jar "$JAR" 'erasure.BlobIdBenchmark' -p shards=1000 -p bytes=1,67108864 -p threads=1 \
   -jvmArgsAppend -Dhaulout.erasure.vector=false -rf json -rff "$OUT/blobid-scalar.json" >&2
 if [ "${1:-}" != quick ]; then
-  java -jar "$JAR" 'erasure.EncodeBenchmark' -p shards=1000,100 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/encode.json" >&2
-  java -jar "$JAR" 'erasure.DecodeBenchmark' -p shards=1000 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/decode.json" >&2
-  java -jar "$JAR" 'erasure.RecoveryBenchmark' -p shards=1000 -p bytes=67108864 -rf json -rff "$OUT/recovery.json" >&2
+  "$JAVA" -jar "$JAR" 'erasure.EncodeBenchmark' -p shards=1000,100 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/encode.json" >&2
+  "$JAVA" -jar "$JAR" 'erasure.DecodeBenchmark' -p shards=1000 -p bytes=67108864 -p threads=1 -rf json -rff "$OUT/decode.json" >&2
+  "$JAVA" -jar "$JAR" 'erasure.RecoveryBenchmark' -p shards=1000 -p bytes=67108864 -rf json -rff "$OUT/recovery.json" >&2
 fi
 
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); node $(node --version); $(date -u +%FT%TZ)"
 node - "$OUT" <<'JS'
 const fs = require('fs');
 const dir = process.argv[2];
