@@ -551,7 +551,10 @@ final class BitslicedEngine {
     // last vector group keep old values, but every step acts on each long position alone and
     // those positions are never read back); the inputs past k must be zero.
     long[] w = workArray(rs.workShards() * shard);
-    Arrays.fill(w, k * shard, rs.workShards() * shard, 0L);
+    // the (I)FFT inputs past k must be zero; at low rate only those of the first chunk are read
+    // (the later chunks are copies of it), which saves zeroing half the array per batch
+    int zeroEnd = rs.rate() == Rate.HIGH ? rs.workShards() : Math.max(k, chunk);
+    Arrays.fill(w, k * shard, zeroEnd * shard, 0L);
     long[] lo = new long[8];
     long[] hi = new long[8];
     for (int q = 0; q < k; q++) {
