@@ -205,6 +205,22 @@ public final class VectorCodingLoop implements BitslicedLoop {
     return v;
   }
 
+  /**
+   * The low {@code cnt < 8} bytes of {@code v} to {@code buf[p ..]} ({@code mask}: their bits), the
+   * bytes after them unchanged: one 8-byte read-modify-write where the array is long enough (two
+   * tiny {@code System.arraycopy} calls per symbol cost more), else byte by byte.
+   */
+  private static void writePartial(byte[] buf, int p, int cnt, long mask, long v) {
+    if (p + 8 <= buf.length) {
+      long old = (long) LONGS.get(buf, p);
+      LONGS.set(buf, p, (old & ~mask) | (v & mask));
+      return;
+    }
+    for (int i = 0; i < cnt; i++) {
+      buf[p + i] = (byte) (v >>> (8 * i));
+    }
+  }
+
   /** Inverse of {@link #slice}. */
   static void unslice(long[] planes, int src, byte[] buf, int off, int len, int symbolSize) {
     int full = fullSegments(len, symbolSize);
@@ -243,8 +259,9 @@ public final class VectorCodingLoop implements BitslicedLoop {
             LONGS.set(buf, p + e0, (long) LONGS.get(sc, q));
             LONGS.set(buf, p + tailHalf + e0, (long) LONGS.get(sc, q + 32));
           } else {
-            System.arraycopy(sc, q, buf, p + e0, cnt);
-            System.arraycopy(sc, q + 32, buf, p + tailHalf + e0, cnt);
+            long mask = -1L >>> (64 - 8 * cnt);
+            writePartial(buf, p + e0, cnt, mask, (long) LONGS.get(sc, q));
+            writePartial(buf, p + tailHalf + e0, cnt, mask, (long) LONGS.get(sc, q + 32));
           }
           o = (o + 1) & 63;
         }
