@@ -5,6 +5,8 @@
 #   ./mvnw -B -o -q -pl erasure install -DskipTests && ./mvnw -B -o -q -pl bench package -DskipTests
 # Usage: erasure/bench.sh [quick]     (quick: blob-ID rows only)
 #        JAVA=/path/to/bin/java erasure/bench.sh quick   (the JMH host and forks on another JDK)
+#        erasure/bench.sh duel [rounds]   (64 MiB blob ID, one thread: wasm and Java interleaved,
+#                                           a ratio per round; default 5 rounds, ~40 s each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=bench/target/benchmarks.jar
@@ -13,6 +15,35 @@ OUT=${BENCH_OUT:-erasure/target/bench}
 mkdir -p "$OUT"
 [ -f "$JAR" ] || { echo "missing $JAR: build the bench module first" >&2; exit 2; }
 [ -d erasure/interop/node_modules/@mysten/walrus-wasm ] || (cd erasure/interop && npm ci --no-audit --no-fund)
+
+if [ "${1:-}" = duel ]; then
+  # The load of this shared machine drifts over minutes, so a wasm run at the start and a Java
+  # run five minutes later can see different machines. Here each round runs the wasm (best of 2)
+  # and then a short JMH fork (8 x 2 s warm-up, 3 x 2 s measured) back to back, and reports
+  # that round's ratio; the median round is the figure to quote.
+  rounds=${2:-5}
+  echo "JDK: $("$JAVA" -version 2>&1 | head -1); node $(node --version); $(date -u +%FT%TZ)"
+  echo '| round | wasm ms (best of 2) | Java ms/op (mean of 3 x 2 s) | Java best iteration | ratio (means) | ratio (bests) |'
+  echo '|---|---|---|---|---|---|'
+  ratios=()
+  for r in $(seq 1 "$rounds"); do
+    w=$(node --max-old-space-size=8192 erasure/interop/walrus-bench.mjs --shards 1000 --bytes 67108864 --runs 2 \
+      | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s.trim().split("\n").pop()).bestMs))')
+    "$JAVA" -jar "$JAR" 'erasure.BlobIdBenchmark.blobId' -p shards=1000 -p bytes=67108864 -p threads=1 \
+      -wi 8 -w 2 -i 3 -r 2 -rf json -rff "$OUT/duel-$r.json" >&2
+    row=$(node -e '
+      const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[0].primaryMetric;
+      const w = Number(process.argv[2]);
+      const best = Math.min(...m.rawData[0]);
+      console.log([m.score.toFixed(1), best.toFixed(1), (w / m.score).toFixed(2), (w / best).toFixed(2)].join(" "));
+    ' "$OUT/duel-$r.json" "$w")
+    set -- $row
+    ratios+=("$3")
+    echo "| $r | $w | $1 | $2 | ${3}x | ${4}x |"
+  done
+  node -e 'const a=process.argv.slice(1).map(Number).sort((x,y)=>x-y);console.log(`ratio of means: median ${a[Math.floor(a.length/2)].toFixed(2)}x, min ${a[0].toFixed(2)}x, max ${a[a.length-1].toFixed(2)}x over ${a.length} rounds`)' "${ratios[@]}"
+  exit 0
+fi
 
 echo "== wasm" >&2
 node --max-old-space-size=8192 erasure/interop/walrus-bench.mjs --shards 1000 --bytes 1,67108864 --runs 3 > "$OUT/wasm.jsonl"
