@@ -340,14 +340,19 @@ public final class VectorCodingLoop implements BitslicedLoop {
     unsliceHalf(tmp, 64, buf, seg, f0 + 8);
   }
 
-  /** 8x8 bit transpose inside each lane (bit k of byte b to bit b of byte k); an involution. */
-  private static LongVector transpose8(LongVector x) {
-    LongVector t = x.lanewise(XOR, x.lanewise(LSHR, 7)).lanewise(AND, 0x00AA00AA00AA00AAL);
-    x = x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 7));
-    t = x.lanewise(XOR, x.lanewise(LSHR, 14)).lanewise(AND, 0x0000CCCC0000CCCCL);
-    x = x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 14));
-    t = x.lanewise(XOR, x.lanewise(LSHR, 28)).lanewise(AND, 0x00000000F0F0F0F0L);
-    return x.lanewise(XOR, t).lanewise(XOR, t.lanewise(LSHL, 28));
+  /**
+   * 8x8 bit transpose inside each lane (bit k of byte b to bit b of byte k) of the vector at
+   * {@code t[p ..p + 8)}, in place; an involution. Arrays in and out, no vector parameter: a
+   * helper that takes or returns a vector boxes it whenever C2 does not inline the helper.
+   */
+  private static void transposeBits(long[] t, int p) {
+    LongVector x = LongVector.fromArray(S, t, p);
+    LongVector u = x.lanewise(XOR, x.lanewise(LSHR, 7)).lanewise(AND, 0x00AA00AA00AA00AAL);
+    x = x.lanewise(XOR, u).lanewise(XOR, u.lanewise(LSHL, 7));
+    u = x.lanewise(XOR, x.lanewise(LSHR, 14)).lanewise(AND, 0x0000CCCC0000CCCCL);
+    x = x.lanewise(XOR, u).lanewise(XOR, u.lanewise(LSHL, 14));
+    u = x.lanewise(XOR, x.lanewise(LSHR, 28)).lanewise(AND, 0x00000000F0F0F0F0L);
+    x.lanewise(XOR, u).lanewise(XOR, u.lanewise(LSHL, 28)).intoArray(t, p);
   }
 
   /**
@@ -358,7 +363,8 @@ public final class VectorCodingLoop implements BitslicedLoop {
    */
   private static void sliceHalf(byte[] buf, int[] seg, int f0, long[] tmp, int to) {
     for (int i = 0; i < 8; i++) {
-      transpose8(ByteVector.fromArray(B, buf, seg[f0 + i]).reinterpretAsLongs()).intoArray(tmp, to + 8 * i);
+      ByteVector.fromArray(B, buf, seg[f0 + i]).reinterpretAsLongs().intoArray(tmp, to + 8 * i);
+      transposeBits(tmp, to + 8 * i);
     }
     transposeBytes(tmp, to);
   }
@@ -367,7 +373,8 @@ public final class VectorCodingLoop implements BitslicedLoop {
   private static void unsliceHalf(long[] tmp, int from, byte[] buf, int[] seg, int f0) {
     transposeBytes(tmp, from);
     for (int i = 0; i < 8; i++) {
-      transpose8(LongVector.fromArray(S, tmp, from + 8 * i)).reinterpretAsBytes().intoArray(buf, seg[f0 + i]);
+      transposeBits(tmp, from + 8 * i);
+      LongVector.fromArray(S, tmp, from + 8 * i).reinterpretAsBytes().intoArray(buf, seg[f0 + i]);
     }
   }
 
@@ -377,25 +384,69 @@ public final class VectorCodingLoop implements BitslicedLoop {
    * fields between vectors {@code i} and {@code i + d}, d = 1, 2, 4.
    */
   private static void transposeBytes(long[] t, int p) {
-    for (int i = 0; i < 8; i += 2) {
-      swapFields(t, p + 8 * i, p + 8 * (i + 1), 8, 0x00FF00FF00FF00FFL);
-    }
-    for (int i = 0; i < 8; i += (i & 1) == 0 ? 1 : 3) {
-      swapFields(t, p + 8 * i, p + 8 * (i + 2), 16, 0x0000FFFF0000FFFFL);
-    }
-    for (int i = 0; i < 4; i++) {
-      swapFields(t, p + 8 * i, p + 8 * (i + 4), 32, 0x00000000FFFFFFFFL);
-    }
+    // straight-line in registers (the stages used to go through t): 8 loads and 8 stores instead
+    // of 48 memory operations; no vector outlives this method, so nothing can be boxed
+    LongVector r0 = LongVector.fromArray(S, t, p);
+    LongVector r1 = LongVector.fromArray(S, t, p + 8);
+    LongVector r2 = LongVector.fromArray(S, t, p + 16);
+    LongVector r3 = LongVector.fromArray(S, t, p + 24);
+    LongVector r4 = LongVector.fromArray(S, t, p + 32);
+    LongVector r5 = LongVector.fromArray(S, t, p + 40);
+    LongVector r6 = LongVector.fromArray(S, t, p + 48);
+    LongVector r7 = LongVector.fromArray(S, t, p + 56);
+    LongVector x;
+    // d = 1: 8-bit fields
+    x = r0.lanewise(LSHR, 8).lanewise(XOR, r1).lanewise(AND, M8);
+    r1 = r1.lanewise(XOR, x);
+    r0 = r0.lanewise(XOR, x.lanewise(LSHL, 8));
+    x = r2.lanewise(LSHR, 8).lanewise(XOR, r3).lanewise(AND, M8);
+    r3 = r3.lanewise(XOR, x);
+    r2 = r2.lanewise(XOR, x.lanewise(LSHL, 8));
+    x = r4.lanewise(LSHR, 8).lanewise(XOR, r5).lanewise(AND, M8);
+    r5 = r5.lanewise(XOR, x);
+    r4 = r4.lanewise(XOR, x.lanewise(LSHL, 8));
+    x = r6.lanewise(LSHR, 8).lanewise(XOR, r7).lanewise(AND, M8);
+    r7 = r7.lanewise(XOR, x);
+    r6 = r6.lanewise(XOR, x.lanewise(LSHL, 8));
+    // d = 2: 16-bit fields
+    x = r0.lanewise(LSHR, 16).lanewise(XOR, r2).lanewise(AND, M16);
+    r2 = r2.lanewise(XOR, x);
+    r0 = r0.lanewise(XOR, x.lanewise(LSHL, 16));
+    x = r1.lanewise(LSHR, 16).lanewise(XOR, r3).lanewise(AND, M16);
+    r3 = r3.lanewise(XOR, x);
+    r1 = r1.lanewise(XOR, x.lanewise(LSHL, 16));
+    x = r4.lanewise(LSHR, 16).lanewise(XOR, r6).lanewise(AND, M16);
+    r6 = r6.lanewise(XOR, x);
+    r4 = r4.lanewise(XOR, x.lanewise(LSHL, 16));
+    x = r5.lanewise(LSHR, 16).lanewise(XOR, r7).lanewise(AND, M16);
+    r7 = r7.lanewise(XOR, x);
+    r5 = r5.lanewise(XOR, x.lanewise(LSHL, 16));
+    // d = 4: 32-bit fields
+    x = r0.lanewise(LSHR, 32).lanewise(XOR, r4).lanewise(AND, M32);
+    r4 = r4.lanewise(XOR, x);
+    r0 = r0.lanewise(XOR, x.lanewise(LSHL, 32));
+    x = r1.lanewise(LSHR, 32).lanewise(XOR, r5).lanewise(AND, M32);
+    r5 = r5.lanewise(XOR, x);
+    r1 = r1.lanewise(XOR, x.lanewise(LSHL, 32));
+    x = r2.lanewise(LSHR, 32).lanewise(XOR, r6).lanewise(AND, M32);
+    r6 = r6.lanewise(XOR, x);
+    r2 = r2.lanewise(XOR, x.lanewise(LSHL, 32));
+    x = r3.lanewise(LSHR, 32).lanewise(XOR, r7).lanewise(AND, M32);
+    r7 = r7.lanewise(XOR, x);
+    r3 = r3.lanewise(XOR, x.lanewise(LSHL, 32));
+    r0.intoArray(t, p);
+    r1.intoArray(t, p + 8);
+    r2.intoArray(t, p + 16);
+    r3.intoArray(t, p + 24);
+    r4.intoArray(t, p + 32);
+    r5.intoArray(t, p + 40);
+    r6.intoArray(t, p + 48);
+    r7.intoArray(t, p + 56);
   }
 
-  /** Swaps the high fields of vector {@code a} (masked by {@code mask << shift}) with the low fields of {@code b}. */
-  private static void swapFields(long[] t, int pa, int pb, int shift, long mask) {
-    LongVector a = LongVector.fromArray(S, t, pa);
-    LongVector b = LongVector.fromArray(S, t, pb);
-    LongVector x = a.lanewise(LSHR, shift).lanewise(XOR, b).lanewise(AND, mask);
-    b.lanewise(XOR, x).intoArray(t, pb);
-    a.lanewise(XOR, x.lanewise(LSHL, shift)).intoArray(t, pa);
-  }
+  private static final long M8 = 0x00FF00FF00FF00FFL;
+  private static final long M16 = 0x0000FFFF0000FFFFL;
+  private static final long M32 = 0x00000000FFFFFFFFL;
 
   // ---- kernels: w[a ..) and w[b ..) are runs of whole 128-long groups --------------------------
 
@@ -488,35 +539,30 @@ public final class VectorCodingLoop implements BitslicedLoop {
    */
   private static void combos(long[] w, int p, long[] c) {
     for (int g = 0; g < 4; g++) {
-      int o = 128 * g;
-      int q = p + 32 * g;
-      LongVector p0 = LongVector.fromArray(S, w, q);
-      LongVector p1 = LongVector.fromArray(S, w, q + 8);
-      LongVector p2 = LongVector.fromArray(S, w, q + 16);
-      LongVector p3 = LongVector.fromArray(S, w, q + 24);
-      storeCombos(p0, p1, p2, p3, c, o);
-    }
-  }
-  /** {@link #combos} of {@code b ^= a}, storing the new b (the first half of an IFFT butterfly). */
-  private static void combosXor(long[] w, int pa, int p, long[] c) {
-    for (int g = 0; g < 4; g++) {
-      int o = 128 * g;
-      int q = p + 32 * g;
-      int qa = pa + 32 * g;
-      LongVector p0 = LongVector.fromArray(S, w, q).lanewise(XOR, LongVector.fromArray(S, w, qa));
-      LongVector p1 = LongVector.fromArray(S, w, q + 8).lanewise(XOR, LongVector.fromArray(S, w, qa + 8));
-      LongVector p2 = LongVector.fromArray(S, w, q + 16).lanewise(XOR, LongVector.fromArray(S, w, qa + 16));
-      LongVector p3 = LongVector.fromArray(S, w, q + 24).lanewise(XOR, LongVector.fromArray(S, w, qa + 24));
-      p0.intoArray(w, q);
-      p1.intoArray(w, q + 8);
-      p2.intoArray(w, q + 16);
-      p3.intoArray(w, q + 24);
-      storeCombos(p0, p1, p2, p3, c, o);
+      storeCombos(w, p + 32 * g, c, 128 * g);
     }
   }
 
-  /** Stores the 15 non-zero XOR combinations of planes {@code p0..p3} at {@code c[o + 8 x]}, x = 1..15. */
-  private static void storeCombos(LongVector p0, LongVector p1, LongVector p2, LongVector p3, long[] c, int o) {
+  /** {@link #combos} of {@code b ^= a}, storing the new b (the first half of an IFFT butterfly). */
+  private static void combosXor(long[] w, int pa, int p, long[] c) {
+    for (int i = 0; i < 128; i += 8) {
+      LongVector.fromArray(S, w, p + i).lanewise(XOR, LongVector.fromArray(S, w, pa + i)).intoArray(w, p + i);
+    }
+    combos(w, p, c);
+  }
+
+  /**
+   * Stores the 15 non-zero XOR combinations of the 4 planes at {@code w[q ..q + 32)} at {@code
+   * c[o + 8 x]}, x = 1..15. Takes arrays, not vectors: when this took the 4 planes as {@code
+   * LongVector} parameters, some JVMs did not inline it into {@code combosXor} and ran the IFFT
+   * butterflies on boxed vectors (≈ 200 MB of garbage per 64 MiB blob ID in steady state, JFR
+   * allocation samples), which is one reason the blob-ID time differed between JVMs.
+   */
+  private static void storeCombos(long[] w, int q, long[] c, int o) {
+    LongVector p0 = LongVector.fromArray(S, w, q);
+    LongVector p1 = LongVector.fromArray(S, w, q + 8);
+    LongVector p2 = LongVector.fromArray(S, w, q + 16);
+    LongVector p3 = LongVector.fromArray(S, w, q + 24);
     LongVector p01 = p0.lanewise(XOR, p1);
     LongVector p23 = p2.lanewise(XOR, p3);
     p0.intoArray(c, o + 8);
