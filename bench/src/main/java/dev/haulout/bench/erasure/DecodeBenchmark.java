@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "--add-modules", "jdk.incubator.vector"})
+// -Xmx only: with -Xms6g every op's slivers (~300 MB) landed in never-touched heap pages, and on
+// this VM the faults made an encode 1.4-2 s instead of 0.55-0.67 s (and the iterations drift)
+@Fork(value = 1, jvmArgs = {"-Xmx6g", "--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
 public class DecodeBenchmark {
   @Param({"1000"})
