@@ -18,9 +18,7 @@ final class FakeHangingNode implements AutoCloseable {
   private final Thread acceptor;
 
   private FakeHangingNode(int port) throws IOException {
-    server = new ServerSocket();
-    server.setReuseAddress(true);
-    server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    server = bindWithRetry(port);
     acceptor = new Thread(() -> {
       while (!server.isClosed()) {
         try {
@@ -32,6 +30,34 @@ final class FakeHangingNode implements AutoCloseable {
     }, "fake-hanging-node-" + port);
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /**
+   * Binds the node's port, retrying for up to 10 s: right after the real node stops, the port can
+   * still be held for a moment (a CI run once got "Address already in use" here), for example as
+   * the local end of a client connection that has not been closed yet.
+   */
+  private static ServerSocket bindWithRetry(int port) throws IOException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      ServerSocket s = new ServerSocket();
+      try {
+        s.setReuseAddress(true);
+        s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        return s;
+      } catch (java.net.BindException e) {
+        s.close();
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   static FakeHangingNode start(int port) throws IOException {
