@@ -44,8 +44,12 @@ public final class BlobEncoder {
   /** Metadata and blob ID without keeping slivers (Walrus {@code compute_metadata}). */
   public VerifiedBlobMetadata computeMetadata(byte[] blob) {
     Expansion x = Expansion.forMetadata(config, blob.length, options);
-    x.fill(blob);
-    return metadataOnly(x);
+    try {
+      x.fill(blob);
+      return metadataOnly(x);
+    } finally {
+      x.recycle(); // nothing of x escapes: its arrays go back for the next blob ID
+    }
   }
 
   /** As {@link #computeMetadata(byte[])}, reading exactly {@code length} bytes from {@code in}. */
@@ -53,23 +57,17 @@ public final class BlobEncoder {
     Expansion x = Expansion.forMetadata(config, length, options);
     try {
       x.fill(in);
-    } catch (IOException | RuntimeException e) {
-      x.recycle();
-      throw e;
-    }
-    return metadataOnly(x);
-  }
-
-  /** Expands and hashes; the expansion's arrays go back for reuse afterwards (nothing escapes). */
-  private VerifiedBlobMetadata metadataOnly(Expansion x) {
-    try {
-      x.expandRows();
-      x.expandColumns(null, null);
-      x.primaryRoots();
-      return VerifiedBlobMetadata.fromEncoder(x.metadata(), config);
+      return metadataOnly(x);
     } finally {
       x.recycle();
     }
+  }
+
+  private VerifiedBlobMetadata metadataOnly(Expansion x) {
+    x.expandRows();
+    x.expandColumns(null, null);
+    x.primaryRoots();
+    return VerifiedBlobMetadata.fromEncoder(x.metadata(), config);
   }
 
   /** All 2n slivers and the metadata. */

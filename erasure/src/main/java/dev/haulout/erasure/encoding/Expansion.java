@@ -98,12 +98,13 @@ final class Expansion {
 
     boolean fits(int rows, int rowLen, int parityLen, int n) {
       return rowData.length == rows
-          && (rows == 0 || (rowData[0].length == rowLen && rowParity[0].length == parityLen))
+          && rowData[0].length == rowLen // k1 = n - 2f >= 2 rows
+          && rowParity[0].length == parityLen
           && leafHashes.length == 32 * n * n;
     }
   }
 
-  static final long SPARE_LIMIT = 512L << 20;
+  private static final long SPARE_LIMIT = 512L << 20;
   private static final AtomicReference<SoftReference<Buffers>> SPARE = new AtomicReference<>();
 
   /**

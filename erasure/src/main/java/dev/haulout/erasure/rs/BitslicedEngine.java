@@ -551,9 +551,9 @@ final class BitslicedEngine {
     // last vector group keep old values, but every step acts on each long position alone and
     // those positions are never read back); the inputs past k must be zero.
     long[] w = workArray(rs.workShards() * shard);
-    // the (I)FFT inputs past k must be zero; at low rate only those of the first chunk are read
-    // (the later chunks are copies of it), which saves zeroing half the array per batch
-    int zeroEnd = rs.rate() == Rate.HIGH ? rs.workShards() : Math.max(k, chunk);
+    // the (I)FFT inputs past k must be zero; at low rate (k <= chunk) only those of the first
+    // chunk are read (the later chunks are copies of it), which saves zeroing half the array
+    int zeroEnd = rs.rate() == Rate.HIGH ? rs.workShards() : chunk;
     Arrays.fill(w, k * shard, zeroEnd * shard, 0L);
     long[] lo = new long[8];
     long[] hi = new long[8];

@@ -1,6 +1,7 @@
 package dev.haulout.erasure.encoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,10 @@ import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.erasure.rs.CodingLoop;
 import dev.haulout.erasure.testing.TestData;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,13 +138,13 @@ class BlobVectorsTest {
     // a shorter blob of the same symbol size: its rows end earlier, so reused rows must be zeroed
     byte[] small = TestData.stream(3961);
     assertEquals(s, config.symbolSize(small.length));
-    java.util.Arrays.fill(big, (byte) 0x5a);
+    Arrays.fill(big, (byte) 0x5a);
 
     Expansion first = Expansion.forMetadata(config, big.length, EncoderOptions.defaults());
     first.fill(big);
     first.recycle();
     Expansion second = Expansion.forMetadata(config, small.length, EncoderOptions.defaults());
-    org.junit.jupiter.api.Assertions.assertSame(first.rowData, second.rowData, "spare arrays reused");
+    assertSame(first.rowData, second.rowData, "spare arrays reused");
     second.recycle();
 
     for (int round = 0; round < 3; round++) {
@@ -150,7 +153,7 @@ class BlobVectorsTest {
       assertEquals(enc.encode(big).blobId(), enc.computeMetadata(big).blobId());
     }
     // a stream that ends early fails, and the arrays it dirtied do not leak into the next ID
-    assertThrows(java.io.EOFException.class, () -> enc.computeMetadata(new ByteArrayInputStream(big, 0, 4000), big.length));
+    assertThrows(EOFException.class, () -> enc.computeMetadata(new ByteArrayInputStream(big, 0, 4000), big.length));
     assertEquals(enc.encode(small).blobId(), enc.computeMetadata(small).blobId());
   }
 }
