@@ -1,0 +1,44 @@
+package dev.haulout.erasure.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What the hardware reports, read independently of the code under test: the CPU flags of
+ * {@code /proc/cpuinfo} (Linux). Tests decide which vector paths must be in use from these, never
+ * from build flags alone.
+ */
+final class CpuFlags {
+  private static final Set<String> FLAGS = read();
+
+  private CpuFlags() {}
+
+  static boolean has(String flag) {
+    return FLAGS.contains(flag);
+  }
+
+  /** The SIMD flags of interest, for test output. */
+  static String vectorFlags() {
+    return FLAGS.stream()
+        .filter(f -> f.startsWith("avx") || f.startsWith("sse") || f.equals("asimd") || f.equals("gfni"))
+        .collect(Collectors.joining(" ", "[", "]"));
+  }
+
+  private static Set<String> read() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("flags") || line.startsWith("Features")) {
+          return new TreeSet<>(Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: no flags known
+    }
+    return new TreeSet<>();
+  }
+}
