@@ -164,15 +164,36 @@ class KeyServerHttpTest {
     assertError(post(FetchKeyJson.writeRequest(replay), Map.of()), 403, "InvalidSessionSignature");
   }
 
+  /**
+   * Seal key servers keep no nonce: a request stays valid for its certificate's lifetime, so an
+   * eavesdropper can replay it byte for byte and the server answers again. That is harmless only
+   * because the answer is ElGamal-encrypted to the {@code enc_key} the session signature binds
+   * (redirecting it is refused, see the test above): the replayed answer must open, with the
+   * original requester's secret key, to the correct key share (freshly re-encrypted), and must
+   * not open with any other key.
+   */
   @Test
   void aVerbatimReplayOnlyYieldsAKeyEncryptedToTheOriginalRequester() throws Exception {
     KeyRequest req = session(ALICE, Clock.systemUTC()).newRequest(ptb(PKG, ID));
     byte[] body = FetchKeyJson.writeRequest(toWire(req));
-    post(body, Map.of());
+    HttpResponse<String> first = post(body, Map.of());
     HttpResponse<String> replayed = post(body, Map.of());
-    assertEquals(200, replayed.statusCode());
+    assertEquals(200, first.statusCode(), first.body());
+    assertEquals(200, replayed.statusCode(), replayed.body());
+    ElGamalCiphertext c1 = ciphertext(MAPPER.readTree(first.body()).get("decryption_keys").get(0));
     ElGamalCiphertext c = ciphertext(MAPPER.readTree(replayed.body()).get("decryption_keys").get(0));
     byte[] fullId = ObjectIds.fullId(PKG.bytes(), ID);
+    G1Point expected = BonehFranklin.extract(servers.masterKey(0).secretKey(), fullId);
+
+    // the requester opens the replayed answer to this server's correct share for the identity
+    G1Point usk = ElGamal.decrypt(req.elGamal().secretKey(), c);
+    assertEquals(expected, usk);
+    assertTrue(BonehFranklin.verifyUserSecretKey(usk, fullId, server.publicKey()));
+    assertEquals(expected, ElGamal.decrypt(req.elGamal().secretKey(), c1));
+    // each answer is encrypted afresh (new ElGamal randomness), never the share in the clear
+    assertNotEquals(c1.c1(), c.c1());
+    assertNotEquals(expected, c.c2());
+    // whoever replayed it, holding any other ElGamal key, gets nothing that verifies
     G1Point guess = ElGamal.decrypt(ElGamalKeyPair.generate(RANDOM).secretKey(), c);
     assertFalse(BonehFranklin.verifyUserSecretKey(guess, fullId, server.publicKey()));
   }
