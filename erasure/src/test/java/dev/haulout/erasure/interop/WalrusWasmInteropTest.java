@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from npm, pinned by {@code erasure/interop/package-lock.json}) on freshly generated random
  * blobs: n in {4, 7, 10, 13, 100, 301, 1000}, symbol sizes with many different tails (S mod 64).
  * Installs the package with {@code npm ci} when {@code interop/node_modules} is missing. Skipped
- * (not failed) only when {@code node} is not on the PATH or {@code -Dinterop.skip=true}.
+ * (not failed) only when {@code node} is not on the PATH or {@code -Dinterop.skip=true}. The random
+ * seed is printed at the start and is part of every assertion message; {@code -Dinterop.seed=N}
+ * replays the same blobs.
  */
 class WalrusWasmInteropTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +61,19 @@ class WalrusWasmInteropTest {
     return p.exitValue();
   }
 
+  /** {@code -Dinterop.seed=N} replays a run; otherwise a fresh seed each run. */
+  static long seed() {
+    String fixed = System.getProperty("interop.seed");
+    if (fixed == null || fixed.isBlank()) {
+      return new java.security.SecureRandom().nextLong();
+    }
+    try {
+      return Long.parseLong(fixed.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-Dinterop.seed must be a decimal long, got '" + fixed + "'", e);
+    }
+  }
+
   private static boolean onPath(String exe) {
     try {
       return new ProcessBuilder(exe, "--version").redirectErrorStream(true).start().waitFor() == 0;
@@ -75,7 +90,10 @@ class WalrusWasmInteropTest {
     if (!Files.isDirectory(dir.resolve("node_modules/@mysten/walrus-wasm"))) {
       assertEquals(0, run(dir, null, "npm", "ci", "--no-audit", "--no-fund"), "npm ci in " + dir);
     }
-    SplittableRandom rnd = new SplittableRandom(System.nanoTime());
+    long seed = seed();
+    // printed so that a failure can be replayed: -Dinterop.seed=<this value>
+    System.out.println("WalrusWasmInteropTest seed: " + seed + " (rerun with -Dinterop.seed=" + seed + ")");
+    SplittableRandom rnd = new SplittableRandom(seed);
     ArrayNode cases = JSON.createArrayNode();
     List<byte[]> blobs = new ArrayList<>();
     for (int n : SHARDS) {
@@ -112,7 +130,7 @@ class WalrusWasmInteropTest {
       JsonNode r = results.get(i);
       byte[] blob = blobs.get(i);
       int n = c.get("n").asInt();
-      String label = "n=" + n + " length=" + blob.length;
+      String label = "seed=" + seed + " n=" + n + " length=" + blob.length;
       assertFalse(r.has("error"), label + ": " + r.path("error").asText());
       EncodingConfig cfg = EncodingConfig.forShards(n);
       BlobEncoder enc = BlobEncoder.create(cfg, EncoderOptions.defaults().withParallelism(2));
