@@ -50,6 +50,14 @@ final class SealSdk {
     }
   }
 
+  /** Runs {@code node script args…} in the interop project (installed first); returns its stdout. */
+  static String node(String script, String... args) throws IOException, InterruptedException {
+    ensureInstalled();
+    List<String> cmd = new java.util.ArrayList<>(List.of("node", script));
+    cmd.addAll(List.of(args));
+    return run(interopDir(), cmd, 120);
+  }
+
   private static String run(Path dir, List<String> cmd, int timeoutSeconds)
       throws IOException, InterruptedException {
     File err = Files.createTempFile("seal-sdk", ".err").toFile();
