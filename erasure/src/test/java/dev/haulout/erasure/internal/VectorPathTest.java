@@ -10,41 +10,88 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runtime choice between the Vector-API and the scalar paths, and the multi-lane BLAKE2b
- * against the scalar {@link Blake2b256} (itself tested against Bouncy Castle). Surefire runs this
- * class twice: with the vectors on and with {@code -Dhaulout.erasure.vector=false}; {@code
- * haulout.erasure.vector.expected} says which path that run must be on.
+ * The runtime choice between the Vector-API and the scalar paths and their width, and the
+ * multi-lane BLAKE2b against the scalar {@link Blake2b256} (itself tested against Bouncy Castle).
+ * Surefire runs this class with the vectors on at the native width, once per forced width
+ * ({@code -Dhaulout.erasure.vector.bits=512|256|128}) and with {@code -Dhaulout.erasure.vector=false};
+ * {@code haulout.erasure.vector.expected} says whether that run asks for the vector paths. Which
+ * width must then be in use is derived from the CPU flags ({@link CpuFlags}), not from the code
+ * under test.
  */
 class VectorPathTest {
 
+  /**
+   * The width this run must use, 0 for the scalar paths: a forced width when the CPU has it;
+   * without one, the CPU's widest vectors if they are at least 256 bits (128-bit vectors are
+   * slower than the scalar code and only used when forced).
+   */
+  static int expectedBits(boolean ask, String forced, int cpuBits) {
+    if (!ask) {
+      return 0;
+    }
+    if (forced != null) {
+      int f = Integer.parseInt(forced.trim());
+      return f <= cpuBits ? f : 0;
+    }
+    return cpuBits >= 256 ? cpuBits : 0;
+  }
+
+  /** Skips a vector-only test with the reason when this run has no vector classes. */
+  static void assumeVectorsAvailable(String what) {
+    String why = VectorSupport.refusal();
+    if (why != null) {
+      System.out.printf("%s: skipped, no vector paths here: %s (cpu flags %s)%n", what, why, CpuFlags.vectorFlags());
+    }
+    assumeTrue(why == null, () -> what + ": no vector paths here: " + why);
+  }
+
   @Test
-  void selectionFollowsModuleAndProperty() {
+  void selectionFollowsHardwareModuleAndProperties() {
     String expected = System.getProperty("haulout.erasure.vector.expected");
     assumeTrue(expected != null, "run outside the build's surefire executions");
-    // the build asks for the vector paths; whether they can be on follows from the hardware
-    boolean on = Boolean.parseBoolean(expected) && CpuFlags.has("avx512f");
-    System.out.printf("VectorPathTest: build asks vectors=%s, cpu flags %s -> expecting %s paths%n",
-        expected, CpuFlags.vectorFlags(), on ? "vector" : "scalar");
-    assertEquals(on, VectorSupport.enabled(), "vector paths in use");
+    String forced = System.getProperty(VectorSupport.BITS_PROPERTY);
+    int want = expectedBits(Boolean.parseBoolean(expected), forced, CpuFlags.vectorBits());
+    System.out.printf(
+        "VectorPathTest: build asks vectors=%s bits=%s, cpu flags %s -> expecting %s; running %s%n",
+        expected, forced == null ? "native" : forced, CpuFlags.vectorFlags(),
+        want == 0 ? "scalar paths" : want + "-bit vector paths", VectorSupport.describe());
+    boolean on = want > 0;
+    assertEquals(on, VectorSupport.enabled(), "vector paths in use: " + VectorSupport.describe());
+    if (on) {
+      assertEquals(want, VectorSupport.bits(), "vector width");
+    }
     assertEquals(on ? "vector" : "bitsliced", CodingLoop.defaultLoop().name());
-    assertEquals(on ? 8 : 1, Blake2bBatch.create(0, 302).lanes());
+    assertEquals(on ? want / 64 : 1, Blake2bBatch.create(0, 302).lanes());
     assertEquals(on ? 4 : 3, CodingLoop.all().size());
   }
 
   @Test
+  void expectedWidthRule() {
+    assertEquals(0, expectedBits(false, null, 512));
+    assertEquals(512, expectedBits(true, null, 512));
+    assertEquals(256, expectedBits(true, null, 256));
+    assertEquals(0, expectedBits(true, null, 128));
+    assertEquals(128, expectedBits(true, "128", 128));
+    assertEquals(256, expectedBits(true, "256", 512));
+    assertEquals(0, expectedBits(true, "512", 256));
+  }
+
+  @Test
   void vectorBlake2bEqualsScalarForManyLengthsPrefixesAndBatchSizes() {
-    assumeTrue(VectorSupport.available(), "jdk.incubator.vector with 512-bit vectors not available");
+    assumeVectorsAvailable("vector BLAKE2b");
+    int lanes = VectorSupport.bits() / 64;
+    System.out.printf("VectorPathTest: %d-lane BLAKE2b (%d-bit) against the scalar hash%n", lanes, VectorSupport.bits());
     SplittableRandom rnd = new SplittableRandom(2026_11_23L);
     int[] fixed = {0, 1, 2, 31, 32, 63, 64, 65, 111, 126, 127, 128, 129, 130, 255, 256, 257, 302, 383, 384, 385, 1000};
     for (int t = 0; t < fixed.length + 60; t++) {
       int len = t < fixed.length ? fixed[t] : rnd.nextInt(1200);
       int prefix = new int[] {-1, 0, 1, 0x5a}[rnd.nextInt(4)];
-      int count = 1 + rnd.nextInt(27); // full and partial batches of 8
+      int count = 1 + rnd.nextInt(27); // full and partial batches
       byte[] data = new byte[len * count + 64];
       rnd.nextBytes(data);
       Blake2bBatch vec = Blake2bBatch.vector(prefix, len);
       Blake2bBatch ref = Blake2bBatch.scalar(prefix, len);
-      assertEquals(8, vec.lanes());
+      assertEquals(lanes, vec.lanes());
       byte[] want = new byte[32 * count + 7];
       byte[] got = new byte[32 * count + 7];
       for (int rep = 0; rep < 2; rep++) { // reuse after flush
@@ -83,12 +130,23 @@ class VectorPathTest {
       byte[] inPlace = leaves.clone();
       MerkleTree.root(Blake2bBatch.scalar(1, 64), inPlace, 0, count, inPlace, gotScalar, 0);
       assertArrayEquals(want, gotScalar, "scalar batch, " + count + " leaves");
-      if (VectorSupport.available()) {
-        byte[] gotVector = new byte[32];
-        inPlace = leaves.clone();
-        MerkleTree.root(Blake2bBatch.vector(1, 64), inPlace, 0, count, inPlace, gotVector, 0);
-        assertArrayEquals(want, gotVector, "vector batch in place, " + count + " leaves");
-      }
+    }
+  }
+
+  @Test
+  void vectorBatchedMerkleRootsEqualScalarRoots() {
+    assumeVectorsAvailable("vector Merkle roots");
+    System.out.printf("VectorPathTest: Merkle roots on %d-bit vectors%n", VectorSupport.bits());
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (int count = 0; count <= 1000; count = count < 70 ? count + 1 : count * 3 / 2) {
+      byte[] leaves = new byte[32 * Math.max(count, 1)];
+      rnd.nextBytes(leaves);
+      byte[] want = new byte[32];
+      MerkleTree.root(new Blake2b256(), leaves, 0, count, new byte[leaves.length], want, 0);
+      byte[] gotVector = new byte[32];
+      byte[] inPlace = leaves.clone();
+      MerkleTree.root(Blake2bBatch.vector(1, 64), inPlace, 0, count, inPlace, gotVector, 0);
+      assertArrayEquals(want, gotVector, "vector batch in place, " + count + " leaves");
     }
   }
 }

@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 class VectorCodingLoopTest {
 
   private static CodingLoop vector() {
-    assumeTrue(VectorSupport.available(), "jdk.incubator.vector with 512-bit vectors not available");
+    String why = VectorSupport.refusal();
+    if (why != null) {
+      System.out.println("VectorCodingLoopTest: skipped, no vector paths here: " + why);
+    }
+    assumeTrue(why == null, () -> "no vector paths here: " + why);
+    System.out.println("VectorCodingLoopTest: vector loop on " + VectorSupport.bits() + "-bit vectors");
     CodingLoop v = CodingLoop.vectorLoop();
     assertEquals("vector", v.name());
     return v;
