@@ -22,8 +22,8 @@ class VectorPathTest {
 
   /**
    * The width this run must use, 0 for the scalar paths: a forced width when the CPU has it;
-   * without one, the CPU's widest vectors if they are at least 256 bits (128-bit vectors are
-   * slower than the scalar code and only used when forced).
+   * without one, the CPU's widest vectors (128 bits and up: every width measured faster than the
+   * scalar code).
    */
   static int expectedBits(boolean ask, String forced, int cpuBits) {
     if (!ask) {
@@ -33,7 +33,7 @@ class VectorPathTest {
       int f = Integer.parseInt(forced.trim());
       return f <= cpuBits ? f : 0;
     }
-    return cpuBits >= 256 ? cpuBits : 0;
+    return cpuBits >= 128 ? cpuBits : 0;
   }
 
   /** Skips a vector-only test with the reason when this run has no vector classes. */
@@ -70,7 +70,9 @@ class VectorPathTest {
     assertEquals(0, expectedBits(false, null, 512));
     assertEquals(512, expectedBits(true, null, 512));
     assertEquals(256, expectedBits(true, null, 256));
-    assertEquals(0, expectedBits(true, null, 128));
+    assertEquals(128, expectedBits(true, null, 128));
+    assertEquals(0, expectedBits(true, null, 0));
+    assertEquals(0, expectedBits(true, "128", 0));
     assertEquals(128, expectedBits(true, "128", 128));
     assertEquals(256, expectedBits(true, "256", 512));
     assertEquals(0, expectedBits(true, "512", 256));
