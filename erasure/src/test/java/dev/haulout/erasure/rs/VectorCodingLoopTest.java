@@ -2,8 +2,8 @@ package dev.haulout.erasure.rs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.haulout.erasure.internal.VectorPathTest;
 import dev.haulout.erasure.internal.VectorSupport;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,8 @@ import org.junit.jupiter.api.Test;
 class VectorCodingLoopTest {
 
   private static CodingLoop vector() {
-    String why = VectorSupport.refusal();
-    if (why != null) {
-      System.out.println("VectorCodingLoopTest: skipped, no vector paths here: " + why);
-    }
-    assumeTrue(why == null, () -> "no vector paths here: " + why);
-    System.out.println("VectorCodingLoopTest: vector loop on " + VectorSupport.bits() + "-bit vectors");
+    VectorPathTest.assumeVectorsAvailable("VectorCodingLoopTest");
+    System.out.println("VectorCodingLoopTest: vector loop, " + VectorSupport.describe());
     CodingLoop v = CodingLoop.vectorLoop();
     assertEquals("vector", v.name());
     return v;
