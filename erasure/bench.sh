@@ -25,18 +25,20 @@ if [ "${1:-}" = process ]; then
   harness=${WALRUS_HARNESS:-../shared/walrus/harness}
   [ -f cli/target/haulout-cli.jar ] || { echo "build the CLI first: ./mvnw -B -o -q -pl cli -am package -DskipTests" >&2; exit 2; }
   [ -d "$harness/node_modules" ] || { echo "$harness/node_modules missing: npm ci there (or set WALRUS_HARNESS)" >&2; exit 2; }
-  ms() { local t0 t1; t0=$(date +%s%N); "$@" > "$OUT/process.out" 2>/dev/null; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
+  # wall ms and CPU ms (user + sys, all threads: JIT and GC included) of one run
+  ms() { /usr/bin/time -f '%e %U %S' -o "$OUT/process.time" "$@" > "$OUT/process.out" 2>/dev/null
+    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$OUT/process.time"; }
   echo "JDK: $(java -version 2>&1 | head -1); node $(node --version); $(date -u +%FT%TZ); $(wc -c < "$file") bytes"
-  echo '| run | haulout blob-id ms | node blob-id.mjs ms | ratio |'
+  echo '| run | haulout blob-id wall ms (CPU ms) | node blob-id.mjs wall ms (CPU ms) | ratio wall (CPU) |'
   echo '|---|---|---|---|'
   bj=0; bn=0
   for r in $(seq 1 "$runs"); do
-    j=$(ms ./haulout blob-id "$file")
+    set -- $(ms ./haulout blob-id "$file"); j=$1; cj=$2
     idj=$(cut -d' ' -f1 "$OUT/process.out")
-    n=$(ms node "$harness/blob-id.mjs" "$file")
+    set -- $(ms node "$harness/blob-id.mjs" "$file"); n=$1; cn=$2
     idn=$(sed -n 's/^blob_id: //p' "$OUT/process.out")
     [ "$idj" = "$idn" ] || { echo "blob IDs differ: $idj vs $idn" >&2; exit 1; }
-    echo "| $r | $j | $n | $(node -e "console.log(($n / $j).toFixed(2))")x |"
+    echo "| $r | $j ($cj) | $n ($cn) | $(node -e "console.log(($n / $j).toFixed(2) + 'x (' + ($cn / $cj).toFixed(2) + 'x)')") |"
     if [ $bj = 0 ] || [ "$j" -lt $bj ]; then bj=$j; fi
     if [ $bn = 0 ] || [ "$n" -lt $bn ]; then bn=$n; fi
   done
