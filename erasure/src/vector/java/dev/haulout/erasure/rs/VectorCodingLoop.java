@@ -605,34 +605,32 @@ public final class VectorCodingLoop implements BitslicedLoop {
    * butterflies on boxed vectors (≈ 200 MB of garbage per 64 MiB blob ID in steady state, JFR
    * allocation samples), which is one reason the blob-ID time differed between JVMs.
    */
-  private static void storeCombos(long[] w, int q, long[] c, int o) {
+  private static void storeCombos(long[] w, int q0, long[] c, int o0) {
+    // the loop inline (no nested helper): one pass at 512 bits, the method as before
     for (int j = 0; j < 8; j += L) {
-      storeCombos1(w, q + j, c, o + j);
+      int q = q0 + j;
+      int o = o0 + j;
+      LongVector p0 = LongVector.fromArray(S, w, q);
+      LongVector p1 = LongVector.fromArray(S, w, q + 8);
+      LongVector p2 = LongVector.fromArray(S, w, q + 16);
+      LongVector p3 = LongVector.fromArray(S, w, q + 24);
+      LongVector p01 = p0.lanewise(XOR, p1);
+      LongVector p23 = p2.lanewise(XOR, p3);
+      p0.intoArray(c, o + 8);
+      p1.intoArray(c, o + 16);
+      p01.intoArray(c, o + 24);
+      p2.intoArray(c, o + 32);
+      p2.lanewise(XOR, p0).intoArray(c, o + 40);
+      p2.lanewise(XOR, p1).intoArray(c, o + 48);
+      p2.lanewise(XOR, p01).intoArray(c, o + 56);
+      p3.intoArray(c, o + 64);
+      p3.lanewise(XOR, p0).intoArray(c, o + 72);
+      p3.lanewise(XOR, p1).intoArray(c, o + 80);
+      p3.lanewise(XOR, p01).intoArray(c, o + 88);
+      p23.intoArray(c, o + 96);
+      p23.lanewise(XOR, p0).intoArray(c, o + 104);
+      p23.lanewise(XOR, p1).intoArray(c, o + 112);
+      p23.lanewise(XOR, p01).intoArray(c, o + 120);
     }
-  }
-
-  /** {@link #storeCombos} of the {@code L} longs at offset 0 of each plane. */
-  private static void storeCombos1(long[] w, int q, long[] c, int o) {
-    LongVector p0 = LongVector.fromArray(S, w, q);
-    LongVector p1 = LongVector.fromArray(S, w, q + 8);
-    LongVector p2 = LongVector.fromArray(S, w, q + 16);
-    LongVector p3 = LongVector.fromArray(S, w, q + 24);
-    LongVector p01 = p0.lanewise(XOR, p1);
-    LongVector p23 = p2.lanewise(XOR, p3);
-    p0.intoArray(c, o + 8);
-    p1.intoArray(c, o + 16);
-    p01.intoArray(c, o + 24);
-    p2.intoArray(c, o + 32);
-    p2.lanewise(XOR, p0).intoArray(c, o + 40);
-    p2.lanewise(XOR, p1).intoArray(c, o + 48);
-    p2.lanewise(XOR, p01).intoArray(c, o + 56);
-    p3.intoArray(c, o + 64);
-    p3.lanewise(XOR, p0).intoArray(c, o + 72);
-    p3.lanewise(XOR, p1).intoArray(c, o + 80);
-    p3.lanewise(XOR, p01).intoArray(c, o + 88);
-    p23.intoArray(c, o + 96);
-    p23.lanewise(XOR, p0).intoArray(c, o + 104);
-    p23.lanewise(XOR, p1).intoArray(c, o + 112);
-    p23.lanewise(XOR, p01).intoArray(c, o + 120);
   }
 }
