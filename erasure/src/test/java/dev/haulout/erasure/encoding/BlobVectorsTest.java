@@ -10,6 +10,7 @@ import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.DataTooLargeException;
 import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.internal.VectorPathTest;
 import dev.haulout.erasure.internal.VectorSupport;
 import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BlobVectorsTest {
   @BeforeAll
   static void report() {
+    VectorPathTest.assumeForcedRunAddsCoverage("BlobVectorsTest");
     System.out.println("BlobVectorsTest: " + VectorSupport.describe() + "; loops " + CodingLoop.all());
   }
 

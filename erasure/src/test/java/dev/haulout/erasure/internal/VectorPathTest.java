@@ -49,6 +49,26 @@ public class VectorPathTest {
   }
 
   /**
+   * For a whole-encoding test in a forced-width run: skips it (with the reason) when that run
+   * would repeat another one, i.e. the forced width is the CPU's native one (the default run
+   * covers it) or the CPU lacks it (the run is on the scalar paths, which {@code scalar-path}
+   * covers). Keeps the per-width executions to what only they test.
+   */
+  public static void assumeForcedRunAddsCoverage(String what) {
+    if (System.getProperty(VectorSupport.BITS_PROPERTY) == null || expectedBits() < 0) {
+      return;
+    }
+    int want = expectedBits();
+    String why = want == 0
+        ? "the CPU lacks the forced width, this run is on the scalar paths (covered by scalar-path)"
+        : want == CpuFlags.vectorBits() ? "the forced width is the native one (covered by the default run)" : null;
+    if (why != null) {
+      System.out.printf("%s: skipped: %s%n", what, why);
+    }
+    assumeTrue(why == null, () -> what + ": skipped: " + why);
+  }
+
+  /**
    * For a vector-kernel test: returns when the kernels must be tested in this run, else skips the
    * test with the reason. In the build's runs that follows from the CPU flags, not from the probe
    * under test, so a kernel that disagrees with the scalar code (and makes the probe refuse it)
