@@ -7,7 +7,7 @@ package dev.haulout.erasure.internal;
  * by {@link #flush}, possibly earlier. A message's bytes are read, and its digest written, in
  * the same call (the one that runs its batch), so a digest may overwrite the input of an earlier
  * queued message but must not overwrite the input of a message still to be added. The vector
- * implementation ({@link VectorSupport}) hashes 8 messages at once, one per SIMD lane; the
+ * implementation ({@link VectorSupport}) hashes one message per 64-bit SIMD lane at once (8, 4 or 2); the
  * scalar one hashes each message in {@code add}. Not thread-safe. Not API.
  */
 public abstract class Blake2bBatch {
@@ -38,7 +38,7 @@ public abstract class Blake2bBatch {
     return new Scalar(prefix, length);
   }
 
-  /** The vector implementation (8 lanes); only when {@link VectorSupport#available()}. */
+  /** The vector implementation (8, 4 or 2 lanes); only when {@link VectorSupport#available()}. */
   public static Blake2bBatch vector(int prefix, int length) {
     return VectorSupport.create(
         Blake2bBatch.class,

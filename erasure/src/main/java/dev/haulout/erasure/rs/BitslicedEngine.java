@@ -31,8 +31,8 @@ final class BitslicedEngine {
    * in any way, the same for every shard of one length: the code acts on each word position
    * alone. With granule {@code 16 G}, plane {@code i} of block {@code kb} of a shard at {@code
    * dst} sits at {@code dst + 16 G (kb / G) + G i + kb % G}: {@code G = 1} is one block's 16
-   * planes in a row (the scalar kernels below) and {@code G = 8} puts plane i of 8 blocks in one
-   * 512-bit vector (the Vector-API kernels). Kernel lengths are in longs, whole groups.
+   * planes in a row (the scalar kernels below) and {@code G = 8} puts plane i of 8 blocks in 8
+   * longs: one 512-bit vector, or two 256-bit / four 128-bit ones (the Vector-API kernels). Kernel lengths are in longs, whole groups.
    */
   interface Kernels {
     /** Longs per shard of {@code shardLen} bytes. */

@@ -38,7 +38,7 @@ public interface CodingLoop {
   }
 
   /**
-   * The Vector-API loop (bit-sliced kernels on 512-bit vectors); only when {@link
+   * The Vector-API loop (bit-sliced kernels on 512-, 256- or 128-bit vectors); only when {@link
    * VectorSupport#available()}.
    */
   static CodingLoop vectorLoop() {

@@ -10,6 +10,8 @@ import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.DataTooLargeException;
 import dev.haulout.erasure.SliverData;
+import dev.haulout.erasure.internal.VectorPathTest;
+import dev.haulout.erasure.internal.VectorSupport;
 import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.erasure.rs.CodingLoop;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Blob IDs, roots and every sliver against the wasm-generated vectors. */
 class BlobVectorsTest {
+  @BeforeAll
+  static void report() {
+    VectorPathTest.assumeForcedRunAddsCoverage("BlobVectorsTest");
+    System.out.println("BlobVectorsTest: " + VectorSupport.describe() + "; loops " + CodingLoop.all());
+  }
+
   private static final Map<String, byte[]> INPUTS = new HashMap<>();
 
   private static synchronized byte[] input(String name) {

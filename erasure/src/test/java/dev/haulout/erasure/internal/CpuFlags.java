@@ -22,6 +22,24 @@ final class CpuFlags {
     return FLAGS.contains(flag);
   }
 
+  /**
+   * The widest vectors the CPU runs natively, in bits, from its flags alone: 512 with AVX-512 F,
+   * 256 with AVX2, 128 with SSE2 or NEON (asimd), else 0. (AVX without AVX2 has no 256-bit
+   * integer operations, so it counts as 128.)
+   */
+  static int vectorBits() {
+    if (has("avx512f")) {
+      return 512;
+    }
+    if (has("avx2")) {
+      return 256;
+    }
+    if (has("sse2") || has("asimd")) {
+      return 128;
+    }
+    return 0;
+  }
+
   /** The SIMD flags of interest, for test output. */
   static String vectorFlags() {
     return FLAGS.stream()

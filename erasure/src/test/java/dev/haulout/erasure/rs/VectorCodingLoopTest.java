@@ -2,8 +2,8 @@ package dev.haulout.erasure.rs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.haulout.erasure.internal.VectorPathTest;
 import dev.haulout.erasure.internal.VectorSupport;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class VectorCodingLoopTest {
 
   private static CodingLoop vector() {
-    assumeTrue(VectorSupport.available(), "jdk.incubator.vector with 512-bit vectors not available");
+    VectorPathTest.assumeVectorsAvailable("VectorCodingLoopTest");
+    System.out.println("VectorCodingLoopTest: vector loop, " + VectorSupport.describe());
     CodingLoop v = CodingLoop.vectorLoop();
     assertEquals("vector", v.name());
     return v;

@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import dev.haulout.erasure.gf.GF16;
+import dev.haulout.erasure.internal.vector.VectorWidth;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -17,26 +18,32 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link BitslicedCodingLoop} with its bulk kernels on 512-bit vectors ({@code
- * jdk.incubator.vector}): the bit-sliced layout groups 8 blocks so that plane {@code i} of 8
- * blocks (512 words) is one {@link LongVector}, and a butterfly is the same 4-bit-table matrix
- * product as the scalar kernels, 8 longs per instruction. Full 64-byte segments are sliced 16
+ * {@link BitslicedCodingLoop} with its bulk kernels on vectors ({@code jdk.incubator.vector}) of
+ * the width {@link VectorWidth} chose: the bit-sliced layout groups 8 blocks so that plane
+ * {@code i} of 8 blocks (512 words, 8 longs) is one 512-bit {@link LongVector}, or two 256-bit
+ * or four 128-bit ones, and a butterfly is the same 4-bit-table matrix product as the scalar
+ * kernels, {@code L} longs per instruction; one code path for every width. Full 64-byte segments are sliced 16
  * at a time with vector transposes ({@link #sliceGroup}); tails and leftover segments take the
  * scalar octet path into the groups after them. Per-butterfly byte operations (the
  * decoder's small cases, tiny symbols) are those of {@link TableCodingLoop}. Byte-identical to
  * {@link ScalarCodingLoop} (tested). Loaded only through {@link CodingLoop#vectorLoop()}.
  */
 public final class VectorCodingLoop implements BitslicedLoop {
-  private static final VectorSpecies<Long> S = LongVector.SPECIES_512;
-  private static final VectorSpecies<Byte> B = ByteVector.SPECIES_512;
+  private static final VectorSpecies<Long> S = VectorWidth.LONGS;
+  private static final VectorSpecies<Byte> B = VectorWidth.BYTES;
+  /**
+   * Longs per vector: 8, 4 or 2. The layout does not depend on it (a plane of a group is 8 longs,
+   * 8 blocks); at narrower widths every 8-long plane is {@code 8 / L} vectors, and the kernels
+   * loop over them ({@code for (j = 0; j < 8; j += L)}, a single pass C2 removes at 512 bits).
+   */
+  private static final int L = S.length();
   /** Longs per layout group: 16 planes of 8 blocks. */
   private static final int GROUP = 128;
   /** Swaps the two 256-bit halves. */
-  private static final VectorShuffle<Long> SWAP = VectorShuffle.fromValues(S, 4, 5, 6, 7, 0, 1, 2, 3);
+  private static final VectorShuffle<Long> SWAP = VectorShuffle.fromOp(S, i -> (i ^ 4) % L);
   private static final AtomicReferenceArray<int[]> OFFSETS = new AtomicReferenceArray<>(GF16.MODULUS);
   /** Lanes 4-7. */
-  private static final VectorMask<Long> HIGH =
-      VectorMask.fromValues(S, false, false, false, false, true, true, true, true);
+  private static final VectorMask<Long> HIGH = VectorMask.fromLong(S, 0xF0L);
 
   private static final BitslicedEngine.Kernels KERNELS =
       new BitslicedEngine.Kernels() {
@@ -320,21 +327,44 @@ public final class VectorCodingLoop implements BitslicedLoop {
   private static void sliceGroup(byte[] buf, int[] seg, int f0, long[] planes, int p, long[] tmp) {
     sliceHalf(buf, seg, f0, tmp, 0);
     sliceHalf(buf, seg, f0 + 8, tmp, 64);
+    if (L == 8) {
+      for (int i = 0; i < 8; i++) {
+        LongVector a = LongVector.fromArray(S, tmp, 8 * i);
+        LongVector c = LongVector.fromArray(S, tmp, 64 + 8 * i);
+        a.blend(c.rearrange(SWAP), HIGH).intoArray(planes, p + 8 * i);
+        a.rearrange(SWAP).blend(c, HIGH).intoArray(planes, p + 64 + 8 * i);
+      }
+      return;
+    }
+    // narrower vectors: the same half exchange is whole vectors moving
     for (int i = 0; i < 8; i++) {
-      LongVector a = LongVector.fromArray(S, tmp, 8 * i);
-      LongVector c = LongVector.fromArray(S, tmp, 64 + 8 * i);
-      a.blend(c.rearrange(SWAP), HIGH).intoArray(planes, p + 8 * i);
-      a.rearrange(SWAP).blend(c, HIGH).intoArray(planes, p + 64 + 8 * i);
+      for (int h = 0; h < 4; h += L) {
+        LongVector.fromArray(S, tmp, 8 * i + h).intoArray(planes, p + 8 * i + h);
+        LongVector.fromArray(S, tmp, 64 + 8 * i + h).intoArray(planes, p + 8 * i + 4 + h);
+        LongVector.fromArray(S, tmp, 8 * i + 4 + h).intoArray(planes, p + 64 + 8 * i + h);
+        LongVector.fromArray(S, tmp, 64 + 8 * i + 4 + h).intoArray(planes, p + 64 + 8 * i + 4 + h);
+      }
     }
   }
 
   /** Inverse of {@link #sliceGroup}. */
   private static void unsliceGroup(long[] planes, int p, byte[] buf, int[] seg, int f0, long[] tmp) {
-    for (int i = 0; i < 8; i++) {
-      LongVector lo = LongVector.fromArray(S, planes, p + 8 * i);
-      LongVector hi = LongVector.fromArray(S, planes, p + 64 + 8 * i);
-      lo.blend(hi.rearrange(SWAP), HIGH).intoArray(tmp, 8 * i);
-      lo.rearrange(SWAP).blend(hi, HIGH).intoArray(tmp, 64 + 8 * i);
+    if (L == 8) {
+      for (int i = 0; i < 8; i++) {
+        LongVector lo = LongVector.fromArray(S, planes, p + 8 * i);
+        LongVector hi = LongVector.fromArray(S, planes, p + 64 + 8 * i);
+        lo.blend(hi.rearrange(SWAP), HIGH).intoArray(tmp, 8 * i);
+        lo.rearrange(SWAP).blend(hi, HIGH).intoArray(tmp, 64 + 8 * i);
+      }
+    } else {
+      for (int i = 0; i < 8; i++) {
+        for (int h = 0; h < 4; h += L) {
+          LongVector.fromArray(S, planes, p + 8 * i + h).intoArray(tmp, 8 * i + h);
+          LongVector.fromArray(S, planes, p + 8 * i + 4 + h).intoArray(tmp, 64 + 8 * i + h);
+          LongVector.fromArray(S, planes, p + 64 + 8 * i + h).intoArray(tmp, 8 * i + 4 + h);
+          LongVector.fromArray(S, planes, p + 64 + 8 * i + 4 + h).intoArray(tmp, 64 + 8 * i + 4 + h);
+        }
+      }
     }
     unsliceHalf(tmp, 0, buf, seg, f0);
     unsliceHalf(tmp, 64, buf, seg, f0 + 8);
@@ -342,7 +372,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
 
   /**
    * 8x8 bit transpose inside each lane (bit k of byte b to bit b of byte k) of the vector at
-   * {@code t[p ..p + 8)}, in place; an involution. Arrays in and out, no vector parameter: a
+   * {@code t[p ..p + L)}, in place; an involution. Arrays in and out, no vector parameter: a
    * helper that takes or returns a vector boxes it whenever C2 does not inline the helper.
    */
   private static void transposeBits(long[] t, int p) {
@@ -363,24 +393,35 @@ public final class VectorCodingLoop implements BitslicedLoop {
    */
   private static void sliceHalf(byte[] buf, int[] seg, int f0, long[] tmp, int to) {
     for (int i = 0; i < 8; i++) {
-      ByteVector.fromArray(B, buf, seg[f0 + i]).reinterpretAsLongs().intoArray(tmp, to + 8 * i);
-      transposeBits(tmp, to + 8 * i);
+      int from = seg[f0 + i];
+      for (int j = 0; j < 8; j += L) {
+        ByteVector.fromArray(B, buf, from + 8 * j).reinterpretAsLongs().intoArray(tmp, to + 8 * i + j);
+        transposeBits(tmp, to + 8 * i + j);
+      }
     }
-    transposeBytes(tmp, to);
+    for (int j = 0; j < 8; j += L) {
+      transposeBytes(tmp, to + j);
+    }
   }
 
   /** Inverse of {@link #sliceHalf}. */
   private static void unsliceHalf(long[] tmp, int from, byte[] buf, int[] seg, int f0) {
-    transposeBytes(tmp, from);
+    for (int j = 0; j < 8; j += L) {
+      transposeBytes(tmp, from + j);
+    }
     for (int i = 0; i < 8; i++) {
-      transposeBits(tmp, from + 8 * i);
-      LongVector.fromArray(S, tmp, from + 8 * i).reinterpretAsBytes().intoArray(buf, seg[f0 + i]);
+      int to = seg[f0 + i];
+      for (int j = 0; j < 8; j += L) {
+        transposeBits(tmp, from + 8 * i + j);
+        LongVector.fromArray(S, tmp, from + 8 * i + j).reinterpretAsBytes().intoArray(buf, to + 8 * j);
+      }
     }
   }
 
   /**
-   * 8x8 byte transpose across the 8 vectors at {@code t[p ..p + 64)}, lane by lane (byte k of
-   * vector i to byte i of vector k); an involution. Three stages of swaps of 8-, 16- and 32-bit
+   * 8x8 byte transpose across the 8 vectors at {@code t[p + 8 i ..p + 8 i + L)}, i = 0..7, lane by
+   * lane (byte k of vector i to byte i of vector k); an involution. The caller covers 8-long
+   * rows with {@code 8 / L} calls. Three stages of swaps of 8-, 16- and 32-bit
    * fields between vectors {@code i} and {@code i + d}, d = 1, 2, 4.
    */
   private static void transposeBytes(long[] t, int p) {
@@ -451,7 +492,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
   // ---- kernels: w[a ..) and w[b ..) are runs of whole 128-long groups --------------------------
 
   private static void xorInto(long[] w, int dst, int src, int longs) {
-    for (int i = 0; i < longs; i += 8) {
+    for (int i = 0; i < longs; i += L) {
       LongVector.fromArray(S, w, dst + i).lanewise(XOR, LongVector.fromArray(S, w, src + i)).intoArray(w, dst + i);
     }
   }
@@ -481,14 +522,16 @@ public final class VectorCodingLoop implements BitslicedLoop {
       int pb = b + k;
       combos(w, pb, c);
       for (int i = 0; i < 16; i++) {
-        LongVector v =
-            LongVector.fromArray(S, c, m[4 * i])
-                .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 1]))
-                .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 2]))
-                .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 3]));
-        LongVector na = LongVector.fromArray(S, w, pa + 8 * i).lanewise(XOR, v);
-        na.intoArray(w, pa + 8 * i);
-        LongVector.fromArray(S, w, pb + 8 * i).lanewise(XOR, na).intoArray(w, pb + 8 * i);
+        for (int j = 0; j < 8; j += L) {
+          LongVector v =
+              LongVector.fromArray(S, c, m[4 * i] + j)
+                  .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 1] + j))
+                  .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 2] + j))
+                  .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 3] + j));
+          LongVector na = LongVector.fromArray(S, w, pa + 8 * i + j).lanewise(XOR, v);
+          na.intoArray(w, pa + 8 * i + j);
+          LongVector.fromArray(S, w, pb + 8 * i + j).lanewise(XOR, na).intoArray(w, pb + 8 * i + j);
+        }
       }
     }
   }
@@ -503,12 +546,14 @@ public final class VectorCodingLoop implements BitslicedLoop {
       int pa = a + k;
       combosXor(w, pa, b + k, c);
       for (int i = 0; i < 16; i++) {
-        LongVector v =
-            LongVector.fromArray(S, c, m[4 * i])
-                .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 1]))
-                .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 2]))
-                .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 3]));
-        LongVector.fromArray(S, w, pa + 8 * i).lanewise(XOR, v).intoArray(w, pa + 8 * i);
+        for (int j = 0; j < 8; j += L) {
+          LongVector v =
+              LongVector.fromArray(S, c, m[4 * i] + j)
+                  .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 1] + j))
+                  .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 2] + j))
+                  .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 3] + j));
+          LongVector.fromArray(S, w, pa + 8 * i + j).lanewise(XOR, v).intoArray(w, pa + 8 * i + j);
+        }
       }
     }
   }
@@ -523,11 +568,13 @@ public final class VectorCodingLoop implements BitslicedLoop {
       int pa = a + k;
       combos(w, pa, c);
       for (int i = 0; i < 16; i++) {
-        LongVector.fromArray(S, c, m[4 * i])
-            .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 1]))
-            .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 2]))
-            .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 3]))
-            .intoArray(w, pa + 8 * i);
+        for (int j = 0; j < 8; j += L) {
+          LongVector.fromArray(S, c, m[4 * i] + j)
+              .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 1] + j))
+              .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 2] + j))
+              .lanewise(XOR, LongVector.fromArray(S, c, m[4 * i + 3] + j))
+              .intoArray(w, pa + 8 * i + j);
+        }
       }
     }
   }
@@ -545,7 +592,7 @@ public final class VectorCodingLoop implements BitslicedLoop {
 
   /** {@link #combos} of {@code b ^= a}, storing the new b (the first half of an IFFT butterfly). */
   private static void combosXor(long[] w, int pa, int p, long[] c) {
-    for (int i = 0; i < 128; i += 8) {
+    for (int i = 0; i < 128; i += L) {
       LongVector.fromArray(S, w, p + i).lanewise(XOR, LongVector.fromArray(S, w, pa + i)).intoArray(w, p + i);
     }
     combos(w, p, c);
@@ -558,27 +605,32 @@ public final class VectorCodingLoop implements BitslicedLoop {
    * butterflies on boxed vectors (≈ 200 MB of garbage per 64 MiB blob ID in steady state, JFR
    * allocation samples), which is one reason the blob-ID time differed between JVMs.
    */
-  private static void storeCombos(long[] w, int q, long[] c, int o) {
-    LongVector p0 = LongVector.fromArray(S, w, q);
-    LongVector p1 = LongVector.fromArray(S, w, q + 8);
-    LongVector p2 = LongVector.fromArray(S, w, q + 16);
-    LongVector p3 = LongVector.fromArray(S, w, q + 24);
-    LongVector p01 = p0.lanewise(XOR, p1);
-    LongVector p23 = p2.lanewise(XOR, p3);
-    p0.intoArray(c, o + 8);
-    p1.intoArray(c, o + 16);
-    p01.intoArray(c, o + 24);
-    p2.intoArray(c, o + 32);
-    p2.lanewise(XOR, p0).intoArray(c, o + 40);
-    p2.lanewise(XOR, p1).intoArray(c, o + 48);
-    p2.lanewise(XOR, p01).intoArray(c, o + 56);
-    p3.intoArray(c, o + 64);
-    p3.lanewise(XOR, p0).intoArray(c, o + 72);
-    p3.lanewise(XOR, p1).intoArray(c, o + 80);
-    p3.lanewise(XOR, p01).intoArray(c, o + 88);
-    p23.intoArray(c, o + 96);
-    p23.lanewise(XOR, p0).intoArray(c, o + 104);
-    p23.lanewise(XOR, p1).intoArray(c, o + 112);
-    p23.lanewise(XOR, p01).intoArray(c, o + 120);
+  private static void storeCombos(long[] w, int q0, long[] c, int o0) {
+    // the loop inline (no nested helper): one pass at 512 bits, the method as before
+    for (int j = 0; j < 8; j += L) {
+      int q = q0 + j;
+      int o = o0 + j;
+      LongVector p0 = LongVector.fromArray(S, w, q);
+      LongVector p1 = LongVector.fromArray(S, w, q + 8);
+      LongVector p2 = LongVector.fromArray(S, w, q + 16);
+      LongVector p3 = LongVector.fromArray(S, w, q + 24);
+      LongVector p01 = p0.lanewise(XOR, p1);
+      LongVector p23 = p2.lanewise(XOR, p3);
+      p0.intoArray(c, o + 8);
+      p1.intoArray(c, o + 16);
+      p01.intoArray(c, o + 24);
+      p2.intoArray(c, o + 32);
+      p2.lanewise(XOR, p0).intoArray(c, o + 40);
+      p2.lanewise(XOR, p1).intoArray(c, o + 48);
+      p2.lanewise(XOR, p01).intoArray(c, o + 56);
+      p3.intoArray(c, o + 64);
+      p3.lanewise(XOR, p0).intoArray(c, o + 72);
+      p3.lanewise(XOR, p1).intoArray(c, o + 80);
+      p3.lanewise(XOR, p01).intoArray(c, o + 88);
+      p23.intoArray(c, o + 96);
+      p23.lanewise(XOR, p0).intoArray(c, o + 104);
+      p23.lanewise(XOR, p1).intoArray(c, o + 112);
+      p23.lanewise(XOR, p01).intoArray(c, o + 120);
+    }
   }
 }

@@ -11,7 +11,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
@@ -24,9 +23,10 @@ import jdk.incubator.vector.VectorSpecies;
  * messages' words are transposed into lane order (word {@code j} of block {@code b} of lane
  * {@code l} at {@code msg[(16 b + j) L + l]}) before the rounds. Byte-identical to {@link
  * dev.haulout.erasure.internal.Blake2b256}, tested against it. Loaded only through {@link
- * dev.haulout.erasure.internal.VectorSupport}, and only used where 512-bit vectors are native:
- * the same code on 256-bit vectors (4 lanes) is not turned into SIMD instructions by C2 on JDK 17
- * (nor 25) and ran about 15 times slower than the scalar hash.
+ * dev.haulout.erasure.internal.VectorSupport}. One code path for every width: the species is
+ * {@link VectorWidth#LONGS} (a constant chosen at class initialisation), so a batch is 8
+ * messages at 512 bits, 4 at 256 and 2 at 128; only the 8x8 node transpose ({@link
+ * #arrangeChunk}) is specific to 8 lanes, other widths arrange every word with scalar loads.
  */
 public final class Blake2bLanes extends Blake2bBatch {
   private static final VarHandle LONGS =
@@ -37,25 +37,47 @@ public final class Blake2bLanes extends Blake2bBatch {
     0x510e527fade682d1L, 0x9b05688c2b3e6c1fL, 0x1f83d9abfb41bd6bL, 0x5be0cd19137e2179L
   };
 
-  private static final VectorSpecies<Long> S = LongVector.SPECIES_512;
-  private static final int LANES = 8;
-  private static final VectorSpecies<Byte> B = ByteVector.SPECIES_512;
+  private static final VectorSpecies<Long> S = VectorWidth.LONGS;
+  /** Messages per batch: one per lane (8 at 512 bits, 4 at 256, 2 at 128). */
+  private static final int LANES = S.length();
+  private static final VectorSpecies<Byte> B = VectorWidth.BYTES;
+
+  /** Rotations as {@code lanewise(ROR, k)}. */
+  static final int ROT_NATIVE = 0;
+  /** Rotations by 32, 24 and 16 bits as int / byte permutations of each lane, by 63 as {@code ROR}. */
+  static final int ROT_SHUFFLE = 1;
+  /** Every rotation written out as two shifts and an OR (by 63: {@code x >>> 63 | x + x}). */
+  static final int ROT_SHIFT = 2;
+  /** Rotation by 32 as an int permutation, the others as shifts. */
+  static final int ROT_SWAP32 = 3;
 
   /**
-   * Whether C2 turns {@code lanewise(ROR, k)} into one rotate instruction. JDK 17's C2 emits two
-   * shifts and an OR for it; there the rotations by whole bytes are one byte permutation of each
-   * lane instead (about 13 % faster per compression, measured). JDK 21+ emits {@code vprorq},
-   * where the permutation is the slower one. A constant, so C2 keeps one branch.
+   * How the rotations are written; a constant, so C2 keeps one branch. Measured (README, "Vector
+   * paths"): at 512 bits JDK 17's C2 emits two shifts and an OR for {@code lanewise(ROR, k)},
+   * where the byte permutations were about 13 % faster per compression; JDK 21+ emits {@code
+   * vprorq}, where the permutation is the slower one. AVX2 has no 64-bit rotate and no cross-lane
+   * byte permutation; there explicit shifts are used. {@code -Dhaulout.erasure.vector.rotate=0..3}
+   * overrides it (for measuring only).
    */
-  private static final boolean NATIVE_ROTATE = Runtime.version().feature() >= 21;
+  static final int ROTATE = rotate();
+
+  private static int rotate() {
+    Integer forced = Integer.getInteger("haulout.erasure.vector.rotate");
+    if (forced != null && forced >= 0 && forced <= 3) {
+      return forced;
+    }
+    if (LANES == 8) {
+      return Runtime.version().feature() >= 21 ? ROT_NATIVE : ROT_SHUFFLE;
+    }
+    return ROT_SHIFT;
+  }
+
   /** Swaps the 32-bit halves of each 64-bit lane (rotation by 32). */
-  private static final VectorShuffle<Integer> ROR32 = VectorShuffle.fromOp(IntVector.SPECIES_512, i -> i ^ 1);
+  private static final VectorShuffle<Integer> ROR32 = VectorShuffle.fromOp(VectorWidth.INTS, i -> i ^ 1);
   /** Byte {@code i} of each lane from byte {@code i + 3 mod 8} (rotation right by 24, little-endian). */
-  private static final VectorShuffle<Byte> ROR24 =
-      VectorShuffle.fromOp(ByteVector.SPECIES_512, i -> (i & ~7) | ((i + 3) & 7));
+  private static final VectorShuffle<Byte> ROR24 = VectorShuffle.fromOp(B, i -> (i & ~7) | ((i + 3) & 7));
   /** Byte {@code i} of each lane from byte {@code i + 2 mod 8} (rotation right by 16). */
-  private static final VectorShuffle<Byte> ROR16 =
-      VectorShuffle.fromOp(ByteVector.SPECIES_512, i -> (i & ~7) | ((i + 2) & 7));
+  private static final VectorShuffle<Byte> ROR16 = VectorShuffle.fromOp(B, i -> (i & ~7) | ((i + 2) & 7));
 
   private static final int[][] SIGMA_ROWS = {
     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
@@ -81,14 +103,17 @@ public final class Blake2bLanes extends Blake2bBatch {
     }
   }
 
-  /** Exchanges lanes {@code j} and {@code j ^ d} (d = 1, 2, 4), for the 8x8 transpose. */
-  private static final VectorShuffle<Long> SWAP1 = VectorShuffle.fromOp(S, i -> i ^ 1);
-  private static final VectorShuffle<Long> SWAP2 = VectorShuffle.fromOp(S, i -> i ^ 2);
-  private static final VectorShuffle<Long> SWAP4 = VectorShuffle.fromOp(S, i -> i ^ 4);
+  /**
+   * Exchanges lanes {@code j} and {@code j ^ d} (d = 1, 2, 4), for the 8x8 transpose (used only
+   * with 8 lanes; at other widths these are built but never used).
+   */
+  private static final VectorShuffle<Long> SWAP1 = VectorShuffle.fromOp(S, i -> (i ^ 1) % LANES);
+  private static final VectorShuffle<Long> SWAP2 = VectorShuffle.fromOp(S, i -> (i ^ 2) % LANES);
+  private static final VectorShuffle<Long> SWAP4 = VectorShuffle.fromOp(S, i -> (i ^ 4) % LANES);
   /** Lanes {@code j} with bit d set. */
-  private static final VectorMask<Long> BIT1 = VectorMask.fromValues(S, false, true, false, true, false, true, false, true);
-  private static final VectorMask<Long> BIT2 = VectorMask.fromValues(S, false, false, true, true, false, false, true, true);
-  private static final VectorMask<Long> BIT4 = VectorMask.fromValues(S, false, false, false, false, true, true, true, true);
+  private static final VectorMask<Long> BIT1 = VectorMask.fromLong(S, 0xAAL);
+  private static final VectorMask<Long> BIT2 = VectorMask.fromLong(S, 0xCCL);
+  private static final VectorMask<Long> BIT4 = VectorMask.fromLong(S, 0xF0L);
   private static final VectorMask<Long> NOT1 = BIT1.not();
   private static final VectorMask<Long> NOT2 = BIT2.not();
   private static final VectorMask<Long> NOT4 = BIT4.not();
@@ -175,7 +200,7 @@ public final class Blake2bLanes extends Blake2bBatch {
     int count = pending;
     int lanes = LANES;
     int from = 0;
-    if (count == lanes && length >= 64 && length < 128) {
+    if (LANES == 8 && count == lanes && length >= 64 && length < 128) {
       arrangeChunk();
       from = 8;
     }
@@ -321,23 +346,23 @@ public final class Blake2bLanes extends Blake2bBatch {
     }
   }
 
-  /** One compression of all 8 lanes: state {@code h} (8 L longs), message words at {@code m[mo ..]}. */
+  /** One compression of all lanes: state {@code h} (8 L longs), message words at {@code m[mo ..]}. */
   private static void compress(long[] h, boolean first, long[] m, int mo, long counter, boolean last) {
     if (first) {
       // the initial state, as vectors: no scalar stores that the loads below would wait for
       LongVector.broadcast(S, IV[0] ^ 0x01010000L ^ 32).intoArray(h, 0);
       for (int i = 1; i < 8; i++) {
-        LongVector.broadcast(S, IV[i]).intoArray(h, 8 * i);
+        LongVector.broadcast(S, IV[i]).intoArray(h, LANES * i);
       }
     }
     LongVector v0 = LongVector.fromArray(S, h, 0);
-    LongVector v1 = LongVector.fromArray(S, h, 8);
-    LongVector v2 = LongVector.fromArray(S, h, 16);
-    LongVector v3 = LongVector.fromArray(S, h, 24);
-    LongVector v4 = LongVector.fromArray(S, h, 32);
-    LongVector v5 = LongVector.fromArray(S, h, 40);
-    LongVector v6 = LongVector.fromArray(S, h, 48);
-    LongVector v7 = LongVector.fromArray(S, h, 56);
+    LongVector v1 = LongVector.fromArray(S, h, 1 * LANES);
+    LongVector v2 = LongVector.fromArray(S, h, 2 * LANES);
+    LongVector v3 = LongVector.fromArray(S, h, 3 * LANES);
+    LongVector v4 = LongVector.fromArray(S, h, 4 * LANES);
+    LongVector v5 = LongVector.fromArray(S, h, 5 * LANES);
+    LongVector v6 = LongVector.fromArray(S, h, 6 * LANES);
+    LongVector v7 = LongVector.fromArray(S, h, 7 * LANES);
     LongVector v8 = LongVector.broadcast(S, IV[0]);
     LongVector v9 = LongVector.broadcast(S, IV[1]);
     LongVector v10 = LongVector.broadcast(S, IV[2]);
@@ -350,124 +375,108 @@ public final class Blake2bLanes extends Blake2bBatch {
       int sb = 16 * r;
       v0 = v0.add(v4).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 0]));
       v12 = v12.lanewise(XOR, v0);
-      v12 =
-          NATIVE_ROTATE ? v12.lanewise(ROR, 32) : v12.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v12 = ROTATE == ROT_NATIVE ? v12.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v12.lanewise(LSHR, 32).lanewise(OR, v12.lanewise(LSHL, 32)) : v12.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v8 = v8.add(v12);
       v4 = v4.lanewise(XOR, v8);
-      v4 =
-          NATIVE_ROTATE ? v4.lanewise(ROR, 24) : v4.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v4 = ROTATE == ROT_NATIVE ? v4.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v4.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v4.lanewise(LSHR, 24).lanewise(OR, v4.lanewise(LSHL, 40));
       v0 = v0.add(v4).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 1]));
       v12 = v12.lanewise(XOR, v0);
-      v12 =
-          NATIVE_ROTATE ? v12.lanewise(ROR, 16) : v12.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v12 = ROTATE == ROT_NATIVE ? v12.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v12.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v12.lanewise(LSHR, 16).lanewise(OR, v12.lanewise(LSHL, 48));
       v8 = v8.add(v12);
-      v4 = v4.lanewise(XOR, v8).lanewise(ROR, 63);
+      v4 = v4.lanewise(XOR, v8);
+      v4 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v4.lanewise(ROR, 63) : v4.lanewise(LSHR, 63).lanewise(OR, v4.add(v4));
       v1 = v1.add(v5).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 2]));
       v13 = v13.lanewise(XOR, v1);
-      v13 =
-          NATIVE_ROTATE ? v13.lanewise(ROR, 32) : v13.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v13 = ROTATE == ROT_NATIVE ? v13.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v13.lanewise(LSHR, 32).lanewise(OR, v13.lanewise(LSHL, 32)) : v13.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v9 = v9.add(v13);
       v5 = v5.lanewise(XOR, v9);
-      v5 =
-          NATIVE_ROTATE ? v5.lanewise(ROR, 24) : v5.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v5 = ROTATE == ROT_NATIVE ? v5.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v5.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v5.lanewise(LSHR, 24).lanewise(OR, v5.lanewise(LSHL, 40));
       v1 = v1.add(v5).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 3]));
       v13 = v13.lanewise(XOR, v1);
-      v13 =
-          NATIVE_ROTATE ? v13.lanewise(ROR, 16) : v13.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v13 = ROTATE == ROT_NATIVE ? v13.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v13.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v13.lanewise(LSHR, 16).lanewise(OR, v13.lanewise(LSHL, 48));
       v9 = v9.add(v13);
-      v5 = v5.lanewise(XOR, v9).lanewise(ROR, 63);
+      v5 = v5.lanewise(XOR, v9);
+      v5 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v5.lanewise(ROR, 63) : v5.lanewise(LSHR, 63).lanewise(OR, v5.add(v5));
       v2 = v2.add(v6).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 4]));
       v14 = v14.lanewise(XOR, v2);
-      v14 =
-          NATIVE_ROTATE ? v14.lanewise(ROR, 32) : v14.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v14 = ROTATE == ROT_NATIVE ? v14.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v14.lanewise(LSHR, 32).lanewise(OR, v14.lanewise(LSHL, 32)) : v14.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v10 = v10.add(v14);
       v6 = v6.lanewise(XOR, v10);
-      v6 =
-          NATIVE_ROTATE ? v6.lanewise(ROR, 24) : v6.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v6 = ROTATE == ROT_NATIVE ? v6.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v6.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v6.lanewise(LSHR, 24).lanewise(OR, v6.lanewise(LSHL, 40));
       v2 = v2.add(v6).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 5]));
       v14 = v14.lanewise(XOR, v2);
-      v14 =
-          NATIVE_ROTATE ? v14.lanewise(ROR, 16) : v14.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v14 = ROTATE == ROT_NATIVE ? v14.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v14.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v14.lanewise(LSHR, 16).lanewise(OR, v14.lanewise(LSHL, 48));
       v10 = v10.add(v14);
-      v6 = v6.lanewise(XOR, v10).lanewise(ROR, 63);
+      v6 = v6.lanewise(XOR, v10);
+      v6 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v6.lanewise(ROR, 63) : v6.lanewise(LSHR, 63).lanewise(OR, v6.add(v6));
       v3 = v3.add(v7).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 6]));
       v15 = v15.lanewise(XOR, v3);
-      v15 =
-          NATIVE_ROTATE ? v15.lanewise(ROR, 32) : v15.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v15 = ROTATE == ROT_NATIVE ? v15.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v15.lanewise(LSHR, 32).lanewise(OR, v15.lanewise(LSHL, 32)) : v15.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v11 = v11.add(v15);
       v7 = v7.lanewise(XOR, v11);
-      v7 =
-          NATIVE_ROTATE ? v7.lanewise(ROR, 24) : v7.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v7 = ROTATE == ROT_NATIVE ? v7.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v7.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v7.lanewise(LSHR, 24).lanewise(OR, v7.lanewise(LSHL, 40));
       v3 = v3.add(v7).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 7]));
       v15 = v15.lanewise(XOR, v3);
-      v15 =
-          NATIVE_ROTATE ? v15.lanewise(ROR, 16) : v15.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v15 = ROTATE == ROT_NATIVE ? v15.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v15.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v15.lanewise(LSHR, 16).lanewise(OR, v15.lanewise(LSHL, 48));
       v11 = v11.add(v15);
-      v7 = v7.lanewise(XOR, v11).lanewise(ROR, 63);
+      v7 = v7.lanewise(XOR, v11);
+      v7 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v7.lanewise(ROR, 63) : v7.lanewise(LSHR, 63).lanewise(OR, v7.add(v7));
       v0 = v0.add(v5).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 8]));
       v15 = v15.lanewise(XOR, v0);
-      v15 =
-          NATIVE_ROTATE ? v15.lanewise(ROR, 32) : v15.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v15 = ROTATE == ROT_NATIVE ? v15.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v15.lanewise(LSHR, 32).lanewise(OR, v15.lanewise(LSHL, 32)) : v15.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v10 = v10.add(v15);
       v5 = v5.lanewise(XOR, v10);
-      v5 =
-          NATIVE_ROTATE ? v5.lanewise(ROR, 24) : v5.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v5 = ROTATE == ROT_NATIVE ? v5.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v5.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v5.lanewise(LSHR, 24).lanewise(OR, v5.lanewise(LSHL, 40));
       v0 = v0.add(v5).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 9]));
       v15 = v15.lanewise(XOR, v0);
-      v15 =
-          NATIVE_ROTATE ? v15.lanewise(ROR, 16) : v15.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v15 = ROTATE == ROT_NATIVE ? v15.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v15.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v15.lanewise(LSHR, 16).lanewise(OR, v15.lanewise(LSHL, 48));
       v10 = v10.add(v15);
-      v5 = v5.lanewise(XOR, v10).lanewise(ROR, 63);
+      v5 = v5.lanewise(XOR, v10);
+      v5 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v5.lanewise(ROR, 63) : v5.lanewise(LSHR, 63).lanewise(OR, v5.add(v5));
       v1 = v1.add(v6).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 10]));
       v12 = v12.lanewise(XOR, v1);
-      v12 =
-          NATIVE_ROTATE ? v12.lanewise(ROR, 32) : v12.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v12 = ROTATE == ROT_NATIVE ? v12.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v12.lanewise(LSHR, 32).lanewise(OR, v12.lanewise(LSHL, 32)) : v12.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v11 = v11.add(v12);
       v6 = v6.lanewise(XOR, v11);
-      v6 =
-          NATIVE_ROTATE ? v6.lanewise(ROR, 24) : v6.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v6 = ROTATE == ROT_NATIVE ? v6.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v6.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v6.lanewise(LSHR, 24).lanewise(OR, v6.lanewise(LSHL, 40));
       v1 = v1.add(v6).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 11]));
       v12 = v12.lanewise(XOR, v1);
-      v12 =
-          NATIVE_ROTATE ? v12.lanewise(ROR, 16) : v12.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v12 = ROTATE == ROT_NATIVE ? v12.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v12.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v12.lanewise(LSHR, 16).lanewise(OR, v12.lanewise(LSHL, 48));
       v11 = v11.add(v12);
-      v6 = v6.lanewise(XOR, v11).lanewise(ROR, 63);
+      v6 = v6.lanewise(XOR, v11);
+      v6 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v6.lanewise(ROR, 63) : v6.lanewise(LSHR, 63).lanewise(OR, v6.add(v6));
       v2 = v2.add(v7).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 12]));
       v13 = v13.lanewise(XOR, v2);
-      v13 =
-          NATIVE_ROTATE ? v13.lanewise(ROR, 32) : v13.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v13 = ROTATE == ROT_NATIVE ? v13.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v13.lanewise(LSHR, 32).lanewise(OR, v13.lanewise(LSHL, 32)) : v13.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v8 = v8.add(v13);
       v7 = v7.lanewise(XOR, v8);
-      v7 =
-          NATIVE_ROTATE ? v7.lanewise(ROR, 24) : v7.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v7 = ROTATE == ROT_NATIVE ? v7.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v7.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v7.lanewise(LSHR, 24).lanewise(OR, v7.lanewise(LSHL, 40));
       v2 = v2.add(v7).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 13]));
       v13 = v13.lanewise(XOR, v2);
-      v13 =
-          NATIVE_ROTATE ? v13.lanewise(ROR, 16) : v13.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v13 = ROTATE == ROT_NATIVE ? v13.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v13.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v13.lanewise(LSHR, 16).lanewise(OR, v13.lanewise(LSHL, 48));
       v8 = v8.add(v13);
-      v7 = v7.lanewise(XOR, v8).lanewise(ROR, 63);
+      v7 = v7.lanewise(XOR, v8);
+      v7 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v7.lanewise(ROR, 63) : v7.lanewise(LSHR, 63).lanewise(OR, v7.add(v7));
       v3 = v3.add(v4).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 14]));
       v14 = v14.lanewise(XOR, v3);
-      v14 =
-          NATIVE_ROTATE ? v14.lanewise(ROR, 32) : v14.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
+      v14 = ROTATE == ROT_NATIVE ? v14.lanewise(ROR, 32) : ROTATE == ROT_SHIFT ? v14.lanewise(LSHR, 32).lanewise(OR, v14.lanewise(LSHL, 32)) : v14.reinterpretAsInts().rearrange(ROR32).reinterpretAsLongs();
       v9 = v9.add(v14);
       v4 = v4.lanewise(XOR, v9);
-      v4 =
-          NATIVE_ROTATE ? v4.lanewise(ROR, 24) : v4.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs();
+      v4 = ROTATE == ROT_NATIVE ? v4.lanewise(ROR, 24) : ROTATE == ROT_SHUFFLE ? v4.reinterpretAsBytes().rearrange(ROR24).reinterpretAsLongs() : v4.lanewise(LSHR, 24).lanewise(OR, v4.lanewise(LSHL, 40));
       v3 = v3.add(v4).add(LongVector.fromArray(S, m, mo + SIGMA[sb + 15]));
       v14 = v14.lanewise(XOR, v3);
-      v14 =
-          NATIVE_ROTATE ? v14.lanewise(ROR, 16) : v14.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs();
+      v14 = ROTATE == ROT_NATIVE ? v14.lanewise(ROR, 16) : ROTATE == ROT_SHUFFLE ? v14.reinterpretAsBytes().rearrange(ROR16).reinterpretAsLongs() : v14.lanewise(LSHR, 16).lanewise(OR, v14.lanewise(LSHL, 48));
       v9 = v9.add(v14);
-      v4 = v4.lanewise(XOR, v9).lanewise(ROR, 63);
+      v4 = v4.lanewise(XOR, v9);
+      v4 = ROTATE == ROT_NATIVE || ROTATE == ROT_SHUFFLE ? v4.lanewise(ROR, 63) : v4.lanewise(LSHR, 63).lanewise(OR, v4.add(v4));
     }
     LongVector.fromArray(S, h, 0).lanewise(XOR, v0).lanewise(XOR, v8).intoArray(h, 0);
-    LongVector.fromArray(S, h, 8).lanewise(XOR, v1).lanewise(XOR, v9).intoArray(h, 8);
-    LongVector.fromArray(S, h, 16).lanewise(XOR, v2).lanewise(XOR, v10).intoArray(h, 16);
-    LongVector.fromArray(S, h, 24).lanewise(XOR, v3).lanewise(XOR, v11).intoArray(h, 24);
-    LongVector.fromArray(S, h, 32).lanewise(XOR, v4).lanewise(XOR, v12).intoArray(h, 32);
-    LongVector.fromArray(S, h, 40).lanewise(XOR, v5).lanewise(XOR, v13).intoArray(h, 40);
-    LongVector.fromArray(S, h, 48).lanewise(XOR, v6).lanewise(XOR, v14).intoArray(h, 48);
-    LongVector.fromArray(S, h, 56).lanewise(XOR, v7).lanewise(XOR, v15).intoArray(h, 56);
+    LongVector.fromArray(S, h, 1 * LANES).lanewise(XOR, v1).lanewise(XOR, v9).intoArray(h, 1 * LANES);
+    LongVector.fromArray(S, h, 2 * LANES).lanewise(XOR, v2).lanewise(XOR, v10).intoArray(h, 2 * LANES);
+    LongVector.fromArray(S, h, 3 * LANES).lanewise(XOR, v3).lanewise(XOR, v11).intoArray(h, 3 * LANES);
+    LongVector.fromArray(S, h, 4 * LANES).lanewise(XOR, v4).lanewise(XOR, v12).intoArray(h, 4 * LANES);
+    LongVector.fromArray(S, h, 5 * LANES).lanewise(XOR, v5).lanewise(XOR, v13).intoArray(h, 5 * LANES);
+    LongVector.fromArray(S, h, 6 * LANES).lanewise(XOR, v6).lanewise(XOR, v14).intoArray(h, 6 * LANES);
+    LongVector.fromArray(S, h, 7 * LANES).lanewise(XOR, v7).lanewise(XOR, v15).intoArray(h, 7 * LANES);
   }
 }
