@@ -173,6 +173,13 @@ public abstract class LedgerContractTest {
     Snapshot before = snapshot(listingId, rich.address(), seller.address());
     code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(rich, new TxKind.Rent(listingId, 3, Long.MAX_VALUE))));
     assertEquals(before, snapshot(listingId, rich.address(), seller.address()), "nothing touched changed");
+    // an overflow after the payment was written (expiry = now + periods * rentPeriodMs): the
+    // debit, the seller's and the fee credit must all be rolled back with it
+    String late = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, WAL, Long.MAX_VALUE / 2, null))))
+        .createdObjects().get(0);
+    Snapshot beforeLate = snapshot(late, rich.address(), seller.address());
+    code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(rich, new TxKind.Rent(late, 3, 3 * WAL))));
+    assertEquals(beforeLate, snapshot(late, rich.address(), seller.address()), "payment rolled back with the overflow");
     ChainAudit audit = ledger.audit();
     assertTrue(audit.ok(), audit.toString());
   }

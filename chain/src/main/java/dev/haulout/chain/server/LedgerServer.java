@@ -40,7 +40,9 @@ import java.util.logging.Logger;
  */
 public final class LedgerServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LedgerServer.class.getName());
-  private static final int MAX_BODY = 1 << 20;
+  /** The largest request body the server reads (1 MiB), counted while reading; larger gets 413 BODY_TOO_LARGE. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+  private static final int MAX_BODY = MAX_BODY_BYTES;
 
   private final Vertx vertx;
   private final Ledger ledger;
@@ -266,12 +268,11 @@ public final class LedgerServer implements AutoCloseable {
     if (res.ended() || res.closed()) {
       return;
     }
-    res.putHeader("Connection", "close");
-    error(res, new LedgerException(ErrorCode.BODY_TOO_LARGE, "body larger than " + MAX_BODY + " bytes"));
-    res.endHandler(v -> req.connection().close());
-    if (res.ended()) {
-      req.connection().close();
-    }
+    res.setStatusCode(ErrorCode.BODY_TOO_LARGE.httpStatus()).putHeader("Content-Type", "application/json")
+        .putHeader("Connection", "close")
+        .end(LedgerJson.MAPPER.createObjectNode().put("error", ErrorCode.BODY_TOO_LARGE.name())
+            .put("message", "body larger than " + MAX_BODY + " bytes").toString())
+        .onComplete(v -> req.connection().close());
   }
 
   private void blocking(HttpServerRequest req, Callable<JsonNode> work) {
