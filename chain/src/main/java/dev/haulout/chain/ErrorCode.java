@@ -17,6 +17,16 @@ public enum ErrorCode {
   NOT_FOR_SALE(409),
   PRICE_ABOVE_MAXIMUM(409),
   INVALID_ARGUMENT(400),
+  /** A text field has a control character (U+0000 included) or an unpaired surrogate. */
+  INVALID_TEXT(400),
+  /** A text field or list is longer than its limit in {@code ListingLimits}. */
+  FIELD_TOO_LONG(400),
+  /** A tag does not match {@code ListingLimits.TAG_REGEX}, or there are too many tags. */
+  INVALID_TAG(400),
+  /** One of the transaction's events would exceed {@code ListingLimits.MAX_EVENT_BYTES}. */
+  EVENT_TOO_LARGE(400),
+  /** An HTTP request body over the server's limit (counted while reading, chunked or not). */
+  BODY_TOO_LARGE(413),
   STORAGE_TOO_SMALL(409),
   INVALID_BLOB_ID(400),
   EPOCH_OUT_OF_RANGE(409),

@@ -12,32 +12,98 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Core packages import only the JDK, Bouncy Castle and other core packages (STYLE rule 1). */
+/**
+ * Core packages use only the JDK, Bouncy Castle and other core packages (STYLE rule 1): in import
+ * lines and in fully qualified names in the code (comments and string literals are ignored).
+ */
 class LayeringTest {
   private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
+  /** A qualified name: lower-case package segments under a known root, then a type. */
+  private static final Pattern QUALIFIED = Pattern.compile(
+      "(?<![\\w.])((?:java|javax|jakarta|jdk|sun|com|org|io|net|dev|tech|supranational)(?:\\.[a-z_][\\w]*)+\\.[A-Z]\\w*)");
   private static final List<String> CORE = List.of("", "crypto", "model", "tx", "engine");
   private static final List<String> ALLOWED = List.of("java.", "org.bouncycastle.", "dev.haulout.chain.crypto.",
       "dev.haulout.chain.model.", "dev.haulout.chain.tx.", "dev.haulout.chain.engine.");
 
   @Test
-  void corePackagesImportNoFrameworkOrAdapter() throws IOException {
+  void corePackagesUseNoFrameworkOrAdapter() throws IOException {
     Path root = Path.of("src/main/java/dev/haulout/chain");
     List<String> bad = new ArrayList<>();
     for (String pkg : CORE) {
       Path dir = pkg.isEmpty() ? root : root.resolve(pkg);
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-          Matcher m = IMPORT.matcher(Files.readString(f));
-          while (m.find()) {
-            String imp = m.group(2);
-            boolean topLevelType = imp.matches("dev\\.haulout\\.chain\\.[A-Z]\\w*(\\.\\w+)*");
-            if (!topLevelType && ALLOWED.stream().noneMatch(imp::startsWith)) {
-              bad.add(f.getFileName() + ": " + imp);
-            }
-          }
+          bad.addAll(violations(f.getFileName().toString(), Files.readString(f)));
         }
       }
     }
     assertEquals(List.of(), bad);
+  }
+
+  /** The checker itself: an import and a fully qualified use are both caught; comments and strings are not code. */
+  @Test
+  void checkerCatchesFullyQualifiedNamesNotOnlyImports() {
+    String src = "package dev.haulout.chain.engine;\nimport io.vertx.core.Vertx;\n"
+        + "class X {\n  Object a = new dev.haulout.chain.adapter.pg.PgLedger();\n"
+        + "  Object b = com.fasterxml.jackson.databind.ObjectMapper.class;\n"
+        + "  java.util.List<String> ok = java.util.List.of(\"io.vertx.core.Nope\");\n"
+        + "  dev.haulout.chain.model.Listing fine;\n  dev.haulout.chain.ErrorCode top;\n"
+        + "  // org.postgresql.Driver in a comment\n  /* io.netty.Foo */\n}\n";
+    assertEquals(List.of("X.java: io.vertx.core.Vertx", "X.java: dev.haulout.chain.adapter.pg.PgLedger",
+        "X.java: com.fasterxml.jackson.databind.ObjectMapper"), violations("X.java", src));
+  }
+
+  static List<String> violations(String file, String source) {
+    List<String> bad = new ArrayList<>();
+    Matcher m = IMPORT.matcher(source);
+    while (m.find()) {
+      check(file, m.group(2), bad);
+    }
+    String code = stripCommentsAndStrings(source).replaceAll("(?m)^\\s*(import|package)\\s[^;]*;", "");
+    Matcher q = QUALIFIED.matcher(code);
+    while (q.find()) {
+      check(file, q.group(1), bad);
+    }
+    return bad;
+  }
+
+  private static void check(String file, String name, List<String> bad) {
+    boolean topLevelType = name.matches("dev\\.haulout\\.chain\\.[A-Z]\\w*(\\.\\w+)*");
+    if (!topLevelType && ALLOWED.stream().noneMatch(name::startsWith)) {
+      bad.add(file + ": " + name);
+    }
+  }
+
+  /** Blanks out comments, string, text-block and char literals (keeping line structure). */
+  static String stripCommentsAndStrings(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
+        while (i < s.length() && s.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
+        int end = s.indexOf("*/", i + 2);
+        i = end < 0 ? s.length() : end + 2;
+        out.append(' ');
+      } else if (s.startsWith("\"\"\"", i)) {
+        int end = s.indexOf("\"\"\"", i + 3);
+        i = end < 0 ? s.length() : end + 3;
+        out.append("\"\"");
+      } else if (c == '"' || c == '\'') {
+        i++;
+        while (i < s.length() && s.charAt(i) != c) {
+          i += s.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+        out.append(c).append(c);
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
   }
 }

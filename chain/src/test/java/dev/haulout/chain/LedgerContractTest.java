@@ -15,6 +15,8 @@ import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Listing;
+import dev.haulout.chain.model.ListingLimits;
+import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.model.ListingStatus;
 import dev.haulout.chain.model.Rental;
 import dev.haulout.chain.tx.TransactionData;
@@ -168,7 +170,191 @@ public abstract class LedgerContractTest {
     Ed25519KeyPair seller = funded(WAL);
     TxReceipt created = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, Long.MAX_VALUE / 2, 1000, null))));
     String listingId = created.createdObjects().get(0);
+    Snapshot before = snapshot(listingId, rich.address(), seller.address());
     code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(rich, new TxKind.Rent(listingId, 3, Long.MAX_VALUE))));
+    assertEquals(before, snapshot(listingId, rich.address(), seller.address()), "nothing touched changed");
+    // an overflow after the payment was written (expiry = now + periods * rentPeriodMs): the
+    // debit, the seller's and the fee credit must all be rolled back with it
+    String late = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, WAL, Long.MAX_VALUE / 2, null))))
+        .createdObjects().get(0);
+    Snapshot beforeLate = snapshot(late, rich.address(), seller.address());
+    code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(rich, new TxKind.Rent(late, 3, 3 * WAL))));
+    assertEquals(beforeLate, snapshot(late, rich.address(), seller.address()), "payment rolled back with the overflow");
+    ChainAudit audit = ledger.audit();
+    assertTrue(audit.ok(), audit.toString());
+  }
+
+  /** A copy of {@code s} with one field replaced (by name). */
+  protected static ListingSpec with(ListingSpec s, String field, Object v) {
+    return new ListingSpec(
+        field.equals("blobId") ? (String) v : s.blobId(),
+        field.equals("sealedKeyRef") ? (String) v : s.sealedKeyRef(),
+        field.equals("title") ? (String) v : s.title(),
+        field.equals("description") ? (String) v : s.description(),
+        field.equals("tags") ? castList(v) : s.tags(),
+        field.equals("license") ? (String) v : s.license(),
+        s.sizeBytes(),
+        field.equals("format") ? (String) v : s.format(),
+        field.equals("schemaSummary") ? (String) v : s.schemaSummary(),
+        field.equals("previewRef") ? (String) v : s.previewRef(),
+        s.buyPriceFrost(), s.rentPricePerPeriodFrost(), s.rentPeriodMs(),
+        field.equals("allowlist") ? castList(v) : s.allowlist());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object v) {
+    return (List<String>) v;
+  }
+
+  /**
+   * Issue #18: one signed transaction must not break the catalog. Every text field of every
+   * kind is checked where the transaction enters; each refusal has its stable code, changes
+   * nothing stored, and the ledger keeps working.
+   */
+  @Test
+  void hostileListingTextIsRefusedWithStableCodesAndChangesNothing() {
+    Ed25519KeyPair seller = funded(10 * WAL);
+    String listing = ledger.submit(sign(seller, new TxKind.CreateListing(spec(WAL, 0, 0, null)))).createdObjects().get(0);
+    ListingSpec ok = spec(2 * WAL, 0, 0, null);
+    Snapshot before = snapshot(listing, seller.address());
+
+    Map<String, ErrorCode> nulIn = new java.util.LinkedHashMap<>();
+    for (String f : List.of("blobId", "sealedKeyRef", "title", "description", "license", "format", "schemaSummary",
+        "previewRef")) {
+      nulIn.put(f, ErrorCode.INVALID_TEXT);
+    }
+    for (Map.Entry<String, ErrorCode> e : nulIn.entrySet()) {
+      String f = e.getKey();
+      String v = f.equals("blobId") ? "AAEC\u0000" : "Weather\u00002025";
+      code(e.getValue(), () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, f, v)))));
+      code(e.getValue(), () -> ledger.submit(sign(seller, new TxKind.UpdateListing(listing, with(ok, f, v)))));
+    }
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "tags", List.of("a\u0000b"))))));
+    // other control characters: none in one-line fields; only \n and \t in description and schemaSummary
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "title", "a\nb")))));
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "description", "bell\u0007")))));
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "description", "del\u007f")))));
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "schemaSummary", "c1\rc2")))));
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "title", " ")))));
+    // the catalog's limits, adopted by the ledger
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "title", "t".repeat(1017))))));
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(
+        with(ok, "title", "t".repeat(ListingLimits.MAX_TITLE + 1))))));
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(
+        with(ok, "description", "d".repeat(ListingLimits.MAX_DESCRIPTION + 1))))));
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(
+        with(ok, "schemaSummary", "s".repeat(ListingLimits.MAX_SCHEMA_SUMMARY + 1))))));
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(
+        with(ok, "blobId", "A".repeat(ListingLimits.MAX_BLOB_ID + 1))))));
+    code(ErrorCode.INVALID_ARGUMENT, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "blobId", "not a blob id")))));
+    code(ErrorCode.INVALID_TAG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "tags", List.of("' OR '1'='1"))))));
+    code(ErrorCode.INVALID_TAG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "tags", List.of(""))))));
+    code(ErrorCode.INVALID_TAG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "tags", List.of("t".repeat(33)))))));
+    List<String> seventeen = new java.util.ArrayList<>();
+    for (int i = 0; i <= ListingLimits.MAX_TAGS; i++) {
+      seventeen.add("tag-" + i);
+    }
+    code(ErrorCode.INVALID_TAG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "tags", seventeen)))));
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= ListingLimits.MAX_ALLOWLIST; i++) {
+      many.add(String.format("0x%064x", i + 1));
+    }
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.CreateListing(with(ok, "allowlist", many)))));
+    // RegisterNode's text fields
+    code(ErrorCode.INVALID_TEXT, () -> ledger.submit(sign(seller, new TxKind.RegisterNode("node\u0000", "key", 0, 1, 1))));
+    code(ErrorCode.FIELD_TOO_LONG, () -> ledger.submit(sign(seller, new TxKind.RegisterNode(
+        "n".repeat(ListingLimits.MAX_NODE_NAME + 1), "key", 0, 1, 1))));
+    // bytes that are not UTF-8, and a non-canonical ULEB128 length (0x8c 0x00 for 12)
+    byte[] good = TxCodec.encode(new TransactionData(seller.address().toString(), TestLedgers.nonce(), 0,
+        new TxKind.CreateListing(with(ok, "title", "Weather 2025"))));
+    int at = indexOf(good, "Weather 2025".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] badUtf8 = good.clone();
+    badUtf8[at] = (byte) 0xff;
+    code(ErrorCode.MALFORMED_TRANSACTION, () -> ledger.submit(new SignedTransaction(badUtf8,
+        SuiSignatures.signTransaction(seller, badUtf8))));
+    byte[] longLen = new byte[good.length + 1];
+    System.arraycopy(good, 0, longLen, 0, at - 1);
+    longLen[at - 1] = (byte) (12 | 0x80);
+    longLen[at] = 0;
+    System.arraycopy(good, at, longLen, at + 1, good.length - at);
+    code(ErrorCode.MALFORMED_TRANSACTION, () -> ledger.submit(new SignedTransaction(longLen,
+        SuiSignatures.signTransaction(seller, longLen))));
+
+    assertEquals(before, snapshot(listing, seller.address()), "no refused transaction changed anything");
+    ChainAudit audit = ledger.audit();
+    assertTrue(audit.ok(), audit.toString());
+    // what is allowed right at the limits goes through, and the ledger is still healthy
+    ListingSpec edge = with(with(with(ok, "title", "t".repeat(ListingLimits.MAX_TITLE)), "description",
+        "line one\n\tline two"), "tags", List.of("Ocean", "time-series", "ocean"));
+    TxReceipt r = ledger.submit(sign(seller, new TxKind.CreateListing(edge)));
+    Listing stored = (Listing) ledger.object(r.createdObjects().get(0)).orElseThrow().object();
+    assertEquals(edge.title(), stored.spec().title());
+    assertEquals(List.of("Ocean", "time-series", "ocean"), stored.spec().tags(), "signed content is stored as signed");
+    assertEquals(List.of("ocean", "time-series"), ListingLimits.normalizeTags(stored.spec().tags()));
+    assertTrue(ledger.audit().ok());
+  }
+
+  /** A Transfer whose kind tag 0 is written as the non-canonical ULEB128 {@code 80 00} is refused. */
+  @Test
+  void nonCanonicalKindTagIsRefused() {
+    Ed25519KeyPair a = funded(5 * WAL);
+    Ed25519KeyPair b = Ed25519KeyPair.generate();
+    byte[] bytes = TxCodec.encode(new TransactionData(a.address().toString(), TestLedgers.nonce(), 0,
+        new TxKind.Transfer(b.address().toString(), WAL)));
+    int tagAt = 1 + 32 + 8 + 8;
+    assertEquals(0, bytes[tagAt]);
+    byte[] padded = new byte[bytes.length + 1];
+    System.arraycopy(bytes, 0, padded, 0, tagAt);
+    padded[tagAt] = (byte) 0x80;
+    padded[tagAt + 1] = 0;
+    System.arraycopy(bytes, tagAt + 1, padded, tagAt + 2, bytes.length - tagAt - 1);
+    Snapshot before = snapshot(null, a.address(), b.address());
+    code(ErrorCode.MALFORMED_TRANSACTION, () -> ledger.submit(new SignedTransaction(padded,
+        SuiSignatures.signTransaction(a, padded))));
+    assertEquals(before, snapshot(null, a.address(), b.address()));
+    assertEquals(0, ledger.balance(b.address()));
+    ledger.submit(new SignedTransaction(bytes, SuiSignatures.signTransaction(a, bytes)));
+    assertEquals(WAL, ledger.balance(b.address()), "the canonical encoding of the same transaction executes");
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
+  }
+
+  /** What a transaction can touch: balances, owned objects, the object (version and data), the event log head. */
+  protected record Snapshot(List<Long> balances, List<String> owned, String object, long lastEventSeq) {}
+
+  protected Snapshot snapshot(String objectId, SuiAddress... accounts) {
+    List<Long> balances = new java.util.ArrayList<>();
+    List<String> owned = new java.util.ArrayList<>();
+    List<SuiAddress> all = new java.util.ArrayList<>(List.of(accounts));
+    all.add(SuiAddress.parse(LedgerConfig.DEFAULT_MARKETPLACE_ADDRESS));
+    for (SuiAddress a : all) {
+      balances.add(ledger.balance(a));
+      ledger.ownedObjects(a, null).forEach(v -> owned.add(v.object().id() + "@" + v.version()));
+    }
+    String object = objectId == null ? "" : ledger.object(objectId).map(v -> v.version() + ":" + v.object()).orElse("none");
+    return new Snapshot(balances, owned, object, lastEventSeq());
+  }
+
+  protected long lastEventSeq() {
+    long after = 0;
+    while (true) {
+      List<ChainEvent> page = ledger.events(after, 500);
+      if (page.isEmpty()) {
+        return after;
+      }
+      after = page.get(page.size() - 1).seq();
+    }
   }
 
   @Test

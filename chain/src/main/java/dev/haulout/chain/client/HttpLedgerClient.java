@@ -17,6 +17,7 @@ import dev.haulout.chain.crypto.SuiAddress;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.model.Versioned;
+import dev.haulout.chain.server.LedgerServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -190,9 +191,15 @@ public final class HttpLedgerClient implements Ledger {
   }
 
   private JsonNode post(String path, JsonNode body) {
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > LedgerServer.MAX_BODY_BYTES) {
+      // the server would answer 413 and drop the connection mid-upload; say so without sending
+      throw new LedgerException(ErrorCode.BODY_TOO_LARGE,
+          "request body of " + bytes.length + " bytes exceeds the ledger's " + LedgerServer.MAX_BODY_BYTES);
+    }
     return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
   }
 
   private JsonNode send(HttpRequest req) {

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Checks the aggregate signature of a storage-node certificate (BLS12-381 min-pk in Walrus) over a
  * Walrus protocol message by the given committee members' public keys. The ledger itself checks
- * the weight arithmetic ({@link Quorum}); the storage module plugs in the BLS check.
+ * the weight arithmetic ({@link Quorum}); the BLS12-381 check is chain's
+ * {@code adapter.bls.BlsCertificates}, the default of every ledger entry point. There is no
+ * accept-anything implementation in main code.
  *
  * <p>Two message kinds travel through this port ({@link MessageKind}): the blob certification
  * ({@code CertifyBlob}) and the invalid-blob attestation ({@code InvalidateBlobId}). The ledger
@@ -47,13 +49,5 @@ public interface CertificateVerifier {
    */
   default boolean verify(MessageKind kind, byte[] message, List<String> signerPublicKeys, byte[] aggregateSignature) {
     return kind.matches(message) && verify(message, signerPublicKeys, aggregateSignature);
-  }
-
-  /**
-   * Localnet without BLS: accepts any signature bytes and relies on the weight arithmetic only.
-   * Not for a network with untrusted submitters.
-   */
-  static CertificateVerifier quorumOnly() {
-    return (message, keys, sig) -> true;
   }
 }

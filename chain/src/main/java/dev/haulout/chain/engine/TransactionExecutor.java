@@ -10,6 +10,7 @@ import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.CommitteeMember;
 import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.Listing;
+import dev.haulout.chain.model.ListingLimits;
 import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.model.ListingStatus;
 import dev.haulout.chain.model.Rental;
@@ -35,7 +36,6 @@ import java.util.Optional;
 public final class TransactionExecutor {
   public static final String MINTED = "minted";
   public static final String FUND_PREFIX = "storage_fund:";
-  private static final int MAX_TEXT = 10_000;
   private static final long MAX_PERIODS = 100_000;
 
   private final LedgerState state;
@@ -84,6 +84,7 @@ public final class TransactionExecutor {
       if (!allow.contains(a.address())) {
         allow.add(a.address());
       }
+      ListingLimits.allowlist(allow);
       Listing nl = l.withAllowlist(allow);
       listingEvent("ListingUpdated", nl, update(nl));
     } else if (k instanceof TxKind.AllowlistRemove a) {
@@ -383,7 +384,8 @@ public final class TransactionExecutor {
   // ---------------------------------------------------------------- staking
 
   private void registerNode(String s, TxKind.RegisterNode n) {
-    text(n.name(), "name");
+    ListingLimits.text("name", n.name(), ListingLimits.MAX_NODE_NAME, false);
+    ListingLimits.text("blsPublicKey", n.blsPublicKey(), ListingLimits.MAX_BLS_PUBLIC_KEY, false);
     long self = amount0(n.selfStakeFrost());
     debit(s, self);
     StakingPool pool = new StakingPool(newId(), s, n.name(), n.blsPublicKey(), self,
@@ -632,18 +634,8 @@ public final class TransactionExecutor {
     }
   }
 
-  private static void text(String s, String field) {
-    if (s == null || s.length() > MAX_TEXT) {
-      throw new LedgerException(ErrorCode.INVALID_ARGUMENT, field + " missing or longer than " + MAX_TEXT);
-    }
-  }
-
   private static void validateSpec(ListingSpec s) {
-    if (s.blobId() == null || s.blobId().isBlank()) {
-      throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "blobId is required");
-    }
-    text(s.title(), "title");
-    text(s.description(), "description");
+    ListingLimits.validate(s);
     amount0(s.buyPriceFrost());
     amount0(s.rentPricePerPeriodFrost());
     amount0(s.rentPeriodMs());

@@ -40,7 +40,9 @@ import java.util.logging.Logger;
  */
 public final class LedgerServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LedgerServer.class.getName());
-  private static final int MAX_BODY = 1 << 20;
+  /** The largest request body the server reads (1 MiB), counted while reading; larger gets 413 BODY_TOO_LARGE. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+  private static final int MAX_BODY = MAX_BODY_BYTES;
 
   private final Vertx vertx;
   private final Ledger ledger;
@@ -171,7 +173,9 @@ public final class LedgerServer implements AutoCloseable {
         withBody(req, body -> {
           byte[] id = Hex.decode(text(body, "identity"));
           SuiAddress who = address(text(body, "requester"));
-          Instant now = body.hasNonNull("timestampMs") ? Instant.ofEpochMilli(body.get("timestampMs").asLong()) : Instant.now();
+          Instant now = body.hasNonNull("timestampMs")
+              ? Instant.ofEpochMilli(integer(body, "timestampMs", ErrorCode.INVALID_ARGUMENT))
+              : Instant.now();
           AccessDecision d = ledger.evaluateAccess(id, who, now);
           return LedgerJson.MAPPER.createObjectNode().put("allowed", d.allowed()).put("reason", d.reason())
               .put("detail", d.detail());
@@ -191,7 +195,7 @@ public final class LedgerServer implements AutoCloseable {
         blocking(req, () -> LedgerJson.MAPPER.valueToTree(ledger.systemState()));
       } else if (m == HttpMethod.POST && path.equals("/v1/faucet")) {
         withBody(req, body -> LedgerJson.receipt(ledger.faucet(address(text(body, "address")),
-            body.path("amountFrost").asLong(0))));
+            integer(body, "amountFrost", ErrorCode.INVALID_AMOUNT))));
       } else if (m == HttpMethod.POST && path.equals("/v1/epoch/advance")) {
         withBody(req, body -> LedgerJson.receipt(ledger.advanceEpoch()));
       } else if (m == HttpMethod.GET && path.equals("/v1/audit")) {
@@ -208,23 +212,67 @@ public final class LedgerServer implements AutoCloseable {
     JsonNode apply(JsonNode body);
   }
 
+  /**
+   * Reads the body, counting while reading: past {@link #MAX_BODY} bytes (declared by
+   * Content-Length or not, chunked included) it stops reading, answers 413
+   * {@code BODY_TOO_LARGE} and closes the connection, so at most MAX_BODY + one chunk is buffered.
+   */
   private void withBody(HttpServerRequest req, BodyHandler h) {
     String len = req.getHeader("Content-Length");
-    if (len != null && Long.parseLong(len) > MAX_BODY) {
-      error(req.response(), new LedgerException(ErrorCode.INVALID_ARGUMENT, "body larger than " + MAX_BODY));
-      return;
-    }
-    req.body().onComplete(ar -> {
-      if (ar.failed()) {
-        error(req.response(), new LedgerException(ErrorCode.INVALID_ARGUMENT, "cannot read body"));
+    if (len != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(len.trim());
+      } catch (NumberFormatException e) {
+        error(req.response(), new LedgerException(ErrorCode.INVALID_ARGUMENT, "bad Content-Length"));
         return;
       }
-      Buffer b = ar.result();
+      if (declared > MAX_BODY) {
+        tooLarge(req);
+        return;
+      }
+    }
+    Buffer acc = Buffer.buffer();
+    boolean[] over = {false};
+    req.handler(chunk -> {
+      if (over[0]) {
+        return;
+      }
+      if ((long) acc.length() + chunk.length() > MAX_BODY) {
+        over[0] = true;
+        tooLarge(req);
+        return;
+      }
+      acc.appendBuffer(chunk);
+    });
+    req.exceptionHandler(t -> {
+      if (!over[0]) {
+        over[0] = true;
+        error(req.response(), new LedgerException(ErrorCode.INVALID_ARGUMENT, "cannot read body"));
+      }
+    });
+    req.endHandler(v -> {
+      if (over[0]) {
+        return;
+      }
       blocking(req, () -> {
-        JsonNode body = b.length() == 0 ? LedgerJson.MAPPER.createObjectNode() : LedgerJson.tree(b.toString());
+        JsonNode body = acc.length() == 0 ? LedgerJson.MAPPER.createObjectNode() : LedgerJson.tree(acc.toString());
         return h.apply(body);
       });
     });
+  }
+
+  private void tooLarge(HttpServerRequest req) {
+    req.pause();
+    HttpServerResponse res = req.response();
+    if (res.ended() || res.closed()) {
+      return;
+    }
+    res.setStatusCode(ErrorCode.BODY_TOO_LARGE.httpStatus()).putHeader("Content-Type", "application/json")
+        .putHeader("Connection", "close")
+        .end(LedgerJson.MAPPER.createObjectNode().put("error", ErrorCode.BODY_TOO_LARGE.name())
+            .put("message", "body larger than " + MAX_BODY + " bytes").toString())
+        .onComplete(v -> req.connection().close());
   }
 
   private void blocking(HttpServerRequest req, Callable<JsonNode> work) {
@@ -300,6 +348,18 @@ public final class LedgerServer implements AutoCloseable {
       throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "missing string field '" + field + "'");
     }
     return n.asText();
+  }
+
+  /**
+   * A JSON integer that fits a signed 64-bit long, else {@code code}: strings ("100"), fractions
+   * (1.9), booleans and out-of-range integers (2^64+100) are refused, never coerced.
+   */
+  private static long integer(JsonNode body, String field, ErrorCode code) {
+    JsonNode n = body.get(field);
+    if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+      throw new LedgerException(code, "'" + field + "' must be a JSON integer in the signed 64-bit range");
+    }
+    return n.longValue();
   }
 
   private static byte[] base64(String s) {

@@ -1,6 +1,7 @@
 package dev.haulout.chain.server;
 
 import dev.haulout.chain.LedgerConfig;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.engine.CertificateVerifier;
 import java.time.Clock;
@@ -14,7 +15,8 @@ import java.util.Map;
  * @param pg where the ledger state lives
  * @param config ledger rules
  * @param clock time source (injectable for tests)
- * @param certificates BLS certificate check for blob certification
+ * @param certificates certificate check for CertifyBlob and InvalidateBlobId; the default is the
+ *     real BLS12-381 check ({@link BlsCertificates}); there is no weaker default
  * @param kafkaBootstrap Kafka bootstrap servers for the event outbox, or null to not publish
  * @param kafkaTopic topic events are published to
  * @param epochCheckMs how often to check whether the storage epoch is due to advance (0 = never)
@@ -34,10 +36,10 @@ public record LedgerServerOptions(
   public static final String DEFAULT_TOPIC = "haulout.chain.events";
   public static final long DEFAULT_EPOCH_CHECK_MS = 1_000;
 
-  /** Loopback, ephemeral port, schema {@code ledger}, localnet rules, no Kafka. */
+  /** Loopback, ephemeral port, schema {@code ledger}, localnet rules, BLS certificates, no Kafka. */
   public static LedgerServerOptions defaults() {
     return new LedgerServerOptions(DEFAULT_HOST, 0, PgOptions.fromEnv(PgOptions.DEFAULT_SCHEMA), LedgerConfig.localnet(),
-        Clock.systemUTC(), CertificateVerifier.quorumOnly(), null, DEFAULT_TOPIC, DEFAULT_EPOCH_CHECK_MS);
+        Clock.systemUTC(), BlsCertificates.verifier(), null, DEFAULT_TOPIC, DEFAULT_EPOCH_CHECK_MS);
   }
 
   /**
@@ -53,7 +55,7 @@ public record LedgerServerOptions(
         .withFaucet(Boolean.parseBoolean(env.getOrDefault("HAULOUT_LEDGER_FAUCET", "true")));
     return new LedgerServerOptions(env.getOrDefault("HAULOUT_LEDGER_HOST", DEFAULT_HOST),
         Integer.parseInt(env.getOrDefault("HAULOUT_LEDGER_PORT", Integer.toString(DEFAULT_PORT))), pg, cfg,
-        Clock.systemUTC(), CertificateVerifier.quorumOnly(), env.get("HAULOUT_KAFKA"),
+        Clock.systemUTC(), BlsCertificates.verifier(), env.get("HAULOUT_KAFKA"),
         env.getOrDefault("HAULOUT_LEDGER_TOPIC", DEFAULT_TOPIC), DEFAULT_EPOCH_CHECK_MS);
   }
 

@@ -55,16 +55,28 @@ public final class BcsReader {
     return v;
   }
 
+  /**
+   * A BCS ULEB128 (enum tags and lengths): at most a u32, and canonical, i.e. the shortest
+   * encoding. A last byte of 0 after a continuation byte ({@code 80 00}) is refused, so each value
+   * has exactly one encoding.
+   */
   public long uleb() {
+    int start = pos;
     long v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
+    for (int i = 0; i < 5; i++) {
       int b = u8();
-      v |= (long) (b & 0x7f) << shift;
+      v |= (long) (b & 0x7f) << (7 * i);
       if ((b & 0x80) == 0) {
+        if (b == 0 && i > 0) {
+          throw new IllegalArgumentException("non-canonical ULEB128 at offset " + start);
+        }
+        if (v > 0xFFFF_FFFFL) {
+          throw new IllegalArgumentException("ULEB128 above u32 at offset " + start);
+        }
         return v;
       }
     }
-    throw new IllegalArgumentException("ULEB128 too long at offset " + pos);
+    throw new IllegalArgumentException("ULEB128 too long at offset " + start);
   }
 
   private int length() {

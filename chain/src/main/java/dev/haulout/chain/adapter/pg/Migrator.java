@@ -15,7 +15,7 @@ import java.util.List;
  * keeps two starting ledgers from migrating at once.
  */
 final class Migrator {
-  static final List<String> MIGRATIONS = List.of("V1__ledger.sql", "V2__access_index.sql");
+  static final List<String> MIGRATIONS = List.of("V1__ledger.sql", "V2__access_index.sql", "V3__parked_events.sql");
 
   private Migrator() {}
 

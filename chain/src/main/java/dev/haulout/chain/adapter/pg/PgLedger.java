@@ -11,6 +11,7 @@ import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
 import dev.haulout.chain.SignedTransaction;
 import dev.haulout.chain.TxReceipt;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.adapter.json.LedgerJson;
 import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.crypto.Hex;
@@ -20,6 +21,7 @@ import dev.haulout.chain.engine.AccessPolicy;
 import dev.haulout.chain.engine.CertificateVerifier;
 import dev.haulout.chain.engine.Effects;
 import dev.haulout.chain.engine.TransactionExecutor;
+import dev.haulout.chain.model.ListingLimits;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.model.Versioned;
@@ -90,7 +92,7 @@ public final class PgLedger implements Ledger {
   }
 
   public static PgLedger open(PgOptions options, LedgerConfig config) {
-    return open(options, config, Clock.systemUTC(), CertificateVerifier.quorumOnly());
+    return open(options, config, Clock.systemUTC(), BlsCertificates.verifier());
   }
 
   public LedgerConfig config() {
@@ -196,7 +198,15 @@ public final class PgLedger implements Ledger {
         effects.set("created", LedgerJson.MAPPER.valueToTree(fx.created()));
         effects.set("mutated", LedgerJson.MAPPER.valueToTree(fx.mutated()));
         ArrayNode evs = effects.putArray("events");
-        events.forEach(e -> evs.add(LedgerJson.envelope(e)));
+        for (ChainEvent e : events) {
+          ObjectNode env = LedgerJson.envelope(e);
+          int size = env.toString().getBytes(StandardCharsets.UTF_8).length; // exactly the stored payload
+          if (size > ListingLimits.MAX_EVENT_BYTES) {
+            throw new LedgerException(ErrorCode.EVENT_TOO_LARGE, e.type() + " event would be " + size
+                + " bytes, at most " + ListingLimits.MAX_EVENT_BYTES);
+          }
+          evs.add(env);
+        }
         String effectsJson = LedgerJson.write(effects);
         byte[] hash = chainHash(prevHash, seq, bytes, effectsJson);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + ".transactions (seq, digest, sender, nonce, "

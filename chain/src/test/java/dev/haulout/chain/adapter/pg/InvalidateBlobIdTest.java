@@ -88,7 +88,7 @@ class InvalidateBlobIdTest {
     byte[] invalid = CertificationMessage.invalidBlobId(7, id);
     assertEquals(3 + 4 + 32, invalid.length);
     assertArrayEquals(new byte[] {2, 0, 3, 7, 0, 0, 0}, java.util.Arrays.copyOf(invalid, 7));
-    CertificateVerifier any = CertificateVerifier.quorumOnly();
+    CertificateVerifier any = dev.haulout.chain.FakeQuorumOnlyVerifier.INSTANCE;
     assertTrue(any.verify(CertificateVerifier.MessageKind.INVALID_BLOB_ID, invalid, List.of(), new byte[0]));
     assertFalse(any.verify(CertificateVerifier.MessageKind.BLOB_CERTIFIED, invalid, List.of(), new byte[0]));
     assertFalse(any.verify(CertificateVerifier.MessageKind.INVALID_BLOB_ID, new byte[] {2, 0}, List.of(), new byte[0]));

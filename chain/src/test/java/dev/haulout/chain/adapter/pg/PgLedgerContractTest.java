@@ -12,7 +12,7 @@ import dev.haulout.chain.MutableClock;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.SuiAddress;
-import dev.haulout.chain.engine.CertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.tx.TxKind;
 import org.junit.jupiter.api.Test;
 
@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class PgLedgerContractTest extends LedgerContractTest {
   @Override
   protected Ledger open(PgOptions pg, MutableClock clock) {
-    return PgLedger.open(pg, LedgerConfig.localnet(), clock, CertificateVerifier.quorumOnly());
+    return PgLedger.open(pg, LedgerConfig.localnet(), clock, BlsCertificates.verifier());
   }
 
   @Test
   void auditDetectsTamperedHistory() throws Exception {
     PgOptions o = TestLedgers.freshSchema("ledger_tamper");
-    try (PgLedger l = PgLedger.open(o, LedgerConfig.localnet(), clock, CertificateVerifier.quorumOnly())) {
+    try (PgLedger l = PgLedger.open(o, LedgerConfig.localnet(), clock, BlsCertificates.verifier())) {
       Ed25519KeyPair a = Ed25519KeyPair.generate();
       l.faucet(a.address(), 5 * WAL);
       l.submit(sign(a, new TxKind.Transfer(SuiAddress.ZERO.toString(), WAL)));
