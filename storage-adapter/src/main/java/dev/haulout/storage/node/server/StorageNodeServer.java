@@ -142,7 +142,8 @@ public final class StorageNodeServer implements AutoCloseable {
       long max = 66L * node.committee().nShards() + 64;
       withBody(req, max, body -> {
         int code = node.putMetadata(id, body, pending);
-        return new Status(code, code == 202 ? "metadata buffered until the blob is registered" : "metadata stored");
+        return new Status(code, code == 202 ? "metadata buffered until the blob is registered"
+            : code == 200 ? "metadata already stored" : "metadata stored");
       });
     });
     add(t, HttpMethod.GET, blob + "/metadata/status", (req, v) -> {
