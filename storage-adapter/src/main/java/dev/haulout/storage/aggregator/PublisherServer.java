@@ -365,8 +365,9 @@ public final class PublisherServer implements AutoCloseable {
           throw failure;
         }
         blobs = upload.blobs(req.formAttributes());
-      } catch (StorageException e) {
-        publishError(req.response(), e, null, "upload");
+      } catch (RuntimeException e) {
+        // whatever goes wrong here must still be answered (an end handler that throws leaves the request hanging)
+        publishError(req.response(), asStorageException(e), null, "upload");
         return;
       }
       vertx.executeBlocking(() -> {
