@@ -54,7 +54,7 @@ class EpochChangeTest {
       List<Integer> newShards = after.memberWithKey(net.network.node(0).publicKey()).shards();
       long moved = newShards.stream().filter(s -> !oldShards.contains(s)).count();
       assertTrue(moved > 0, "node 0 gained shards: " + oldShards + " -> " + newShards);
-      Thread.sleep(600); // the nodes' committee cache
+      net.awaitNodesInEpoch(after.epoch()); // the nodes' committee cache
 
       int rebuilt = net.network.healer(0).runOnce();
       assertEquals(2 * 2 * moved, rebuilt, "both slivers of every gained pair of both blobs");
@@ -104,7 +104,7 @@ class EpochChangeTest {
       }
       assertTrue(movedShards >= moved);
       assertEquals(2 * 2 * movedShards, handedOff, "both slivers of every moved pair of both blobs, once");
-      Thread.sleep(1_100); // the client's committee cache
+      net.awaitClientInEpoch(after.epoch()); // the client's committee cache
       try (var in = net.store.read(r.blobId(), null)) {
         assertArrayEquals(data, in.readAllBytes());
       }

@@ -130,9 +130,11 @@ class FaultToleranceTest {
       r = store(data);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertTrue(fake.connections() > 0, "the writer did contact the hung node");
-      // the request timeout is 30 s (with retries): waiting for every node would take far longer
-      assertTrue(StorageClientOptions.DEFAULT_REQUEST_TIMEOUT.toMillis() >= 30_000);
-      assertTrue(ms < 10_000, "store took " + ms + " ms with one node hung");
+      // the hung node never answers, so a writer that waited for it would need at least one request
+      // timeout (30 s, then retries): the bound comes from that constant, not from this machine's speed
+      long timeout = StorageClientOptions.DEFAULT_REQUEST_TIMEOUT.toMillis();
+      assertTrue(ms < timeout, "store took " + ms + " ms with one node hung: it waited for the hung node's timeout of " + timeout);
+      System.out.println("store with one node hung took " + ms + " ms");
       assertTrue(r.newlyCreated());
       Blob blob = (Blob) net.ledger.blobsByBlobId(r.blobId()).get(0).object();
       assertEquals(Integer.valueOf(r.certifiedEpoch()), blob.certifiedEpoch(), "certified on the ledger without the hung node");
@@ -260,6 +262,11 @@ class FaultToleranceTest {
       net.network.healer(node).runOnce();
     }
     assertEquals(corruptBefore + 1, net.network.node(node).store().corruptFilesDetected());
-    assertTrue(net.network.node(node).sliver(id, pair, Axis.PRIMARY).isPresent(), "rebuilt");
+    // rebuilt: byte for byte the encoder's sliver (and what was on disk before the flip)
+    byte[] expected = dev.haulout.erasure.encoding.BlobEncoder.create(EncodingConfig.forShards(SHARDS)).encode(data)
+        .primarySliver(pair).toBcs();
+    assertArrayEquals(expected, net.network.node(node).sliver(id, pair, Axis.PRIMARY).orElseThrow(), "rebuilt");
+    raw[raw.length - 3] ^= 1;
+    assertArrayEquals(raw, java.nio.file.Files.readAllBytes(f), "the file on disk is the original again");
   }
 }

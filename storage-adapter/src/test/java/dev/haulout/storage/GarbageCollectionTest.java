@@ -43,7 +43,7 @@ class GarbageCollectionTest {
       }
 
       net.ledger.advanceEpoch(); // epoch start+1 = the short blob's end: its storage has ended
-      Thread.sleep(dev.haulout.storage.node.StorageNode.COMMITTEE_TTL_MS + 100); // the nodes' committee cache
+      net.awaitNodesInEpoch(start + 1); // the nodes' committee cache
       for (int i = 0; i < net.network.size(); i++) {
         int longFiles = files(net, i, longLived.blobId());
         net.network.healer(i).runOnce();
@@ -58,7 +58,7 @@ class GarbageCollectionTest {
         assertEquals(0, net.network.healer(i).runOnce());
         assertEquals(0, files(net, i, shortLived.blobId()));
       }
-      Thread.sleep(1_100); // the client's committee cache
+      net.awaitClientInEpoch(start + 1); // the client's committee cache
       try (var in = net.store.read(longLived.blobId(), null)) {
         assertArrayEquals(longData, in.readAllBytes());
       }

@@ -82,7 +82,11 @@ class InvalidBlobTest {
       StorageException again = assertThrows(StorageException.class, () -> net.store.read(badId.toBase64(), null));
       assertEquals("BLOB_INVALID", again.code());
       assertTrue(net.store.status(badId.toBase64()).isInvalid());
-      Thread.sleep(dev.haulout.storage.node.StorageNode.INVALID_POLL_MS + 100); // the nodes' event poll
+      for (int i = 0; i < net.network.size(); i++) { // the nodes' event poll (at most every INVALID_POLL_MS)
+        var node = net.network.node(i);
+        TestNetwork.await("node " + i + " learns the invalidation", 20 * dev.haulout.storage.node.StorageNode.INVALID_POLL_MS,
+            () -> node.isInvalid(badId));
+      }
       for (int i = 0; i < net.network.size(); i++) {
         String base = net.network.nodeUrl(i) + "/v1/blobs/" + badId;
         JsonObject status = new JsonObject(get(http, base + "/status").body()).getJsonObject("success").getJsonObject("data");

@@ -175,6 +175,28 @@ class NodeApiErrorsTest {
   }
 
   @Test
+  void metadataPutOnAStoredBlobSaysWhatHappened() throws Exception {
+    // issue #18: garbage on a stored blob was answered 200 "metadata stored" though nothing was written
+    for (int node = 0; node < net.network.size(); node++) {
+      String url = net.network.nodeUrl(node) + "/v1/blobs/" + id + "/metadata";
+      byte[] stored = net.network.node(node).store().read(id.toBase64(), "metadata").orElseThrow();
+      assertError(send("PUT", url, "garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400, "INVALID_ARGUMENT",
+          "INVALID_METADATA");
+      assertError(send("PUT", url, new byte[0]), 400, "INVALID_ARGUMENT", "INVALID_METADATA");
+      byte[] other = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(new byte[99]).toBcs();
+      assertError(send("PUT", url, other), 400, "INVALID_ARGUMENT", "INVALID_METADATA");
+      HttpResponse<String> again = send("PUT", url, encoded.metadata().toBcs());
+      assertEquals(200, again.statusCode(), again.body());
+      assertEquals("metadata already stored", new JsonObject(again.body()).getJsonObject("success").getString("data"));
+      assertArrayEquals(stored, net.network.node(node).store().read(id.toBase64(), "metadata").orElseThrow(), "node " + node);
+      assertEquals("stored", new JsonObject(send("GET", url + "/status", null).body()).getJsonObject("success").getString("data"));
+    }
+    try (var in = net.store.read(id.toBase64(), null)) {
+      assertArrayEquals(data, in.readAllBytes());
+    }
+  }
+
+  @Test
   void confirmationWaitsForARegistrationThatLandsAfterTheUploadWhenAsked() throws Exception {
     byte[] early = new byte[3_000];
     new Random(77).nextBytes(early);
@@ -199,10 +221,13 @@ class NodeApiErrorsTest {
     assertError(send("GET", confirm + "?wait_for_registration=true&wait_millis=soon", null), 400, "INVALID_ARGUMENT",
         "INVALID_PARAMETER");
 
+    var server = net.network.server(0);
+    long retriesBefore = server.registrationRetries();
     java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(
         HttpRequest.newBuilder(URI.create(confirm + "?wait_for_registration=true&wait_millis=20000")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-    Thread.sleep(500);
+    // not a fixed sleep: wait until the node has refused the unregistered blob and retried twice
+    TestNetwork.await("the node retries the confirmation", 20_000, () -> server.registrationRetries() >= retriesBefore + 2);
     assertFalse(waiting.isDone(), "the node holds the request while the blob is unregistered");
     var w = net.wallet;
     String storage = net.ledger.submit(dev.haulout.chain.tx.Transactions.sign(w, new dev.haulout.chain.tx.TransactionData(

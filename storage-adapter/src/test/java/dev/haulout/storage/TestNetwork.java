@@ -68,6 +68,38 @@ public final class TestNetwork implements AutoCloseable {
     }
   }
 
+  /**
+   * Polls {@code condition} every 10 ms until it holds; fails naming {@code what} after {@code
+   * timeoutMs}. Tests derive the timeout from the constant they wait on (a generous multiple, for a
+   * loaded 2-core machine) instead of sleeping for it.
+   */
+  public static void await(String what, long timeoutMs, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + timeoutMs + " ms: " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** Waits until every running node's committee cache is at {@code epoch} (20 × its TTL at most). */
+  public void awaitNodesInEpoch(int epoch) throws InterruptedException {
+    for (int i = 0; i < network.size(); i++) {
+      if (network.isRunning(i)) {
+        dev.haulout.storage.node.StorageNode node = network.node(i);
+        await("node " + i + " sees epoch " + epoch, 20 * dev.haulout.storage.node.StorageNode.COMMITTEE_TTL_MS,
+            () -> node.committee().epoch() >= epoch);
+      }
+    }
+  }
+
+  /** Waits until the test client's committee cache is at {@code epoch} (20 × its TTL at most). */
+  public void awaitClientInEpoch(int epoch) throws InterruptedException {
+    await("the client sees epoch " + epoch, 20 * NodeProtocolBlobStore.COMMITTEE_TTL_MS, () -> store.committeeEpoch() >= epoch);
+  }
+
   @Override
   public void close() {
     store.close();

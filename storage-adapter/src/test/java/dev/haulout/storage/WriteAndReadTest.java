@@ -69,12 +69,14 @@ class WriteAndReadTest {
     // a second network registering on the same ledger would change the committee: use another ledger
     try (TestNetwork other = TestNetwork.start(20, EmbeddedNetworkOptions.defaults().withNodes(4).withHealIntervalMs(0))) {
       other.network.close();
+      int epochBefore = other.ledger.systemState().epoch();
       long t0 = System.nanoTime();
       java.util.List<String> urls;
       try (var n = dev.haulout.storage.embedded.EmbeddedStorageNetwork.start(other.ledger, o)) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        // a measurement, printed for the README; no wall-clock limit (it flakes on a loaded machine)
         System.out.println("embedded network of 4 nodes started (registered, epoch advanced) in " + ms + " ms");
-        assertTrue(ms < 5_000, "start took " + ms + " ms");
+        assertEquals(epochBefore + 1, other.ledger.systemState().epoch(), "first start: registered, epoch advanced once");
         urls = n.nodeUrls();
       }
       int epoch = other.ledger.systemState().epoch();

@@ -1,6 +1,5 @@
 package dev.haulout.storage.aggregator;
 
-import dev.haulout.storage.ByteRange;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.node.server.HttpBodies;
@@ -8,6 +7,7 @@ import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.node.server.ApiErrors;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
 import dev.haulout.storage.read.BlobReader;
+import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.quilt.QuiltBlob;
 import dev.haulout.erasure.quilt.QuiltPatch;
@@ -62,7 +62,10 @@ public final class PublisherServer implements AutoCloseable {
   public static PublisherServer start(Vertx vertx, NodeProtocolBlobStore store, String host, int port, long cacheBytes) {
     PublisherServer p = new PublisherServer(vertx, store, cacheBytes);
     try {
-      p.server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+      p.server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+              // quilt uploads: Vert.x's default of 256 form fields would cut a legal quilt short; the
+              // publisher counts the parts itself against the quilt limit (QuiltAccess.maxPatches)
+              .setMaxFormFields(QuiltAccess.MAX_FORM_FIELDS).setMaxFormAttributeSize(QuiltAccess.MAX_METADATA_BYTES))
           .requestHandler(p::route).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw StorageException.unavailable("LISTEN_FAILED", "cannot listen on " + host + ":" + port + ": " + e, e);
@@ -92,10 +95,18 @@ public final class PublisherServer implements AutoCloseable {
     String path = req.path();
     String[] p = path.split("/");
     try {
-      if (req.method() == HttpMethod.PUT && path.equals("/v1/blobs")) {
-        publish(req);
-      } else if (req.method() == HttpMethod.PUT && path.equals("/v1/quilts")) {
-        publishQuilt(req);
+      if (req.method() == HttpMethod.PUT && (path.equals("/v1/blobs") || path.equals("/v1/quilts"))) {
+        try {
+          if (path.equals("/v1/blobs")) {
+            publish(req);
+          } else {
+            publishQuilt(req);
+          }
+        } catch (StorageException e) {
+          // a refused parameter, before the body is read: drop the body, answer in the publisher's format
+          HttpBodies.drain(req);
+          publishError(req.response(), e, null, "request");
+        }
       } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("quilts") && p[4].equals("patches")) {
         blocking(req, () -> {
           JsonArray arr = new JsonArray();
@@ -111,32 +122,60 @@ public final class PublisherServer implements AutoCloseable {
         vertx.executeBlocking(() -> store.blobIdOfObject(objectId), false).onComplete(r -> {
           if (r.failed()) {
             Throwable t = r.cause();
-            ApiErrors.send(req.response(), t instanceof StorageException ? (StorageException) t : StorageException.internal(t.toString(), t));
+            ApiErrors.send(req.response(), asStorageException(t));
           } else {
-            serve(req, r.result(), rangeHeader(req.getHeader("range")), req.getHeader("range") != null);
+            serve(req, r.result(), ReadRange.header(req.getHeader("range")));
           }
         });
       } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[3].equals("by-quilt-patch-id")) {
         blocking(req, () -> patch(req, QuiltAccess.byPatchId(store.reader(), p[4])));
       } else if (req.method() == HttpMethod.GET && p.length == 6 && p[2].equals("blobs") && p[3].equals("by-quilt-id")) {
-        String identifier = java.net.URLDecoder.decode(p[5], java.nio.charset.StandardCharsets.UTF_8);
+        String identifier = quiltIdentifier(p[5]);
         blocking(req, () -> patch(req, QuiltAccess.byIdentifier(store.reader(), blobId(p[4]), identifier)));
       } else if (req.method() == HttpMethod.GET && path.equals("/status")) {
         req.response().putHeader("content-type", "application/json").end(new JsonObject()
             .put("cacheEntries", cache.entries()).put("cacheBytes", cache.bytes()).put("cacheHits", cache.hits()).encode());
       } else if ((req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) && p.length == 4 && p[2].equals("blobs")) {
-        serve(req, p[3], rangeHeader(req.getHeader("range")), req.getHeader("range") != null);
+        serve(req, p[3], ReadRange.header(req.getHeader("range")));
       } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[4].equals("byte-range")) {
         long start = longParam(req, "start");
         long length = longParam(req, "length");
-        serve(req, p[3], ByteRange.ofLength(start, length), false);
+        serve(req, p[3], ReadRange.startLength(start, length));
       } else {
         ApiErrors.send(req.response(), StorageException.notFound("NO_ROUTE", "no route " + req.method() + " " + path));
       }
     } catch (StorageException e) {
       ApiErrors.send(req.response(), e);
+    } catch (RuntimeException e) {
+      // never leave a request unanswered, and never echo a JDK exception's text
+      LOG.log(Level.WARNING, "publisher: unexpected failure on " + req.method() + " " + path, e);
+      ApiErrors.send(req.response(), StorageException.internal("internal error", e));
+    }
+  }
+
+  /** A failure as the error to answer; anything but a StorageException is logged and answered 500 without its text. */
+  private static StorageException asStorageException(Throwable t) {
+    if (t instanceof StorageException se) {
+      return se;
+    }
+    LOG.log(Level.WARNING, "publisher: unexpected failure", t);
+    return StorageException.internal("internal error (" + t.getClass().getSimpleName() + ")", t);
+  }
+
+  /** Stable reason of a missing or malformed query parameter. */
+  static final String INVALID_QUERY_PARAMETER = "INVALID_QUERY_PARAMETER";
+
+  /** A client-supplied value quoted for an error message (cut at 40 characters). */
+  static String quoted(String v) {
+    return "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "'";
+  }
+
+  private static String quiltIdentifier(String segment) {
+    try {
+      return java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      ApiErrors.send(req.response(), StorageException.invalidArgument("INVALID_ARGUMENT", e.getMessage()));
+      throw StorageException.invalidArgument("INVALID_QUILT_IDENTIFIER",
+          "the quilt patch identifier in the path is not valid percent-encoding: " + quoted(segment));
     }
   }
 
@@ -155,26 +194,37 @@ public final class PublisherServer implements AutoCloseable {
       epochs = 0;
     }
     if (epochs < 1) {
-      throw new IllegalArgumentException("epochs must be a positive integer, got '" + v + "'");
+      throw StorageException.invalidArgument(INVALID_QUERY_PARAMETER,
+          "query parameter 'epochs' must be a positive integer (at most " + Integer.MAX_VALUE + "), got " + quoted(v));
     }
     return epochs;
   }
 
-  /** Status for a failed store: the StorageException's own, 400 for a rejected argument, else 500. */
-  private static int storeFailureStatus(Throwable t) {
+  /** A failed store as the error to answer: the StorageException's own (503 when no node answered), else 500. */
+  private static StorageException storeFailure(Throwable t) {
     if (t instanceof StorageException se) {
-      return se.httpStatus() == 0 ? 503 : Math.max(400, se.httpStatus());
+      if (se.httpStatus() >= 400) {
+        return se;
+      }
+      return new StorageException(se.status(), 503, se.code(), String.valueOf(se.getMessage()), se.nodeId(), se.shardIndex(), se);
     }
-    return t instanceof IllegalArgumentException ? 400 : 500;
+    LOG.log(Level.WARNING, "publisher: store failed", t);
+    return StorageException.internal("the store failed (" + t.getClass().getSimpleName() + ")", t);
   }
 
   private void publish(HttpServerRequest req) {
     int epochs = epochsParam(req);
     boolean deletable = "true".equals(req.getParam("deletable"));
     String cl = req.getHeader("content-length");
-    if (cl != null && Long.parseLong(cl) > MAX_UPLOAD_BYTES) {
+    long declared;
+    try {
+      declared = cl == null ? -1 : Long.parseLong(cl.trim());
+    } catch (NumberFormatException e) {
+      declared = -1; // Vert.x refuses a malformed content-length before this handler runs
+    }
+    if (declared > MAX_UPLOAD_BYTES) {
       req.response().putHeader("connection", "close");
-      publishError(req.response(), 413, null, "upload", "blob larger than " + MAX_UPLOAD_BYTES + " bytes");
+      publishError(req.response(), HttpBodies.tooLarge(MAX_UPLOAD_BYTES), null, "upload");
       return;
     }
     req.pause();
@@ -182,19 +232,22 @@ public final class PublisherServer implements AutoCloseable {
     try {
       tmp = Files.createTempFile("haulout-upload", ".bin");
     } catch (IOException e) {
-      publishError(req.response(), 500, null, "upload", "cannot spool the upload: " + e.getMessage());
+      LOG.log(Level.WARNING, "publisher: cannot create a spool file", e);
+      publishError(req.response(), StorageException.internal("cannot spool the upload", e), null, "upload");
       return;
     }
     vertx.fileSystem().open(tmp.toString(), new OpenOptions().setWrite(true)).onComplete(fr -> {
       if (fr.failed()) {
-        publishError(req.response(), 500, null, "upload", fr.cause().getMessage());
+        LOG.log(Level.WARNING, "publisher: cannot open the spool file", fr.cause());
+        publishError(req.response(), StorageException.internal("cannot spool the upload", fr.cause()), null, "upload");
         return;
       }
       AsyncFile file = fr.result();
       req.pipeTo(file).onComplete(done -> {
         if (done.failed()) {
           delete(tmp);
-          publishError(req.response(), 400, null, "upload", done.cause().getMessage());
+          publishError(req.response(), StorageException.invalidArgument("UPLOAD_FAILED",
+              "the upload did not complete: " + done.cause().getMessage()), null, "upload");
           return;
         }
         vertx.executeBlocking(() -> {
@@ -208,7 +261,7 @@ public final class PublisherServer implements AutoCloseable {
           if (r.succeeded()) {
             req.response().putHeader("content-type", "application/json").end(storeJson(r.result(), epochs).encode());
           } else {
-            publishError(req.response(), storeFailureStatus(r.cause()), null, "store", r.cause().getMessage());
+            publishError(req.response(), storeFailure(r.cause()), null, "store");
           }
         });
       });
@@ -233,15 +286,28 @@ public final class PublisherServer implements AutoCloseable {
         .put("cost", r.costFrost()));
   }
 
-  private static void publishError(HttpServerResponse res, int status, String blobId, String phase, String msg) {
-    if (res.ended()) {
+  /**
+   * The publisher's error answer: the Walrus REST error ({@link ApiErrors#errorBody}: {@code status},
+   * {@code code}, {@code message}, {@code details[0].reason} = the stable code) plus Walrus's
+   * {@code BlobStoreResult} error fields {@code failurePhase} and {@code errorMsg} (never null).
+   */
+  static JsonObject publishErrorBody(StorageException e, String blobId, String phase) {
+    JsonObject body = ApiErrors.errorBody(e);
+    JsonObject err = body.getJsonObject("error");
+    String msg = e.getMessage() == null ? e.code() : e.getMessage();
+    err.put("message", msg).put("failurePhase", phase).put("errorMsg", msg);
+    if (blobId != null) {
+      err.put("blobId", blobId);
+    }
+    return body;
+  }
+
+  private static void publishError(HttpServerResponse res, StorageException e, String blobId, String phase) {
+    if (res.ended() || res.closed()) {
       return;
     }
-    JsonObject e = new JsonObject().put("failurePhase", phase).put("errorMsg", msg);
-    if (blobId != null) {
-      e.put("blobId", blobId);
-    }
-    res.setStatusCode(status).putHeader("content-type", "application/json").end(new JsonObject().put("error", e).encode());
+    res.setStatusCode(e.httpStatus()).putHeader("content-type", "application/json")
+        .end(publishErrorBody(e, blobId, phase).encode());
   }
 
   private static void delete(Path p) {
@@ -262,47 +328,50 @@ public final class PublisherServer implements AutoCloseable {
       // Vert.x cannot decode anything else as multipart (and would leave the request hanging)
       // answer at once and drop the body (closing the connection could reset the client's upload)
       HttpBodies.drain(req);
-      publishError(req.response(), 415, null, "upload",
-          "a quilt is uploaded as multipart/form-data (one file part per blob), not '" + type + "'");
+      publishError(req.response(), new StorageException("INVALID_ARGUMENT", 415, "UNSUPPORTED_MEDIA_TYPE",
+          "a quilt is uploaded as multipart/form-data (one file part per blob), not " + quoted(String.valueOf(type))),
+          null, "upload");
       return;
     }
-    req.setExpectMultipart(true);
-    java.util.Map<String, Buffer> parts = new java.util.TreeMap<>();
-    long[] total = {0};
-    boolean[] tooLarge = {false};
-    req.uploadHandler(up -> {
-      Buffer b = Buffer.buffer();
-      up.handler(chunk -> {
-        total[0] += chunk.length();
-        if (total[0] > QuiltAccess.MAX_QUILT_BYTES) {
-          tooLarge[0] = true;
-        } else {
-          b.appendBuffer(chunk);
-        }
-      });
-      up.endHandler(v -> parts.put(up.name(), b));
-    });
-    req.exceptionHandler(t -> publishError(req.response(), 400, null, "upload", t.getMessage()));
-    req.endHandler(v -> {
-      if (tooLarge[0]) {
-        publishError(req.response(), 413, null, "upload", "quilt larger than " + QuiltAccess.MAX_QUILT_BYTES + " bytes");
+    // the quilt limit depends on the shard count, which may need a ledger call: off the event loop
+    req.pause();
+    vertx.executeBlocking(store::nShards, false).onComplete(ns -> {
+      if (ns.failed()) {
+        HttpBodies.drain(req);
+        publishError(req.response(), storeFailure(ns.cause()), null, "upload");
         return;
       }
-      java.util.Map<String, java.util.Map<String, String>> tags = new java.util.HashMap<>();
-      String meta = req.formAttributes().get("_metadata");
-      if (meta != null) {
-        for (Object o : new JsonArray(meta)) {
-          JsonObject m = (JsonObject) o;
-          java.util.Map<String, String> t = new java.util.TreeMap<>();
-          JsonObject tj = m.getJsonObject("tags", new JsonObject());
-          tj.forEach(e -> t.put(e.getKey(), String.valueOf(e.getValue())));
-          tags.put(m.getString("identifier"), t);
+      receiveQuilt(req, epochs, ns.result());
+    });
+  }
+
+  private void receiveQuilt(HttpServerRequest req, int epochs, int nShards) {
+    QuiltUpload upload = new QuiltUpload(nShards);
+    req.setExpectMultipart(true);
+    req.uploadHandler(up -> {
+      upload.part(up);
+      if (upload.dropped() > HttpBodies.DRAIN_LIMIT) {
+        req.connection().close();
+      }
+    });
+    // a multipart decoding error (too many fields, a field too long, bad encoding): Vert.x still
+    // calls the end handler with what it had decoded, so it must only be recorded here
+    req.exceptionHandler(t -> upload.fail(multipartError(t)));
+    req.endHandler(v -> {
+      List<QuiltBlob> blobs;
+      try {
+        StorageException failure = upload.failure();
+        if (failure != null) {
+          throw failure;
         }
+        blobs = upload.blobs(req.formAttributes());
+      } catch (RuntimeException e) {
+        // whatever goes wrong here must still be answered (an end handler that throws leaves the request hanging)
+        publishError(req.response(), asStorageException(e), null, "upload");
+        return;
       }
       vertx.executeBlocking(() -> {
-        List<QuiltBlob> blobs = new ArrayList<>();
-        parts.forEach((id, data) -> blobs.add(QuiltBlob.of(id, data.getBytes(), tags.getOrDefault(id, java.util.Map.of()))));
-        byte[] quilt = QuiltAccess.build(store.nShards(), blobs);
+        byte[] quilt = QuiltAccess.build(nShards, blobs);
         StoreResult r = store.store(new java.io.ByteArrayInputStream(quilt), quilt.length, epochs, false, ProgressListener.NONE);
         BlobId qid = BlobId.fromBase64(r.blobId());
         JsonArray stored = new JsonArray();
@@ -314,10 +383,30 @@ public final class PublisherServer implements AutoCloseable {
         if (r.succeeded()) {
           req.response().putHeader("content-type", "application/json").end(r.result().encode());
         } else {
-          publishError(req.response(), storeFailureStatus(r.cause()), null, "store", r.cause().getMessage());
+          publishError(req.response(), storeFailure(r.cause()), null, "store");
         }
       });
     });
+    req.resume();
+  }
+
+  /** Our own words for a multipart decoding failure (Netty's exceptions often have no message). */
+  private static StorageException multipartError(Throwable t) {
+    String kinds = "";
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      kinds += c.getClass().getSimpleName() + " ";
+    }
+    LOG.log(Level.FINE, "publisher: multipart decoding failed", t);
+    String msg;
+    if (kinds.contains("TooManyFormFields")) {
+      msg = "the multipart body has more than " + QuiltAccess.MAX_FORM_FIELDS + " parts";
+    } else if (kinds.contains("TooLongFormField")) {
+      msg = "a multipart field is longer than " + QuiltAccess.MAX_METADATA_BYTES + " bytes (_metadata is at most that)";
+    } else {
+      msg = "the multipart body cannot be decoded (malformed, or a field longer than "
+          + QuiltAccess.MAX_METADATA_BYTES + " bytes)";
+    }
+    return StorageException.invalidArgument("INVALID_MULTIPART", msg);
   }
 
   private static Void patch(HttpServerRequest req, QuiltBlob b) {
@@ -338,7 +427,7 @@ public final class PublisherServer implements AutoCloseable {
     }, false).onComplete(r -> {
       if (r.failed()) {
         Throwable t = r.cause();
-        ApiErrors.send(req.response(), t instanceof StorageException ? (StorageException) t : StorageException.internal(t.toString(), t));
+        ApiErrors.send(req.response(), asStorageException(t));
       }
     });
   }
@@ -353,14 +442,14 @@ public final class PublisherServer implements AutoCloseable {
 
   // ------------------------------------------------------------------ aggregator
 
-  private void serve(HttpServerRequest req, String blobId, ByteRange range, boolean partial) {
+  private void serve(HttpServerRequest req, String blobId, ReadRange want) {
     HttpServerResponse res = req.response();
     vertx.executeBlocking(() -> {
       BlobId id;
       try {
         id = BlobId.fromBase64(blobId);
       } catch (IllegalArgumentException e) {
-        throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + blobId);
+        throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + quoted(blobId));
       }
       if (store.isInvalid(blobId)) {
         cache.remove(blobId);
@@ -368,23 +457,25 @@ public final class PublisherServer implements AutoCloseable {
       }
       byte[] cached = cache.get(blobId);
       if (cached != null) {
-        ByteRange r = range == null ? new ByteRange(0, cached.length) : range.clip(cached.length);
-        writeHead(res, cached.length, r, partial);
+        ReadRange.Resolved r = want.resolve(cached.length);
+        writeHead(res, cached.length, r);
         if (req.method() != HttpMethod.HEAD) {
-          res.end(Buffer.buffer(cached).slice((int) r.start(), (int) r.end()));
+          res.end(Buffer.buffer(cached).slice((int) r.range().start(), (int) r.range().end()));
         } else {
           res.end();
         }
         return null;
       }
-      BlobReader.Opened o = store.reader().open(id, range);
-      writeHead(res, o.blobLength(), o.range(), partial);
+      VerifiedBlobMetadata meta = store.reader().metadata(id);
+      ReadRange.Resolved r = want.resolve(meta.unencodedLength());
+      BlobReader.Opened o = store.reader().open(meta, r.range());
+      writeHead(res, o.blobLength(), r);
       if (req.method() == HttpMethod.HEAD) {
         o.stream().close();
         res.end();
         return null;
       }
-      boolean fill = range == null && cache.admits(o.blobLength());
+      boolean fill = r.whole(o.blobLength()) && cache.admits(o.blobLength());
       ByteArrayOutputStream copy = fill ? new ByteArrayOutputStream((int) o.blobLength()) : null;
       boolean wrote = false;
       try (InputStream in = o.stream()) {
@@ -423,43 +514,46 @@ public final class PublisherServer implements AutoCloseable {
     }, false).onComplete(r -> {
       if (r.failed()) {
         Throwable t = r.cause();
-        ApiErrors.send(res, t instanceof StorageException ? (StorageException) t : StorageException.internal(t.toString(), t));
+        if (t instanceof ReadRange.NotSatisfiable ns && !res.headWritten()) {
+          res.putHeader("content-range", "bytes */" + ns.blobLength);
+        }
+        ApiErrors.send(res, asStorageException(t));
       }
     });
   }
 
-  private static void writeHead(HttpServerResponse res, long blobLength, ByteRange r, boolean partial) {
+  private static void writeHead(HttpServerResponse res, long blobLength, ReadRange.Resolved r) {
     res.putHeader("content-type", "application/octet-stream").putHeader("accept-ranges", "bytes")
-        .putHeader("content-length", Long.toString(r.length()));
-    if (partial) {
-      res.setStatusCode(206).putHeader("content-range", "bytes " + r.start() + "-" + (r.end() - 1) + "/" + blobLength);
+        .putHeader("content-length", Long.toString(r.range().length()));
+    if (r.partial()) {
+      res.setStatusCode(206).putHeader("content-range",
+          "bytes " + r.range().start() + "-" + (r.range().end() - 1) + "/" + blobLength);
     }
   }
 
-  /** {@code bytes=a-b} or {@code bytes=a-}; null if absent. */
-  static ByteRange rangeHeader(String h) {
-    if (h == null) {
-      return null;
-    }
-    if (!h.startsWith("bytes=") || h.contains(",")) {
-      throw new IllegalArgumentException("unsupported range: " + h);
-    }
-    String spec = h.substring(6);
-    int dash = spec.indexOf('-');
-    if (dash <= 0) {
-      throw new IllegalArgumentException("unsupported range: " + h);
-    }
-    long a = Long.parseLong(spec.substring(0, dash));
-    String b = spec.substring(dash + 1);
-    return new ByteRange(a, b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b) + 1);
+  /**
+   * A non-negative integer query parameter. Missing, not decimal digits or negative: 400
+   * {@code INVALID_QUERY_PARAMETER} naming the parameter; digits beyond {@link Long#MAX_VALUE}:
+   * 400 {@code INVALID_BYTE_RANGE} (past the end of any blob).
+   */
+  static long longParam(HttpServerRequest req, String name) {
+    return nonNegative(name, req.getParam(name));
   }
 
-  private static long longParam(HttpServerRequest req, String name) {
-    String v = req.getParam(name);
+  static long nonNegative(String name, String v) {
     if (v == null) {
-      throw new IllegalArgumentException("missing query parameter " + name);
+      throw StorageException.invalidArgument(INVALID_QUERY_PARAMETER, "missing query parameter '" + name + "'");
     }
-    return Long.parseLong(v);
+    if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw StorageException.invalidArgument(INVALID_QUERY_PARAMETER,
+          "query parameter '" + name + "' must be a non-negative integer, got " + quoted(v));
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw StorageException.invalidArgument(ReadRange.INVALID_BYTE_RANGE,
+          "query parameter '" + name + "' is larger than " + Long.MAX_VALUE + ": " + quoted(v));
+    }
   }
 
 }

@@ -26,6 +26,22 @@ import java.util.List;
 final class QuiltAccess {
   /** Largest quilt the publisher builds in memory. */
   static final long MAX_QUILT_BYTES = 64L << 20;
+  /** Largest {@code _metadata} of a quilt upload. */
+  static final int MAX_METADATA_BYTES = 1 << 20;
+  /**
+   * Form fields the publisher's HTTP server decodes in one request: more than {@link #maxPatches}
+   * at any shard count (at most 65535), plus {@code _metadata}. The real limit is checked per upload.
+   */
+  static final int MAX_FORM_FIELDS = 65_536 + 1;
+
+  /**
+   * Most blobs one quilt holds at {@code nShards}: {@code k2 - 1}, because the index takes at least
+   * one of the k2 columns and each blob starts on a column of its own (the check in
+   * {@code Quilt.construct}; QuiltLimitsTest keeps the two equal).
+   */
+  static int maxPatches(int nShards) {
+    return EncodingConfig.forShards(nShards).secondarySourceSymbols() - 1;
+  }
 
   private QuiltAccess() {}
 

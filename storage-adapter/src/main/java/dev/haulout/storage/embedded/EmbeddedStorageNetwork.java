@@ -218,6 +218,11 @@ public final class EmbeddedStorageNetwork implements AutoCloseable {
     return slots.get(i).node;
   }
 
+  /** Node {@code i}'s HTTP server, or null while the node is stopped. */
+  public StorageNodeServer server(int i) {
+    return slots.get(i).server;
+  }
+
   public SelfHealer healer(int i) {
     return slots.get(i).healer;
   }

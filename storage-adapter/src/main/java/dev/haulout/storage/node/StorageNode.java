@@ -100,12 +100,14 @@ public final class StorageNode {
 
   // ------------------------------------------------------------------ metadata
 
-  /** Stores metadata; returns 201 (stored), 202 (buffered, not yet registered) or 200 (already stored). */
+  /**
+   * Stores metadata; returns 201 (stored), 202 (buffered, not yet registered) or 200 (already
+   * stored: the body is valid metadata of {@code id} and the stored copy is kept). The body is
+   * parsed and verified against {@code id} first, so garbage is 400 {@code INVALID_METADATA} even
+   * when the blob's metadata is already stored.
+   */
   public int putMetadata(BlobId id, byte[] bcs, boolean pending) {
     requireValid(id);
-    if (metadata(id).isPresent()) {
-      return 200;
-    }
     BlobMetadata m;
     try {
       m = BlobMetadata.fromBcs(bcs);
@@ -118,6 +120,9 @@ public final class StorageNode {
       v = UnverifiedBlobMetadata.of(id, m).verify(EncodingConfig.forShards(n));
     } catch (ErasureException e) {
       throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage());
+    }
+    if (metadata(id).isPresent()) {
+      return 200;
     }
     boolean isRegistered = isRegistered(id);
     if (!isRegistered && !pending) {

@@ -41,6 +41,8 @@ public final class NodeProtocolBlobStore implements BlobStore {
   /** Blob ID → until when the answer "valid" may be reused (ms), or Long.MAX_VALUE once known invalid. */
   private final java.util.concurrent.ConcurrentHashMap<String, Long> invalidCache = new java.util.concurrent.ConcurrentHashMap<>();
   private static final long VALID_TTL_MS = 1_000;
+  /** How long the client keeps the committee it read from the ledger. */
+  public static final long COMMITTEE_TTL_MS = 1_000;
 
   private NodeProtocolBlobStore(Ledger ledger, Ed25519KeyPair wallet, StorageClientOptions options) {
     this.ledger = ledger;
@@ -83,9 +85,14 @@ public final class NodeProtocolBlobStore implements BlobStore {
     return committee().nShards();
   }
 
+  /** The epoch of the committee this client reads and writes with (cached for {@link #COMMITTEE_TTL_MS}). */
+  public int committeeEpoch() {
+    return committee().epoch();
+  }
+
   private Committee committee() {
     Committee c = committee;
-    if (c == null || System.currentTimeMillis() - committeeAt > 1_000) {
+    if (c == null || System.currentTimeMillis() - committeeAt > COMMITTEE_TTL_MS) {
       c = Committee.fromLedger(ledger);
       committee = c;
       committeeAt = System.currentTimeMillis();

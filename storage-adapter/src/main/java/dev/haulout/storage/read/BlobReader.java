@@ -119,7 +119,11 @@ public final class BlobReader {
 
   /** As {@link #read} but also returns the blob length and the clipped range (for HTTP headers). */
   public Opened open(BlobId id, ByteRange range) {
-    VerifiedBlobMetadata meta = metadata(id);
+    return open(metadata(id), range);
+  }
+
+  /** As {@link #open(BlobId, ByteRange)} with metadata the caller already fetched through {@link #metadata}. */
+  public Opened open(VerifiedBlobMetadata meta, ByteRange range) {
     long length = meta.unencodedLength();
     ByteRange r = range == null ? new ByteRange(0, length) : range.clip(length);
     if (r.length() == 0) {

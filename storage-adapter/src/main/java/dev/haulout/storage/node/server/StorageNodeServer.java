@@ -142,7 +142,8 @@ public final class StorageNodeServer implements AutoCloseable {
       long max = 66L * node.committee().nShards() + 64;
       withBody(req, max, body -> {
         int code = node.putMetadata(id, body, pending);
-        return new Status(code, code == 202 ? "metadata buffered until the blob is registered" : "metadata stored");
+        return new Status(code, code == 202 ? "metadata buffered until the blob is registered"
+            : code == 200 ? "metadata already stored" : "metadata stored");
       });
     });
     add(t, HttpMethod.GET, blob + "/metadata/status", (req, v) -> {
@@ -162,7 +163,10 @@ public final class StorageNodeServer implements AutoCloseable {
       Axis axis = axis(v.get("sliver_type"));
       int n = node.committee().nShards();
       long max = (long) EncodingConfig.forShards(n).sliverLength(axis, EncodingConfig.MAX_SYMBOL_SIZE) + 16;
-      withBody(req, max, body -> new Status(node.putSliver(id, pair, axis, body), "sliver stored"));
+      withBody(req, max, body -> {
+        int code = node.putSliver(id, pair, axis, body);
+        return new Status(code, code == 200 ? "sliver already stored" : "sliver stored");
+      });
     });
     add(t, HttpMethod.GET, sliver + "/status", (req, v) -> {
       BlobId id = blobId(v.get("blob_id"));
@@ -418,12 +422,20 @@ public final class StorageNodeServer implements AutoCloseable {
     attemptConfirmation(req, work, deadline);
   }
 
+  private final java.util.concurrent.atomic.AtomicLong registrationRetries = new java.util.concurrent.atomic.AtomicLong();
+
+  /** Confirmations retried because the blob was not registered yet ({@code wait_for_registration}), since start. */
+  public long registrationRetries() {
+    return registrationRetries.get();
+  }
+
   private void attemptConfirmation(HttpServerRequest req, Callable<Object> work, long deadlineNanos) {
     vertx.executeBlocking(work, false).onComplete(r -> {
       if (r.succeeded()) {
         ApiErrors.success(req.response(), 200, r.result());
       } else if (r.cause() instanceof StorageException se && "BLOB_NOT_REGISTERED".equals(se.code())
           && System.nanoTime() + 100_000_000L < deadlineNanos && !req.response().closed()) {
+        registrationRetries.incrementAndGet();
         vertx.setTimer(100, id -> attemptConfirmation(req, work, deadlineNanos));
       } else {
         fail(req, r.cause());
