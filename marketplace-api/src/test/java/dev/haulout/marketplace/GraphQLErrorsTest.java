@@ -79,7 +79,7 @@ class GraphQLErrorsTest {
   void tooComplexQueryIsAborted() {
     StringBuilder q = new StringBuilder("{");
     for (int i = 0; i < 250; i++) {
-      q.append(" a").append(i).append(": listings { totalCount }"); // 6 tokens, complexity 2: under the token limit
+      q.append(" a").append(i).append(": catalogStats { total }"); // 5 tokens, complexity 2: under the token limit
     }
     graphql(q.append(" }").toString()).then().statusCode(200)
         .body("errors[0].extensions.classification", equalTo("ExecutionAborted"))
@@ -121,6 +121,94 @@ class GraphQLErrorsTest {
         .path("data.listings.pageInfo.endCursor");
     graphql("query($a: String) { listings(first: 1, sort: NEWEST, after: $a) { totalCount } }", Map.of("a", cursor), null)
         .then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+  }
+
+  @Test
+  void searchWithNulIsAClientErrorLoggedWithoutStackTrace() {
+    String q = "query($q: String, $a: String) { listings(query: $q, sort: TITLE, after: $a) { totalCount } }";
+    try (LogCapture log = new LogCapture()) {
+      Map<String, Object> vars = new java.util.HashMap<>();
+      vars.put("q", "weather\u0000stations");
+      graphql(q, vars, null).then().statusCode(200)
+          .body("data", nullValue())
+          .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+          .body("errors[0].message", containsString("query must not contain U+0000"));
+      // a TITLE cursor carries text too: one with a NUL is not a cursor this server issued
+      String raw = "c1\nTITLE\n0x" + "a".repeat(64) + "\nab\u0000c";
+      vars.put("q", null);
+      vars.put("a", java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      graphql(q, vars, null).then().statusCode(200)
+          .body("errors[0].extensions.code", equalTo("INVALID_CURSOR"));
+      TestSupport.assertReady();
+      org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), log.errorsOrStackTraces());
+    }
+  }
+
+  @Test
+  void requestsAskingForTooManyRowsAreRefusedBeforeRunning() {
+    // 99 aliases of a full page: under the field-complexity limit, but 99 * 101 rows
+    StringBuilder q = new StringBuilder("{");
+    for (int i = 0; i < 99; i++) {
+      q.append(" a").append(i).append(": listings(first: 100) { totalCount }");
+    }
+    graphql(q.append(" }").toString()).then().statusCode(200)
+        .body("data", nullValue())
+        .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+        .body("errors[0].extensions.classification", equalTo("ExecutionAborted"))
+        .body("errors[0].message", containsString("asks for 9999 listing rows"));
+    // the page size through a variable, its default, and fragments count the same way
+    String viaVariables = "query($n: Int = 100) { a: listings(first: $n) { ...page } b: listings(first: $n) { ...page }"
+        + " c: listings(first: $n) { ...page } d: listings(first: $n) { ...page } ... on Query { e: listings(first: $n) { ...page } } }"
+        + " fragment page on ListingConnection { totalCount }";
+    graphql(viaVariables, Map.of(), null).then().statusCode(200)
+        .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+        .body("errors[0].message", containsString("asks for 505 listing rows"));
+    graphql(viaVariables, Map.of("n", 10), null).then().statusCode(200)
+        .body("errors", nullValue())
+        .body("data.e.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    String fragments = "{ ...four e: listings(first: 100) { totalCount } } fragment four on Query {"
+        + " a: listings(first: 100) { totalCount } b: listings(first: 100) { totalCount }"
+        + " c: listings(first: 100) { totalCount } d: listings(first: 100) { totalCount } }";
+    graphql(fragments).then().statusCode(200)
+        .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+        .body("errors[0].message", containsString("asks for 505 listing rows"));
+    // at the bound it runs: 4 full pages and a 91-row one = 4 * 101 + 92 = 496
+    graphql("{ a: listings(first: 100) { totalCount } b: listings(first: 100) { totalCount }"
+        + " c: listings(first: 100) { totalCount } d: listings(first: 100) { totalCount } e: listings(first: 91) { totalCount } }")
+        .then().statusCode(200).body("errors", nullValue()).body("data.e.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    TestSupport.assertReady();
+  }
+
+  @jakarta.inject.Inject
+  io.micrometer.core.instrument.MeterRegistry meters;
+
+  @Test
+  void metricsNameNoExceptionClasses() {
+    // what Micrometer's @Counted, @Timed and several binders record: the failure's class as a tag
+    meters.counter("haulout_probe_total", "exception", "java.lang.IllegalStateException", "result", "failure").increment();
+    meters.counter("haulout_probe_total", "exception", "none", "result", "success").increment();
+    meters.counter("haulout_probe_other_total", "reason", "io.vertx.pgclient.PgException").increment();
+    // provoke failures of every kind first: a refused value, a bad request, an unknown route, a 401
+    Map<String, Object> vars = new java.util.HashMap<>();
+    vars.put("q", "x\u0000");
+    graphql("query($q: String) { listings(query: $q) { totalCount } }", vars, null).then().statusCode(200);
+    given().contentType(ContentType.JSON).body("{not json").post("/graphql").then().statusCode(400);
+    given().get("/no/such/page").then().statusCode(404);
+    given().header("Authorization", "Bearer not.a.jwt").get("/q/health/ready");
+    given().contentType(ContentType.JSON).header("Authorization", "Bearer not.a.jwt")
+        .body(Map.of("query", "{ listings { totalCount } }")).post("/graphql").then().statusCode(401);
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    java.util.List<String> leaks = metrics.lines().filter(l -> !l.startsWith("#"))
+        .filter(l -> java.util.regex.Pattern.compile("[A-Za-z]+(Exception|Error|Throwable)\\b|\\b[a-z]+\\.[a-z]+\\.[A-Za-z.]+").matcher(
+            l.contains("{") ? l.substring(l.indexOf('{'), l.lastIndexOf('}') + 1) : "").find())
+        .toList();
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), leaks);
+    // the metrics are still there
+    org.hamcrest.MatcherAssert.assertThat(metrics, containsString("http_server_requests_seconds_count{"));
+    org.hamcrest.MatcherAssert.assertThat(metrics, containsString("haulout_probe_total{exception=\"error\",result=\"failure\"} 1.0"));
+    org.hamcrest.MatcherAssert.assertThat(metrics, containsString("haulout_probe_total{exception=\"none\",result=\"success\"} 1.0"));
+    org.hamcrest.MatcherAssert.assertThat(metrics, containsString("haulout_probe_other_total{reason=\"redacted\"} 1.0"));
   }
 
   @Test

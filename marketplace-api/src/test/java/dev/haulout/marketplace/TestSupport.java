@@ -49,6 +49,7 @@ public final class TestSupport {
     private long seq = RANDOM.nextInt(1_000_000) + 1;
     private String type = "ListingCreated";
     private String title = "Untitled dataset";
+    private String blobId = "blob";
     private String description = "";
     private List<String> tags = List.of();
     private Long buy;
@@ -96,6 +97,11 @@ public final class TestSupport {
       return this;
     }
 
+    public EventBuilder blobId(String b) {
+      this.blobId = b;
+      return this;
+    }
+
     public EventBuilder at(long ms) {
       this.timestampMs = ms;
       return this;
@@ -103,12 +109,13 @@ public final class TestSupport {
 
     public ListingEventV1 build() {
       return new ListingEventV1(ListingEventV1.SCHEMA, seq, type, id, version, "digest", timestampMs,
-          new ListingEventV1.Payload(seller, "blob", null, title, description, tags, "CC0", 1024L, "csv", null, null,
+          new ListingEventV1.Payload(seller, blobId, null, title, description, tags, "CC0", 1024L, "csv", null, null,
               buy, rent, rent == null ? null : 86_400_000L, 250, null, "ListingDelisted".equals(type) ? "DELISTED" : "ACTIVE"));
     }
 
-    public void publish() {
-      producer().send(build());
+    /** Publishes the event; returns its Kafka offset (the test topic has one partition). */
+    public long publish() {
+      return producer().send(build()).offset();
     }
   }
 
@@ -142,6 +149,19 @@ public final class TestSupport {
         .formParam("client_secret", "agent-secret")
         .post(oidcUrl() + "/protocol/openid-connect/token")
         .then().statusCode(200).extract().path("access_token");
+  }
+
+  /** The value of a Prometheus counter from {@code /q/metrics} (0 when it does not exist yet). */
+  public static double counter(String name, String tag, String value) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote(name) + "\\{[^}]*" + tag + "=\"" + value + "\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+  }
+
+  /** Readiness must be UP: the database, Kafka and the event channel are all healthy. */
+  public static void assertReady() {
+    given().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("UP"));
   }
 
   static String oidcUrl() {

@@ -2,6 +2,8 @@ package dev.haulout.marketplace.application;
 
 import dev.haulout.marketplace.application.port.ListingRepository;
 import dev.haulout.marketplace.application.port.ListingRepository.ApplyOutcome;
+import dev.haulout.marketplace.application.port.RejectedEventLog;
+import dev.haulout.marketplace.application.port.RejectedEventLog.RejectedEvent;
 import dev.haulout.marketplace.domain.Listing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -11,16 +13,18 @@ import org.jboss.logging.Logger;
 /**
  * Applies listing states from chain events to the catalog. Events may arrive twice (at-least-once
  * delivery, replays) or out of order (a retried partition): the object version decides, so only a
- * strictly newer state is written.
+ * strictly newer state is written. Events that cannot be applied are recorded and skipped.
  */
 @ApplicationScoped
 public class ListingIngestionService {
   private static final Logger LOG = Logger.getLogger(ListingIngestionService.class);
   private final ListingRepository listings;
+  private final RejectedEventLog rejections;
   private final MeterRegistry meters;
 
-  public ListingIngestionService(ListingRepository listings, MeterRegistry meters) {
+  public ListingIngestionService(ListingRepository listings, RejectedEventLog rejections, MeterRegistry meters) {
     this.listings = listings;
+    this.rejections = rejections;
     this.meters = meters;
   }
 
@@ -34,9 +38,16 @@ public class ListingIngestionService {
             });
   }
 
-  /** Counts an event that could not be parsed; it is skipped so it cannot block the stream. */
-  public void rejected(String reason) {
-    meters.counter("haulout_catalog_events_total", "outcome", "rejected").increment();
-    LOG.warnf("skipped a chain event: %s", reason);
+  /**
+   * Records an event that cannot be applied (it does not parse, breaks the catalog's rules, or the
+   * store refuses a value) and counts it; the caller then skips it, so it cannot block the stream.
+   * Fails only when the record itself cannot be written (the store is unavailable).
+   */
+  public Uni<Void> reject(RejectedEvent event) {
+    return rejections.record(event).invoke(() -> {
+      meters.counter("haulout_catalog_events_total", "outcome", "rejected").increment();
+      LOG.warnf("skipped chain event %s/%d@%d (listing %s v%s, seq %s) at %s: %s", event.topic(), event.partition(),
+          event.offset(), event.listingId(), event.version(), event.seq(), event.stage(), event.reason());
+    });
   }
 }

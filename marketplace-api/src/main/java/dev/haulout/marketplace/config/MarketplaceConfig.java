@@ -13,6 +13,18 @@ public interface MarketplaceConfig {
 
   Embedded embedded();
 
+  Graphql graphql();
+
+  /** Limits of the GraphQL endpoint beyond SmallRye's depth, complexity and token limits. */
+  interface Graphql {
+    /**
+     * Listing rows one request may ask for: first + 1 for every {@code listings} field, aliases and
+     * fragments included. Over it the request gets {@code QUERY_TOO_EXPENSIVE} before anything runs.
+     */
+    @WithDefault("500")
+    long maxRequestedRows();
+  }
+
   /** The embedded default: the whole network in this JVM, each part on its own loopback port. */
   interface Embedded {
     /** Start the ledger and the key servers inside this process (the README's run command). */

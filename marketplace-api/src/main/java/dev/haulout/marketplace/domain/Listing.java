@@ -42,6 +42,14 @@ public record Listing(
       throw new IllegalArgumentException("version must be >= 1: " + version);
     }
     seller = SuiAddresses.requireAddress("seller", seller);
+    Texts.requireStorable("title", title);
+    Texts.requireStorable("description", description);
+    Texts.requireStorable("license", license);
+    Texts.requireStorable("format", format);
+    Texts.requireStorable("schemaSummary", schemaSummary);
+    Texts.requireStorable("previewRef", previewRef);
+    Texts.requireStorable("blobId", blobId);
+    Texts.requireStorable("sealedKeyRef", sealedKeyRef);
     if (title == null || title.isBlank() || title.length() > MAX_TITLE) {
       throw new IllegalArgumentException("title must be 1.." + MAX_TITLE + " characters");
     }

@@ -14,7 +14,7 @@ public record ListingQuery(
   public static final int MAX_TEXT = 200;
 
   public ListingQuery {
-    text = text == null || text.isBlank() ? null : text.trim();
+    text = text == null || text.isBlank() ? null : Texts.requireStorable("query", text.trim());
     if (text != null && text.length() > MAX_TEXT) {
       throw new IllegalArgumentException("query longer than " + MAX_TEXT + " characters");
     }

@@ -26,7 +26,7 @@ public record PageCursor(ListingSort sort, String key, String id) {
       }
       ListingSort sort = ListingSort.valueOf(parts[1]);
       String id = SuiAddresses.requireAddress("cursor id", parts[2]);
-      String key = parts[3];
+      String key = Texts.requireStorable("cursor key", parts[3]);
       switch (sort) {
         case RELEVANCE -> Float.parseFloat(key);
         case NEWEST, PRICE_ASC, PRICE_DESC -> Long.parseLong(key);

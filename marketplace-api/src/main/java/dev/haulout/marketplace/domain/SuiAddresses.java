@@ -27,6 +27,6 @@ public final class SuiAddresses {
   }
 
   static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    return Texts.printable(s, 80);
   }
 }

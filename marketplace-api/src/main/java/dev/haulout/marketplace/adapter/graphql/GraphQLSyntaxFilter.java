@@ -16,7 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import graphql.language.Document;
 import java.io.StringReader;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,22 +29,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * error: the parser's message, its line and column, {@code extensions.code = GRAPHQL_PARSE_FAILED}
  * and {@code classification = InvalidSyntax} (SmallRye said "Unparseable input document", with no
  * location). The document is parsed with the configured token limit, which SmallRye does not apply
- * to operations. Requests that pass go on unchanged (SmallRye's cache parses them again).
+ * to operations. A document whose {@code listings} fields ask for more rows in total than
+ * {@code haulout.graphql.max-requested-rows} ({@link RowBudget}) gets {@code QUERY_TOO_EXPENSIVE}
+ * before anything runs. Requests that pass go on unchanged (SmallRye's cache parses them again).
  */
 @ApplicationScoped
 public class GraphQLSyntaxFilter {
   static final String CODE = "GRAPHQL_PARSE_FAILED";
   static final String BAD_REQUEST = "BAD_REQUEST";
   static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+  static final String TOO_EXPENSIVE = "QUERY_TOO_EXPENSIVE";
 
   private final long bodyLimit;
   private final int maxTokens;
+  private final long maxRows;
 
   public GraphQLSyntaxFilter(
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit,
-      @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens) {
+      @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens,
+      dev.haulout.marketplace.config.MarketplaceConfig config) {
     this.bodyLimit = bodyLimit.asLongValue();
     this.maxTokens = maxTokens;
+    this.maxRows = config.graphql().maxRequestedRows();
   }
 
   void install(@Observes Router router) {
@@ -57,23 +65,37 @@ public class GraphQLSyntaxFilter {
       ctx.next();
       return;
     }
-    String document;
+    GraphQLRequest request;
     try {
-      document = document(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), ctx.body().asString());
+      request = request(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), ctx.body().asString());
     } catch (BadRequest e) {
       reply(ctx, e.status, error(e.getMessage(), e.code, null));
       return;
     }
+    Document document;
     try {
       ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(maxTokens));
-      new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
-          .document(new StringReader(document)).parserOptions(options).build());
+      document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+          .document(new StringReader(request.query())).parserOptions(options).build());
     } catch (InvalidSyntaxException e) {
       reply(ctx, 200, errorBody(e));
       return;
     }
+    long rows = RowBudget.requestedRows(document, request.operationName(), request.variables());
+    if (rows > maxRows) {
+      JsonObject body = error("the request asks for " + rows + " listing rows (first + 1 for every 'listings' field,"
+          + " aliases and fragments included); at most " + maxRows + " per request", TOO_EXPENSIVE, null);
+      body.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").put("classification", "ExecutionAborted");
+      reply(ctx, 200, body);
+      return;
+    }
     ctx.next();
   }
+
+  /** The parts of a GraphQL-over-HTTP POST this filter reads. */
+  record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {}
+
+
 
   private static void reply(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
@@ -86,10 +108,10 @@ public class GraphQLSyntaxFilter {
    * {@code operationName} a string or null. Anything else is a {@link BadRequest}, answered with a
    * stable code instead of SmallRye's "Unparseable request" or, for some shapes, a 500.
    */
-  static String document(String contentType, String body) throws BadRequest {
+  static GraphQLRequest request(String contentType, String body) throws BadRequest {
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     if (type.startsWith("application/graphql")) {
-      return body == null ? "" : body;
+      return new GraphQLRequest(body == null ? "" : body, null, Map.of());
     }
     if (!type.startsWith("application/json")) {
       throw new BadRequest(415, UNSUPPORTED_MEDIA_TYPE,
@@ -114,7 +136,8 @@ public class GraphQLSyntaxFilter {
     if (op != null && !(op instanceof String)) {
       throw new BadRequest(400, BAD_REQUEST, "'operationName' must be a string or null");
     }
-    return query;
+    JsonObject variables = request.getJsonObject("variables");
+    return new GraphQLRequest(query, (String) op, variables == null ? Map.of() : variables.getMap());
   }
 
   /** A request that is not a well-formed GraphQL-over-HTTP POST. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -36,18 +37,18 @@ public final class ChainEventProducer implements AutoCloseable {
   }
 
   /** Sends one listing event and waits for the broker's acknowledgement. */
-  public void send(ListingEventV1 event) {
+  public RecordMetadata send(ListingEventV1 event) {
     try {
-      sendRaw(event.listingId(), json.writeValueAsString(event));
+      return sendRaw(event.listingId(), json.writeValueAsString(event));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event cannot be serialized", e);
     }
   }
 
-  /** Sends arbitrary text (tests use it for malformed events). */
-  public void sendRaw(String key, String value) {
+  /** Sends arbitrary text (tests use it for malformed events); returns where the broker put it. */
+  public RecordMetadata sendRaw(String key, String value) {
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+      return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while publishing", e);

@@ -29,14 +29,14 @@ public final class ListingEventParser {
     try {
       node = json.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidEventException("not JSON: " + e.getOriginalMessage());
+      throw new InvalidEventException("not JSON: " + e.getOriginalMessage(), false);
     }
     if (node == null || !node.isObject()) {
-      throw new InvalidEventException("not a JSON object");
+      throw new InvalidEventException("not a JSON object", false);
     }
     String schema = node.path("schema").asText(null);
     if (schema == null) {
-      throw new InvalidEventException("no 'schema' field");
+      throw new InvalidEventException("no 'schema' field", false);
     }
     if (!ListingEventV1.SCHEMA.equals(schema)) {
       return Optional.empty();
@@ -44,10 +44,14 @@ public final class ListingEventParser {
     ListingEventV1 e;
     try {
       e = json.treeToValue(node, ListingEventV1.class);
-    } catch (JsonProcessingException ex) {
-      throw new InvalidEventException("bad " + schema + " event: " + ex.getOriginalMessage());
+    } catch (JsonProcessingException | IllegalArgumentException ex) {
+      throw new InvalidEventException("bad " + schema + " event: " + ex.getMessage(), false).about(node);
     }
-    return Optional.of(new Parsed(toListing(e), require("seq", e.seq())));
+    try {
+      return Optional.of(new Parsed(toListing(e), require("seq", e.seq())));
+    } catch (InvalidEventException ex) {
+      throw ex.about(node);
+    }
   }
 
   static Listing toListing(ListingEventV1 e) {
@@ -100,12 +104,51 @@ public final class ListingEventParser {
     return v;
   }
 
-  /** The event cannot be applied; the message says why (never contains secrets: events are public). */
+  /**
+   * The event cannot be applied; the message says why (never contains secrets: events are public).
+   * {@link #parsed()} tells an event that breaks the catalog's rules from one that is not even of
+   * its schema's shape; {@code listingId}, {@code version} and {@code seq} are what could be read of
+   * it (null otherwise), to find the event again.
+   */
   public static final class InvalidEventException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final boolean parsed;
+    private String listingId;
+    private Long version;
+    private Long seq;
 
+    /** An event that parsed but breaks a rule. */
     public InvalidEventException(String message) {
-      super(message);
+      this(message, true);
+    }
+
+    InvalidEventException(String message, boolean parsed) {
+      super(message, null, false, false);
+      this.parsed = parsed;
+    }
+
+    InvalidEventException about(JsonNode node) {
+      JsonNode id = node.path("listingId");
+      listingId = id.isTextual() ? id.asText() : null;
+      version = node.path("version").canConvertToLong() ? node.path("version").asLong() : null;
+      seq = node.path("seq").canConvertToLong() ? node.path("seq").asLong() : null;
+      return this;
+    }
+
+    public boolean parsed() {
+      return parsed;
+    }
+
+    public String listingId() {
+      return listingId;
+    }
+
+    public Long version() {
+      return version;
+    }
+
+    public Long seq() {
+      return seq;
     }
   }
 }

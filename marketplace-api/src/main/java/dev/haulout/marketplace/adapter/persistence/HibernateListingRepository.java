@@ -97,10 +97,11 @@ public class HibernateListingRepository implements ListingRepository {
   @Override
   public Uni<CatalogStats> stats() {
     String sql = "SELECT count(*), count(*) FILTER (WHERE status = 'ACTIVE'),"
-        + " count(*) FILTER (WHERE status = 'DELISTED'), coalesce(max(last_event_seq), 0) FROM listing";
+        + " count(*) FILTER (WHERE status = 'DELISTED'), coalesce(max(last_event_seq), 0),"
+        + " (SELECT count(*) FROM rejected_event) FROM listing";
     return StoreErrors.translate(
         Sessions.read(sessions, s -> s.createNativeQuery(sql, Object[].class).getSingleResult())
-            .map(r -> new CatalogStats(num(r[0]), num(r[1]), num(r[2]), num(r[3]))));
+            .map(r -> new CatalogStats(num(r[0]), num(r[1]), num(r[2]), num(r[3]), num(r[4]))));
   }
 
   private static long num(Object o) {

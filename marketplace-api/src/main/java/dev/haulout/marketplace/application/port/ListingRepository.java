@@ -28,6 +28,6 @@ public interface ListingRepository {
     IGNORED_STALE
   }
 
-  /** Counts for operators. */
-  record CatalogStats(long total, long active, long delisted, long lastEventSeq) {}
+  /** Counts for operators; {@code rejectedEvents} are the chain events skipped as unusable. */
+  record CatalogStats(long total, long active, long delisted, long lastEventSeq, long rejectedEvents) {}
 }
