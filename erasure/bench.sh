@@ -8,10 +8,9 @@
 #        erasure/bench.sh duel [rounds]   (64 MiB blob ID, one thread: wasm and Java interleaved,
 #                                           a ratio per round; default 5 rounds, ~40 s each)
 #        erasure/bench.sh process [runs] [file]   (whole process: `./haulout blob-id FILE` against
-#                                           `node blob-id.mjs FILE` of the Walrus harness, alternating,
-#                                           wall time, best of runs (default 3); FILE default: 64 MiB
-#                                           random; the harness from $WALRUS_HARNESS, default
-#                                           ../shared/walrus/harness, needs its node_modules: npm ci)
+#                                           `node erasure/interop/blob-id.mjs FILE` (the official wasm),
+#                                           alternating, wall time, best of runs (default 3); FILE
+#                                           default: 64 MiB random)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=bench/target/benchmarks.jar
@@ -22,9 +21,8 @@ if [ "${1:-}" = process ]; then
   runs=${2:-3}
   file=${3:-$OUT/blob-64m.bin}
   [ -f "$file" ] || head -c 67108864 /dev/urandom > "$file"
-  harness=${WALRUS_HARNESS:-../shared/walrus/harness}
   [ -f cli/target/haulout-cli.jar ] || { echo "build the CLI first: ./mvnw -B -o -q -pl cli -am package -DskipTests" >&2; exit 2; }
-  [ -d "$harness/node_modules" ] || { echo "$harness/node_modules missing: npm ci there (or set WALRUS_HARNESS)" >&2; exit 2; }
+  [ -d erasure/interop/node_modules/@mysten/walrus-wasm ] || (cd erasure/interop && npm ci --no-audit --no-fund)
   # wall ms and CPU ms (user + sys, all threads: JIT and GC included) of one run
   ms() { /usr/bin/time -f '%e %U %S' -o "$OUT/process.time" "$@" > "$OUT/process.out" 2>/dev/null
     awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$OUT/process.time"; }
@@ -35,8 +33,8 @@ if [ "${1:-}" = process ]; then
   for r in $(seq 1 "$runs"); do
     set -- $(ms ./haulout blob-id "$file"); j=$1; cj=$2
     idj=$(cut -d' ' -f1 "$OUT/process.out")
-    set -- $(ms node "$harness/blob-id.mjs" "$file"); n=$1; cn=$2
-    idn=$(sed -n 's/^blob_id: //p' "$OUT/process.out")
+    set -- $(ms node erasure/interop/blob-id.mjs "$file"); n=$1; cn=$2
+    idn=$(cut -d' ' -f1 "$OUT/process.out")
     [ "$idj" = "$idn" ] || { echo "blob IDs differ: $idj vs $idn" >&2; exit 1; }
     echo "| $r | $j ($cj) | $n ($cn) | $(node -e "console.log(($n / $j).toFixed(2) + 'x (' + ($cn / $cj).toFixed(2) + 'x)')") |"
     if [ $bj = 0 ] || [ "$j" -lt $bj ]; then bj=$j; fi
