@@ -9,7 +9,7 @@ import dev.haulout.chain.engine.CertificationMessage;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.StorageResource;
 import dev.haulout.erasure.BlobId;
-import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.storage.bls.BlsKeyPair;
 import dev.haulout.storage.bls.BlsSignatures;
 import java.math.BigInteger;
@@ -65,7 +65,7 @@ class BlsAndConfirmationTest {
     List<BlsKeyPair> keys = List.of(BlsKeyPair.generate(), BlsKeyPair.generate(), BlsKeyPair.generate());
     byte[] msg = StorageConfirmation.permanent(1, ID);
     byte[] agg = BlsSignatures.aggregate(keys.stream().map(k -> k.sign(msg)).toList());
-    BlsCertificateVerifier v = BlsCertificateVerifier.create();
+    BlsCertificates v = BlsCertificates.verifier();
     List<String> all = keys.stream().map(BlsKeyPair::publicKeyBase64).toList();
     assertTrue(v.verify(msg, all, agg));
     assertFalse(v.verify(msg, all.subList(0, 2), agg), "a signer missing from the list");
@@ -164,7 +164,7 @@ class BlsAndConfirmationTest {
     assertArrayEquals(referenceSign(s1.add(s2).mod(R), FC_MESSAGE), agg);
     assertTrue(BlsSignatures.verifyAggregate(List.of(FC_PUBLIC, pk2), FC_MESSAGE, agg));
     assertFalse(BlsSignatures.verifyAggregate(List.of(FC_PUBLIC), FC_MESSAGE, agg));
-    assertTrue(BlsCertificateVerifier.create().verify(FC_MESSAGE, List.of(
+    assertTrue(BlsCertificates.verifier().verify(FC_MESSAGE, List.of(
         java.util.Base64.getEncoder().encodeToString(FC_PUBLIC), java.util.Base64.getEncoder().encodeToString(pk2)), agg));
   }
 

@@ -7,7 +7,7 @@ import dev.haulout.chain.client.HttpLedgerClient;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
-import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
@@ -33,7 +33,7 @@ public final class TestNetwork implements AutoCloseable {
   private TestNetwork(int nShards, EmbeddedNetworkOptions options) {
     pg = PgOptions.fromEnv(("storage_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT));
     ledgerServer = LedgerServer.start(LedgerServerOptions.defaults().withPg(pg)
-        .withConfig(LedgerConfig.localnet().withNShards(nShards)).withCertificates(BlsCertificateVerifier.create())
+        .withConfig(LedgerConfig.localnet().withNShards(nShards)).withCertificates(BlsCertificates.verifier())
         .withEpochCheckMs(0));
     ledger = HttpLedgerClient.create(ledgerServer.baseUrl());
     network = EmbeddedStorageNetwork.start(ledger, options);

@@ -12,7 +12,7 @@ import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.cli.Haulout;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
-import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,7 @@ class StorageCommandsTest {
   static void start() {
     pg = PgOptions.fromEnv("storage_cli_" + UUID.randomUUID().toString().substring(0, 8));
     ledger = LedgerServer.start(LedgerServerOptions.defaults().withPg(pg).withEpochCheckMs(0)
-        .withConfig(LedgerConfig.localnet().withNShards(SHARDS)).withCertificates(BlsCertificateVerifier.create()));
+        .withConfig(LedgerConfig.localnet().withNShards(SHARDS)).withCertificates(BlsCertificates.verifier()));
     net = EmbeddedStorageNetwork.start(ledger.ledger(), EmbeddedNetworkOptions.defaults().withNodes(4)
         .withHealIntervalMs(0).withPublisher(0));
     ledger.ledger().faucet(wallet.address(), 100L * 1_000_000_000L);

@@ -19,7 +19,7 @@ import dev.haulout.storage.Committee;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StorageClientOptions;
 import dev.haulout.storage.StoreResult;
-import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
@@ -108,7 +108,7 @@ public final class StorageBench {
     EncodingConfig cfg = EncodingConfig.forShards(shards);
     EncoderOptions eo = EncoderOptions.defaults().withParallelism(Runtime.getRuntime().availableProcessors());
     try (LedgerServer ls = LedgerServer.start(LedgerServerOptions.defaults().withPg(pg).withEpochCheckMs(0)
-            .withConfig(LedgerConfig.localnet().withNShards(shards)).withCertificates(BlsCertificateVerifier.create()));
+            .withConfig(LedgerConfig.localnet().withNShards(shards)).withCertificates(BlsCertificates.verifier()));
          Ledger ledger = HttpLedgerClient.create(ls.baseUrl());
          EmbeddedStorageNetwork net = EmbeddedStorageNetwork.start(ledger,
              EmbeddedNetworkOptions.defaults().withNodes(nodes).withHealIntervalMs(0))) {

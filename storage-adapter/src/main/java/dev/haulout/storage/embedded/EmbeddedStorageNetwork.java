@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * try (LedgerServer ledger = LedgerServer.start(LedgerServerOptions.defaults()
- *         .withConfig(LedgerConfig.localnet().withNShards(100)).withCertificates(BlsCertificateVerifier.create()));
+ *         .withConfig(LedgerConfig.localnet().withNShards(100)).withCertificates(BlsCertificates.verifier()));
  *      EmbeddedStorageNetwork net = EmbeddedStorageNetwork.start(ledger.ledger(), EmbeddedNetworkOptions.defaults())) {
  *   BlobStore store = net.blobStore(wallet);
  * }

@@ -8,7 +8,7 @@ import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.storage.ByteRange;
 import dev.haulout.storage.StorageClientOptions;
-import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +80,7 @@ public final class StorageMain {
           .withPort(Integer.parseInt(o.getOrDefault("ledger-port", "9400")))
           .withPg(PgOptions.fromEnv(o.getOrDefault("schema", PgOptions.DEFAULT_SCHEMA)))
           .withConfig(LedgerConfig.localnet().withNShards(Integer.parseInt(o.getOrDefault("shards", "1000"))))
-          .withCertificates(BlsCertificateVerifier.create()));
+          .withCertificates(BlsCertificates.verifier()));
       ledger = ledgerServer.ledger();
     }
     EmbeddedNetworkOptions opts = EmbeddedNetworkOptions.defaults()

@@ -10,7 +10,7 @@ import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.policy.LedgerAccessPolicy;
 import dev.haulout.seal.server.EmbeddedKeyServers;
 import dev.haulout.seal.server.KeyServerHandle;
-import dev.haulout.storage.bls.BlsCertificateVerifier;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
 import io.quarkus.runtime.ShutdownEvent;
@@ -68,7 +68,7 @@ public class EmbeddedNetwork {
         .withPort(e.ledgerPort())
         .withPg(new PgOptions(jdbcUrl, dbUser, dbPassword, e.ledgerSchema(), PgOptions.DEFAULT_POOL_SIZE))
         .withKafka(kafka, config.catalog().eventsTopic())
-        .withCertificates(BlsCertificateVerifier.create()));
+        .withCertificates(BlsCertificates.verifier()));
     try {
       storage = EmbeddedStorageNetwork.start(ledgerServer.ledger(), EmbeddedNetworkOptions.defaults()
           .withNodes(e.storageNodes())
