@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.haulout.erasure.metadata.MerkleTree;
 import dev.haulout.erasure.rs.CodingLoop;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,36 +171,29 @@ public class VectorPathTest {
 
   @Test
   void batchedMerkleRootsEqualScalarRoots() {
-    SplittableRandom rnd = new SplittableRandom(7);
-    for (int count = 0; count <= 1000; count = count < 70 ? count + 1 : count * 3 / 2) {
-      byte[] leaves = new byte[32 * Math.max(count, 1)];
-      rnd.nextBytes(leaves);
-      byte[] want = new byte[32];
-      MerkleTree.root(new Blake2b256(), leaves, 0, count, new byte[leaves.length], want, 0);
-      byte[] gotDefault = new byte[32];
-      MerkleTree.root(Blake2bBatch.create(1, 64), leaves, 0, count, leaves.clone(), gotDefault, 0);
-      assertArrayEquals(want, gotDefault, "default batch, " + count + " leaves");
-      byte[] gotScalar = new byte[32];
-      byte[] inPlace = leaves.clone();
-      MerkleTree.root(Blake2bBatch.scalar(1, 64), inPlace, 0, count, inPlace, gotScalar, 0);
-      assertArrayEquals(want, gotScalar, "scalar batch, " + count + " leaves");
-    }
+    assertRootsEqualScalar(() -> Blake2bBatch.create(1, 64), false, "default batch");
+    assertRootsEqualScalar(() -> Blake2bBatch.scalar(1, 64), true, "scalar batch in place");
   }
 
   @Test
   void vectorBatchedMerkleRootsEqualScalarRoots() {
     assumeVectorsAvailable("vector Merkle roots");
     System.out.printf("VectorPathTest: Merkle roots on %d-lane BLAKE2b%n", Blake2bBatch.vector(1, 64).lanes());
+    assertRootsEqualScalar(() -> Blake2bBatch.vector(1, 64), true, "vector batch in place");
+  }
+
+  /** Merkle roots of 0..1000 leaves through {@code batch} against the one-at-a-time scalar hash. */
+  private static void assertRootsEqualScalar(Supplier<Blake2bBatch> batch, boolean inPlace, String label) {
     SplittableRandom rnd = new SplittableRandom(7);
     for (int count = 0; count <= 1000; count = count < 70 ? count + 1 : count * 3 / 2) {
       byte[] leaves = new byte[32 * Math.max(count, 1)];
       rnd.nextBytes(leaves);
       byte[] want = new byte[32];
       MerkleTree.root(new Blake2b256(), leaves, 0, count, new byte[leaves.length], want, 0);
-      byte[] gotVector = new byte[32];
-      byte[] inPlace = leaves.clone();
-      MerkleTree.root(Blake2bBatch.vector(1, 64), inPlace, 0, count, inPlace, gotVector, 0);
-      assertArrayEquals(want, gotVector, "vector batch in place, " + count + " leaves");
+      byte[] got = new byte[32];
+      byte[] in = leaves.clone();
+      MerkleTree.root(batch.get(), in, 0, count, inPlace ? in : leaves.clone(), got, 0);
+      assertArrayEquals(want, got, label + ", " + count + " leaves");
     }
   }
 }
