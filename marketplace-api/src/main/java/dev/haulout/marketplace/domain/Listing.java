@@ -1,5 +1,6 @@
 package dev.haulout.marketplace.domain;
 
+import dev.haulout.chain.model.ListingLimits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +29,10 @@ public record Listing(
     Instant createdAt,
     Instant updatedAt) {
 
-  public static final int MAX_TITLE = 200;
-  public static final int MAX_DESCRIPTION = 10_000;
-  public static final int MAX_TAGS = 16;
+  // one set of limits: the ledger's, where listings enter (chain ListingLimits)
+  public static final int MAX_TITLE = ListingLimits.MAX_TITLE;
+  public static final int MAX_DESCRIPTION = ListingLimits.MAX_DESCRIPTION;
+  public static final int MAX_TAGS = ListingLimits.MAX_TAGS;
 
   public Listing {
     Objects.requireNonNull(id, "id");

@@ -1,5 +1,6 @@
 package dev.haulout.marketplace.domain;
 
+import dev.haulout.chain.model.ListingLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** Tags are short lower-case words ({@code [a-z0-9][a-z0-9-]*}, at most 32 characters). */
 public final class Tags {
-  private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+  private static final Pattern TAG = Pattern.compile(ListingLimits.TAG_REGEX);
 
   private Tags() {}
 
@@ -28,7 +29,7 @@ public final class Tags {
     String t = tag == null ? "" : tag.trim().toLowerCase(Locale.ROOT);
     if (!TAG.matcher(t).matches()) {
       throw new IllegalArgumentException(
-          "tag must match [a-z0-9][a-z0-9-]{0,31}: '" + SuiAddresses.abbreviate(String.valueOf(tag)) + "'");
+          "tag must match " + ListingLimits.TAG_REGEX + ": '" + SuiAddresses.abbreviate(String.valueOf(tag)) + "'");
     }
     return t;
   }
