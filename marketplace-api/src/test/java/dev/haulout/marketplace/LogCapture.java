@@ -25,10 +25,17 @@ final class LogCapture extends Handler implements AutoCloseable {
     records.add(r);
   }
 
-  /** Records at ERROR (SEVERE) or above, or carrying a throwable (a stack trace). */
+  /**
+   * Records at ERROR (SEVERE) or above, or carrying a throwable (a stack trace). Vert.x's
+   * blocked-thread watchdog is left out: it reports a loaded machine (it carries a stack trace of
+   * whatever the event loop was doing when a 2 s deadline passed), not what a request caused.
+   */
   synchronized List<String> errorsOrStackTraces() {
     List<String> out = new ArrayList<>();
     for (LogRecord r : records) {
+      if ("io.vertx.core.impl.BlockedThreadChecker".equals(r.getLoggerName())) {
+        continue;
+      }
       if (r.getLevel().intValue() >= Level.SEVERE.intValue() || r.getThrown() != null) {
         out.add(r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
       }
