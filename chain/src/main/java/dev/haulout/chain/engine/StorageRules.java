@@ -2,6 +2,7 @@ package dev.haulout.chain.engine;
 
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.StoragePrices;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.CommitteeMember;
@@ -32,7 +33,7 @@ final class StorageRules {
       throw new LedgerException(ErrorCode.INVALID_AMOUNT, "storage size must be > 0");
     }
     long perEpoch = Amounts.storageArithmetic(
-        () -> StoragePricing.storageCost(b.storageSize(), 1, sys.storagePricePerUnit()));
+        () -> StoragePrices.storageCost(b.storageSize(), 1, sys.storagePricePerUnit()));
     long cost = Amounts.mulExact(perEpoch, b.epochs());
     ctx.debit(s, cost);
     for (int e = sys.epoch(); e < sys.epoch() + b.epochs(); e++) {
@@ -70,7 +71,7 @@ final class StorageRules {
       throw new LedgerException(ErrorCode.STORAGE_TOO_SMALL,
           "encoded length " + encoded + " exceeds storage " + st.storageSize());
     }
-    long fee = Amounts.storageArithmetic(() -> StoragePricing.writeCost(encoded, sys.writePricePerUnit()));
+    long fee = Amounts.storageArithmetic(() -> StoragePrices.writeCost(encoded, sys.writePricePerUnit()));
     ctx.debit(s, fee);
     ctx.addCounter(TransactionExecutor.FUND_PREFIX + sys.epoch(), fee);
     String blobId = base64Url(r.blobId());

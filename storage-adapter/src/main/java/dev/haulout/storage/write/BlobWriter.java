@@ -2,9 +2,9 @@ package dev.haulout.storage.write;
 
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.StoragePrices;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.SystemState;
@@ -101,8 +101,7 @@ public final class BlobWriter {
           new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable));
       progress.onProgress("register", 2, 2);
       String blobObject = reg.createdObjects().get(0);
-      long cost = StoragePricing.storageCost(encoded, epochs, sys.storagePricePerUnit())
-          + StoragePricing.writeCost(encoded, sys.writePricePerUnit());
+      long cost = StoragePrices.quote(sys, encoded, epochs);
       Map<Committee.Member, SignedConfirmation> confirmations =
           uploadAndConfirm(committee, meta, spool, deletable ? blobObject : null, progress);
       progress.onProgress("certify", 0, 1);

@@ -10,6 +10,7 @@ import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
 import dev.haulout.chain.MutableClock;
+import dev.haulout.chain.StoragePrices;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
@@ -40,6 +41,19 @@ class StorageAndStakingTest {
       }
     }
     throw new AssertionError("no member with " + shards + " shards");
+  }
+
+  /** A 10-shard ledger with one-hour epochs and a certificate check that accepts. */
+  static PgLedger tenShards(PgOptions o) {
+    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
+    return PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true);
+  }
+
+  /** Funds {@code node} with 1000 WAL and registers it with 300 WAL of self-stake; returns its pool id. */
+  static String registerNode(PgLedger ledger, Ed25519KeyPair node) {
+    ledger.faucet(node.address(), 1000 * WAL);
+    return ledger.submit(sign(node, new TxKind.RegisterNode("node", "bls", 300 * WAL, 100_000, 20_000)))
+        .createdObjects().get(0);
   }
 
   @Test
@@ -78,7 +92,7 @@ class StorageAndStakingTest {
       ledger.faucet(user.address(), 100 * WAL);
       long size = 500_000;
       long encoded = StoragePricing.encodedBlobLength(size, 10);
-      long units = StoragePricing.units(encoded);
+      long units = StoragePrices.units(encoded);
       TxReceipt bought = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 2)));
       String storageId = bought.createdObjects().get(0);
       long storageCost = units * 100_000 * 2;
@@ -145,12 +159,9 @@ class StorageAndStakingTest {
   @Test
   void unstakingWaitsForTheEpochToEndAndStillEarnsForIt() {
     PgOptions o = TestLedgers.freshSchema("ledger_unstake");
-    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
-    try (PgLedger ledger = PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true)) {
+    try (PgLedger ledger = tenShards(o)) {
       Ed25519KeyPair node = Ed25519KeyPair.generate();
-      ledger.faucet(node.address(), 1000 * WAL);
-      String pool = ledger.submit(sign(node, new TxKind.RegisterNode("node", "bls", 300 * WAL, 100_000, 20_000)))
-          .createdObjects().get(0);
+      String pool = registerNode(ledger, node);
       Ed25519KeyPair d = Ed25519KeyPair.generate();
       ledger.faucet(d.address(), 300 * WAL);
       String early = ledger.submit(sign(d, new TxKind.Stake(pool, 50 * WAL))).createdObjects().get(0);
@@ -210,12 +221,9 @@ class StorageAndStakingTest {
   @Test
   void storageAndBlobsChangeOwnerAndOnlyTheOperatorVotesPrices() {
     PgOptions o = TestLedgers.freshSchema("ledger_transfer_storage");
-    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
-    try (PgLedger ledger = PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true)) {
+    try (PgLedger ledger = tenShards(o)) {
       Ed25519KeyPair node = Ed25519KeyPair.generate();
-      ledger.faucet(node.address(), 1000 * WAL);
-      String pool = ledger.submit(sign(node, new TxKind.RegisterNode("node", "bls", 300 * WAL, 100_000, 20_000)))
-          .createdObjects().get(0);
+      String pool = registerNode(ledger, node);
       ledger.advanceEpoch();
       Ed25519KeyPair user = Ed25519KeyPair.generate();
       Ed25519KeyPair friend = Ed25519KeyPair.generate();
