@@ -20,6 +20,7 @@ import dev.haulout.storage.Committee;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.QuorumNotReachedException;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.bls.BlsSignatures;
@@ -211,7 +212,7 @@ public final class BlobWriter {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageException("CANCELLED", 0, "INTERRUPTED", "interrupted while uploading", null, null, e);
+      throw new StorageException("CANCELLED", 0, StorageErrorCode.INTERRUPTED, "interrupted while uploading", null, null, e);
     } catch (ExecutionException | TimeoutException e) {
       // per-node failures are recorded in failures; the quorum check decides
     }
