@@ -11,7 +11,7 @@ public final class QuorumNotReachedException extends StorageException {
   private final int nShards;
 
   public QuorumNotReachedException(String blobId, long confirmedShards, long failedShards, int nShards, Throwable cause) {
-    super("UNAVAILABLE", 503, "QUORUM_NOT_REACHED", "blob " + blobId + ": confirmations from " + confirmedShards
+    super("UNAVAILABLE", 503, StorageErrorCode.QUORUM_NOT_REACHED, "blob " + blobId + ": confirmations from " + confirmedShards
         + " of " + nShards + " shards (quorum needs 3w >= " + (2L * nShards + 1) + "); nodes holding "
         + failedShards + " shards failed (more than f = " + (nShards - 1) / 3 + "); nothing was certified",
         null, null, cause);

@@ -12,6 +12,8 @@ import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.SliverData;
 import dev.haulout.erasure.encoding.BlobEncoder;
 import dev.haulout.erasure.encoding.EncodedBlob;
+import dev.haulout.storage.client.NodeHealth;
+import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -490,5 +492,32 @@ class NodeApiErrorsTest {
         java.util.List.of(id))), 400, "FAILED_PRECONDITION", "INVALID_EPOCH");
     assertError(send("POST", url, new byte[] {1, 2, 3}), 400, "INVALID_ARGUMENT", "INVALID_SYNC_SHARD_REQUEST");
     assertEquals(200, send("GET", net.network.nodeUrl(holder) + "/v1/health", null).statusCode());
+  }
+
+  /** The client's health and blob status come back as records; a node's error reason as its constant. */
+  @Test
+  void clientReadsHealthAndBlobStatusAsRecordsAndErrorsAsCodes() {
+    Committee c = Committee.fromLedger(net.ledger);
+    int owned = 0;
+    for (int i = 0; i < net.network.size(); i++) {
+      NodeHealth h = StorageNodeClient.create(net.network.nodeUrl(i), http, StorageClientOptions.defaults()).health();
+      assertEquals(c.epoch(), h.epoch());
+      assertEquals(SHARDS, h.nShards());
+      assertEquals(48, java.util.Base64.getDecoder().decode(h.publicKeyBase64()).length, "a min-pk G1 key");
+      owned += h.ownedShards();
+    }
+    assertEquals(SHARDS, owned, "every shard is held by exactly one node");
+    StorageNodeClient client = StorageNodeClient.create(net.network.nodeUrl(0), http, StorageClientOptions.defaults());
+    BlobStatus st = client.blobStatus(id);
+    assertEquals("permanent", st.kind());
+    assertTrue(st.certified());
+    assertTrue(st.endEpoch() > c.epoch());
+    assertEquals(id.toBase64(), st.blobId());
+    BlobId unknown = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).encode(new byte[] {42}).blobId();
+    assertFalse(client.blobStatus(unknown).exists());
+    StorageException e = assertThrows(StorageException.class, () -> client.getMetadata(unknown));
+    assertEquals(StorageErrorCode.METADATA_NOT_FOUND, e.errorCode());
+    assertEquals("METADATA_NOT_FOUND", e.code());
+    assertEquals(404, e.httpStatus());
   }
 }

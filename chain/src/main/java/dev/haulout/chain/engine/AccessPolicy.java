@@ -36,39 +36,39 @@ public final class AccessPolicy {
 
   public static AccessDecision evaluate(View state, byte[] innerId, SuiAddress requester, Instant now) {
     if (innerId == null || innerId.length < 32) {
-      return AccessDecision.deny("MALFORMED_IDENTITY", "identity must start with a 32-byte listing id");
+      return AccessDecision.deny(AccessDecision.Reason.MALFORMED_IDENTITY, "identity must start with a 32-byte listing id");
     }
     String listingId = SuiAddress.fromBytes(Arrays.copyOf(innerId, 32)).toString();
     Optional<Versioned<ChainObject>> o = state.object(listingId);
     if (o.isEmpty() || !(o.get().object() instanceof Listing listing)) {
-      return AccessDecision.deny("LISTING_NOT_FOUND", "no listing " + listingId);
+      return AccessDecision.deny(AccessDecision.Reason.LISTING_NOT_FOUND, "no listing " + listingId);
     }
     String who = requester.toString();
     if (listing.seller().equals(who)) {
-      return AccessDecision.allow("SELLER", "requester is the seller");
+      return AccessDecision.allow(AccessDecision.Reason.SELLER, "requester is the seller");
     }
     Function<Versioned<ChainObject>, ChainObject> obj = Versioned::object;
     for (ChainObject c : state.ownedFor(who, "AccessPass", listingId).stream().map(obj).toList()) {
       if (c instanceof AccessPass p && p.listingId().equals(listingId)) {
-        return AccessDecision.allow("ACCESS_PASS", "access pass " + p.id());
+        return AccessDecision.allow(AccessDecision.Reason.ACCESS_PASS, "access pass " + p.id());
       }
     }
     boolean expired = false;
     for (ChainObject c : state.ownedFor(who, "Rental", listingId).stream().map(obj).toList()) {
       if (c instanceof Rental r && r.listingId().equals(listingId)) {
         if (now.toEpochMilli() < r.expiresAtMs()) {
-          return AccessDecision.allow("RENTAL", "rental " + r.id() + " until " + r.expiresAtMs());
+          return AccessDecision.allow(AccessDecision.Reason.RENTAL, "rental " + r.id() + " until " + r.expiresAtMs());
         }
         expired = true;
       }
     }
     List<String> allow = listing.spec().allowlist();
     if (allow != null && allow.contains(who)) {
-      return AccessDecision.allow("ALLOWLIST", "requester is on the allowlist");
+      return AccessDecision.allow(AccessDecision.Reason.ALLOWLIST, "requester is on the allowlist");
     }
     if (expired) {
-      return AccessDecision.deny("RENTAL_EXPIRED", "rental for " + listingId + " has expired");
+      return AccessDecision.deny(AccessDecision.Reason.RENTAL_EXPIRED, "rental for " + listingId + " has expired");
     }
-    return AccessDecision.deny("NO_ACCESS", "requester holds no pass, rental or allowlist entry");
+    return AccessDecision.deny(AccessDecision.Reason.NO_ACCESS, "requester holds no pass, rental or allowlist entry");
   }
 }

@@ -23,11 +23,11 @@ import java.util.Map;
  */
 final class EpochTransition {
   private final LedgerState state;
-  private final TransactionExecutor ex;
+  private final RuleContext ctx;
 
-  EpochTransition(LedgerState state, TransactionExecutor ex) {
-    this.state = state;
-    this.ex = ex;
+  EpochTransition(RuleContext ctx) {
+    this.state = ctx.state;
+    this.ctx = ctx;
   }
 
   void run(SystemState sys, long nowMs) {
@@ -53,7 +53,7 @@ final class EpochTransition {
         for (StakedWal sw : stakes) {
           long pay = mulDiv(poolShare, sw.amount(), poolStake);
           if (pay > 0) {
-            ex.credit(sw.owner(), pay);
+            ctx.credit(sw.owner(), pay);
             payouts.merge(sw.owner(), pay, Long::sum);
             paid += pay;
           }
@@ -63,7 +63,7 @@ final class EpochTransition {
     long carried = fund - paid;
     state.setCounter(fundKey, 0);
     if (carried > 0) {
-      ex.addCounter(TransactionExecutor.FUND_PREFIX + (e + 1), carried);
+      ctx.addCounter(TransactionExecutor.FUND_PREFIX + (e + 1), carried);
     }
 
     List<StakingPool> pools = new ArrayList<>();
@@ -82,14 +82,14 @@ final class EpochTransition {
     }
     SystemState next = new SystemState(sys.id(), e + 1, nowMs, sys.epochLengthMs(), storagePrice, writePrice,
         sys.nShards(), sys.maxEpochsAhead(), committee);
-    long v = ex.update(next);
+    long v = ctx.update(next);
     List<Map<String, Object>> members = new ArrayList<>();
     for (CommitteeMember m : committee) {
       members.add(EventBodies.of("poolId", m.poolId(), "nodeAddress", m.nodeAddress(), "shards", m.shards().size()));
     }
     List<Map<String, Object>> rewards = new ArrayList<>();
     payouts.forEach((addr, amt) -> rewards.add(EventBodies.of("address", addr, "amountFrost", amt)));
-    ex.effectsSink().event("EpochAdvanced", sys.id(), v, EventBodies.of("epoch", e + 1, "previousEpoch", e,
+    ctx.event("EpochAdvanced", sys.id(), v, EventBodies.of("epoch", e + 1, "previousEpoch", e,
         "storagePricePerUnit", storagePrice, "writePricePerUnit", writePrice, "committee", members,
         "storageFeesPaidFrost", paid, "carriedFrost", carried, "rewards", rewards));
   }

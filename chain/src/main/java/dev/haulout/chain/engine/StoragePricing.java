@@ -1,11 +1,10 @@
 package dev.haulout.chain.engine;
 
 /**
- * Walrus storage arithmetic (walrus SPEC §1.1, §1.2, §12): encoded length of an RS2 blob,
- * 1 MiB storage units, and prices {@code units · (storage_price · epochs + write_price)}.
+ * Walrus encoding arithmetic the ledger needs (walrus SPEC §1.1, §1.2): the encoded length of an
+ * RS2 blob. The prices charged for it are the public {@link dev.haulout.chain.StoragePrices}.
  */
 public final class StoragePricing {
-  public static final long BYTES_PER_UNIT_SIZE = 1L << 20;
   private static final long MAX_SYMBOL_SIZE = 65_534;
 
   private StoragePricing() {}
@@ -31,20 +30,5 @@ public final class StoragePricing {
       throw new IllegalArgumentException("blob too large for " + nShards + " shards: " + unencodedLength);
     }
     return n * ((k1 + k2) * s + 64 * n + 32);
-  }
-
-  /** {@code ceil(bytes / 1 MiB)}. */
-  public static long units(long bytes) {
-    return (bytes + BYTES_PER_UNIT_SIZE - 1) / BYTES_PER_UNIT_SIZE;
-  }
-
-  /** Storage cost for {@code storageSize} bytes over {@code epochs} epochs (exact, throws on overflow). */
-  public static long storageCost(long storageSize, int epochs, long pricePerUnitPerEpoch) {
-    return Math.multiplyExact(Math.multiplyExact(units(storageSize), pricePerUnitPerEpoch), (long) epochs);
-  }
-
-  /** One-time write fee when registering a blob of {@code encodedLength} bytes. */
-  public static long writeCost(long encodedLength, long writePricePerUnit) {
-    return Math.multiplyExact(units(encodedLength), writePricePerUnit);
   }
 }

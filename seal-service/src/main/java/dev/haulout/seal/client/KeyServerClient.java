@@ -123,7 +123,8 @@ public final class KeyServerClient {
             (r, e) -> {
               if (e != null) {
                 Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                String code = c instanceof HttpTimeoutException ? "Timeout" : "Unreachable";
+                KeyServerCallException.ClientCode code = c instanceof HttpTimeoutException
+                    ? KeyServerCallException.ClientCode.Timeout : KeyServerCallException.ClientCode.Unreachable;
                 throw new KeyServerCallException(server.objectId(), code, c.toString(), true);
               }
               if (r.statusCode() != 200) {
@@ -134,7 +135,7 @@ public final class KeyServerClient {
   }
 
   private KeyServerCallException errorFrom(HttpResponse<byte[]> r) {
-    String code = "HTTP" + r.statusCode();
+    String code = KeyServerCallException.HTTP_PREFIX + r.statusCode();
     String message = "";
     try {
       JsonNode n = MAPPER.readTree(r.body());
@@ -153,11 +154,11 @@ public final class KeyServerClient {
       HttpResponse<byte[]> r, KeyRequest request, List<byte[]> expectedFullIds) {
     String version = r.headers().firstValue("X-KeyServer-Version").orElse(null);
     if (version == null || olderThan(version, MIN_SERVER_VERSION)) {
-      throw invalid("InvalidKeyServerVersion", "unsupported key server version " + version);
+      throw invalid(KeyServerCallException.ClientCode.InvalidKeyServerVersion, "unsupported key server version " + version);
     }
     JsonNode keys = json(r).path("decryption_keys");
     if (!keys.isArray()) {
-      throw invalid("InvalidResponse", "missing decryption_keys");
+      throw invalid(KeyServerCallException.ClientCode.InvalidResponse, "missing decryption_keys");
     }
     List<VerifiedUserSecretKey> out = new ArrayList<>(expectedFullIds.size());
     for (byte[] fullId : expectedFullIds) {
@@ -169,7 +170,7 @@ public final class KeyServerClient {
         }
       }
       if (match == null) {
-        throw invalid("InvalidResponse", "response lacks a key for a requested identity");
+        throw invalid(KeyServerCallException.ClientCode.InvalidResponse, "response lacks a key for a requested identity");
       }
       G1Point usk;
       try {
@@ -181,10 +182,10 @@ public final class KeyServerClient {
                 G1Point.fromBytes(d.decode(enc.path(1).asText())));
         usk = ElGamal.decrypt(request.elGamal().secretKey(), c);
       } catch (IllegalArgumentException | SealCryptoException e) {
-        throw invalid("InvalidResponse", "malformed encrypted key");
+        throw invalid(KeyServerCallException.ClientCode.InvalidResponse, "malformed encrypted key");
       }
       if (!BonehFranklin.verifyUserSecretKey(usk, fullId, server.publicKey())) {
-        throw invalid("InvalidKey", "key does not verify against the server's public key");
+        throw invalid(KeyServerCallException.ClientCode.InvalidKey, "key does not verify against the server's public key");
       }
       out.add(new VerifiedUserSecretKey(server.objectId(), fullId, usk));
     }
@@ -210,11 +211,11 @@ public final class KeyServerClient {
     try {
       return MAPPER.readTree(r.body());
     } catch (IOException e) {
-      throw invalid("InvalidResponse", "response is not JSON");
+      throw invalid(KeyServerCallException.ClientCode.InvalidResponse, "response is not JSON");
     }
   }
 
-  private KeyServerCallException invalid(String code, String message) {
+  private KeyServerCallException invalid(KeyServerCallException.ClientCode code, String message) {
     return new KeyServerCallException(server.objectId(), code, message, false);
   }
 

@@ -10,6 +10,7 @@ import dev.haulout.seal.crypto.ServiceEntry;
 import dev.haulout.seal.crypto.UserSecretKey;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
 import dev.haulout.seal.envelope.DataKeyResolver;
+import dev.haulout.seal.server.KeyServerErrorCode;
 import dev.haulout.seal.session.KeyRequest;
 import dev.haulout.seal.session.SessionKey;
 import java.net.http.HttpClient;
@@ -260,7 +261,9 @@ public final class SealKeyClient implements KeyServers {
       if (t instanceof KeyServerCallException k) {
         failures.add(new KeyFetchException.ServerFailure(server.toString(), k.code(), k.getMessage(), k.isRetriable()));
       } else {
-        failures.add(new KeyFetchException.ServerFailure(server.toString(), "Failure", t.toString(), true));
+        // an unexpected failure counts as the server error Seal reports for it
+        failures.add(new KeyFetchException.ServerFailure(server.toString(), KeyServerErrorCode.Failure.name(), t.toString(),
+            true));
       }
       pendingWeight -= w;
       if (weight + pendingWeight < threshold) {

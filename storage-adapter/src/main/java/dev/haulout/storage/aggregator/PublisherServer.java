@@ -1,6 +1,7 @@
 package dev.haulout.storage.aggregator;
 
 import dev.haulout.storage.ProgressListener;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.node.server.HttpBodies;
 import dev.haulout.storage.StoreResult;
@@ -68,7 +69,7 @@ public final class PublisherServer implements AutoCloseable {
               .setMaxFormFields(QuiltAccess.MAX_FORM_FIELDS).setMaxFormAttributeSize(QuiltAccess.MAX_METADATA_BYTES))
           .requestHandler(p::route).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw StorageException.unavailable("LISTEN_FAILED", "cannot listen on " + host + ":" + port + ": " + e, e);
+      throw StorageException.unavailable(StorageErrorCode.LISTEN_FAILED, "cannot listen on " + host + ":" + port + ": " + e, e);
     }
     return p;
   }
@@ -142,7 +143,7 @@ public final class PublisherServer implements AutoCloseable {
         long length = longParam(req, "length");
         serve(req, p[3], ReadRange.startLength(start, length));
       } else {
-        ApiErrors.send(req.response(), StorageException.notFound("NO_ROUTE", "no route " + req.method() + " " + path));
+        ApiErrors.send(req.response(), StorageException.notFound(StorageErrorCode.NO_ROUTE, "no route " + req.method() + " " + path));
       }
     } catch (StorageException e) {
       ApiErrors.send(req.response(), e);
@@ -163,7 +164,6 @@ public final class PublisherServer implements AutoCloseable {
   }
 
   /** Stable reason of a missing or malformed query parameter. */
-  static final String INVALID_QUERY_PARAMETER = "INVALID_QUERY_PARAMETER";
 
   /** A client-supplied value quoted for an error message (cut at 40 characters). */
   static String quoted(String v) {
@@ -174,7 +174,7 @@ public final class PublisherServer implements AutoCloseable {
     try {
       return java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw StorageException.invalidArgument("INVALID_QUILT_IDENTIFIER",
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_IDENTIFIER,
           "the quilt patch identifier in the path is not valid percent-encoding: " + quoted(segment));
     }
   }
@@ -194,7 +194,7 @@ public final class PublisherServer implements AutoCloseable {
       epochs = 0;
     }
     if (epochs < 1) {
-      throw StorageException.invalidArgument(INVALID_QUERY_PARAMETER,
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUERY_PARAMETER,
           "query parameter 'epochs' must be a positive integer (at most " + Integer.MAX_VALUE + "), got " + quoted(v));
     }
     return epochs;
@@ -206,7 +206,7 @@ public final class PublisherServer implements AutoCloseable {
       if (se.httpStatus() >= 400) {
         return se;
       }
-      return new StorageException(se.status(), 503, se.code(), String.valueOf(se.getMessage()), se.nodeId(), se.shardIndex(), se);
+      return se.withHttpStatus(503);
     }
     LOG.log(Level.WARNING, "publisher: store failed", t);
     return StorageException.internal("the store failed (" + t.getClass().getSimpleName() + ")", t);
@@ -246,7 +246,7 @@ public final class PublisherServer implements AutoCloseable {
       req.pipeTo(file).onComplete(done -> {
         if (done.failed()) {
           delete(tmp);
-          publishError(req.response(), StorageException.invalidArgument("UPLOAD_FAILED",
+          publishError(req.response(), StorageException.invalidArgument(StorageErrorCode.UPLOAD_FAILED,
               "the upload did not complete: " + done.cause().getMessage()), null, "upload");
           return;
         }
@@ -328,7 +328,7 @@ public final class PublisherServer implements AutoCloseable {
       // Vert.x cannot decode anything else as multipart (and would leave the request hanging)
       // answer at once and drop the body (closing the connection could reset the client's upload)
       HttpBodies.drain(req);
-      publishError(req.response(), new StorageException("INVALID_ARGUMENT", 415, "UNSUPPORTED_MEDIA_TYPE",
+      publishError(req.response(), new StorageException("INVALID_ARGUMENT", 415, StorageErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "a quilt is uploaded as multipart/form-data (one file part per blob), not " + quoted(String.valueOf(type))),
           null, "upload");
       return;
@@ -406,7 +406,7 @@ public final class PublisherServer implements AutoCloseable {
       msg = "the multipart body cannot be decoded (malformed, or a field longer than "
           + QuiltAccess.MAX_METADATA_BYTES + " bytes)";
     }
-    return StorageException.invalidArgument("INVALID_MULTIPART", msg);
+    return StorageException.invalidArgument(StorageErrorCode.INVALID_MULTIPART, msg);
   }
 
   private static Void patch(HttpServerRequest req, QuiltBlob b) {
@@ -436,7 +436,7 @@ public final class PublisherServer implements AutoCloseable {
     try {
       return BlobId.fromBase64(s);
     } catch (IllegalArgumentException e) {
-      throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + s);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_BLOB_ID, "invalid blob ID: " + s);
     }
   }
 
@@ -449,7 +449,7 @@ public final class PublisherServer implements AutoCloseable {
       try {
         id = BlobId.fromBase64(blobId);
       } catch (IllegalArgumentException e) {
-        throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + quoted(blobId));
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_BLOB_ID, "invalid blob ID: " + quoted(blobId));
       }
       if (store.isInvalid(blobId)) {
         cache.remove(blobId);
@@ -542,16 +542,16 @@ public final class PublisherServer implements AutoCloseable {
 
   static long nonNegative(String name, String v) {
     if (v == null) {
-      throw StorageException.invalidArgument(INVALID_QUERY_PARAMETER, "missing query parameter '" + name + "'");
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUERY_PARAMETER, "missing query parameter '" + name + "'");
     }
     if (v.isEmpty() || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw StorageException.invalidArgument(INVALID_QUERY_PARAMETER,
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUERY_PARAMETER,
           "query parameter '" + name + "' must be a non-negative integer, got " + quoted(v));
     }
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw StorageException.invalidArgument(ReadRange.INVALID_BYTE_RANGE,
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_BYTE_RANGE,
           "query parameter '" + name + "' is larger than " + Long.MAX_VALUE + ": " + quoted(v));
     }
   }

@@ -9,6 +9,7 @@ import dev.haulout.erasure.quilt.Quilt;
 import dev.haulout.erasure.quilt.QuiltBlob;
 import dev.haulout.erasure.quilt.QuiltPatch;
 import dev.haulout.erasure.quilt.QuiltReader;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.read.BlobReader;
 import java.io.IOException;
@@ -47,12 +48,12 @@ final class QuiltAccess {
 
   static byte[] build(int nShards, Collection<QuiltBlob> blobs) {
     if (blobs.isEmpty()) {
-      throw StorageException.invalidArgument("EMPTY_QUILT", "a quilt needs at least one blob");
+      throw StorageException.invalidArgument(StorageErrorCode.EMPTY_QUILT, "a quilt needs at least one blob");
     }
     try {
       return Quilt.construct(EncodingConfig.forShards(nShards), blobs).blob();
     } catch (RuntimeException e) {
-      throw StorageException.invalidArgument("INVALID_QUILT", e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT, e.getMessage());
     }
   }
 
@@ -60,13 +61,13 @@ final class QuiltAccess {
   static QuiltReader open(BlobReader reader, BlobId id) {
     VerifiedBlobMetadata meta = reader.metadata(id);
     if (meta.unencodedLength() > MAX_QUILT_BYTES) {
-      throw StorageException.invalidArgument("QUILT_TOO_LARGE", "blob " + id + " is larger than " + MAX_QUILT_BYTES + " bytes");
+      throw StorageException.invalidArgument(StorageErrorCode.QUILT_TOO_LARGE, "blob " + id + " is larger than " + MAX_QUILT_BYTES + " bytes");
     }
     byte[] all;
     try (InputStream in = reader.read(id, null)) {
       all = in.readAllBytes();
     } catch (IOException e) {
-      throw StorageException.unavailable("READ_FAILED", "cannot read quilt " + id + ": " + e.getMessage(), e);
+      throw StorageException.unavailable(StorageErrorCode.READ_FAILED, "cannot read quilt " + id + ": " + e.getMessage(), e);
     }
     EncodingConfig cfg = meta.config();
     int k1 = cfg.primarySourceSymbols();
@@ -88,7 +89,7 @@ final class QuiltAccess {
     try {
       q.patches();
     } catch (RuntimeException e) {
-      throw StorageException.invalidArgument("NOT_A_QUILT", "blob " + id + " is not a quilt: " + e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.NOT_A_QUILT, "blob " + id + " is not a quilt: " + e.getMessage());
     }
     return q;
   }
@@ -102,7 +103,7 @@ final class QuiltAccess {
       b = new byte[0];
     }
     if (b.length != 37 || b[32] != 1) {
-      throw StorageException.invalidArgument("INVALID_QUILT_PATCH_ID", "not a quilt patch ID: " + patchId);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_PATCH_ID, "not a quilt patch ID: " + patchId);
     }
     BlobId quilt = BlobId.fromBytes(java.util.Arrays.copyOf(b, 32));
     int start = (b[33] & 0xFF) | (b[34] & 0xFF) << 8;
@@ -113,7 +114,7 @@ final class QuiltAccess {
         return q.read(p);
       }
     }
-    throw StorageException.notFound("QUILT_PATCH_NOT_FOUND", "no patch " + start + ".." + end + " in quilt " + quilt);
+    throw StorageException.notFound(StorageErrorCode.QUILT_PATCH_NOT_FOUND, "no patch " + start + ".." + end + " in quilt " + quilt);
   }
 
   static QuiltBlob byIdentifier(BlobReader reader, BlobId quilt, String identifier) {
@@ -123,6 +124,6 @@ final class QuiltAccess {
         return q.read(p);
       }
     }
-    throw StorageException.notFound("QUILT_PATCH_NOT_FOUND", "no patch " + identifier + " in quilt " + quilt);
+    throw StorageException.notFound(StorageErrorCode.QUILT_PATCH_NOT_FOUND, "no patch " + identifier + " in quilt " + quilt);
   }
 }

@@ -1,6 +1,7 @@
 package dev.haulout.storage.aggregator;
 
 import dev.haulout.erasure.quilt.QuiltBlob;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -35,7 +36,7 @@ final class QuiltUpload {
   private long bytes;
   private long dropped;
   private int fileParts;
-  private String failureCode;
+  private StorageErrorCode failureCode;
   private StorageException failure;
 
   QuiltUpload(int nShards) {
@@ -55,7 +56,7 @@ final class QuiltUpload {
   void fail(StorageException e) {
     if (failureCode == null) {
       failure = e;
-      failureCode = e.code();
+      failureCode = e.errorCode();
     }
   }
 
@@ -65,27 +66,27 @@ final class QuiltUpload {
     if (!metadata) {
       fileParts++;
       if (!seen.add(name)) {
-        fail(StorageException.invalidArgument("DUPLICATE_QUILT_IDENTIFIER",
+        fail(StorageException.invalidArgument(StorageErrorCode.DUPLICATE_QUILT_IDENTIFIER,
             "two parts are named " + PublisherServer.quoted(name) + "; every blob of a quilt needs its own identifier"));
       } else if (seen.size() > maxPatches) {
         if (failureCode == null) {
-          failureCode = "TOO_MANY_QUILT_PATCHES"; // the message (with the part count) is made at the end
+          failureCode = StorageErrorCode.TOO_MANY_QUILT_PATCHES; // the message (with the part count) is made at the end
         }
       }
     } else if (metadataFile != null) {
-      fail(StorageException.invalidArgument("INVALID_QUILT_METADATA", "more than one _metadata part"));
+      fail(StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_METADATA, "more than one _metadata part"));
     }
     Buffer b = Buffer.buffer();
     up.handler(chunk -> {
       bytes += chunk.length();
       if (bytes > QuiltAccess.MAX_QUILT_BYTES) {
-        fail(new StorageException("OUT_OF_RANGE", 413, "PAYLOAD_TOO_LARGE",
+        fail(new StorageException("OUT_OF_RANGE", 413, StorageErrorCode.PAYLOAD_TOO_LARGE,
             "quilt upload larger than " + QuiltAccess.MAX_QUILT_BYTES + " bytes"));
       }
       if (failed()) {
         dropped += chunk.length();
       } else if (metadata && b.length() + chunk.length() > QuiltAccess.MAX_METADATA_BYTES) {
-        fail(StorageException.invalidArgument("INVALID_QUILT_METADATA",
+        fail(StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_METADATA,
             "_metadata larger than " + QuiltAccess.MAX_METADATA_BYTES + " bytes"));
       } else {
         b.appendBuffer(chunk);
@@ -105,8 +106,8 @@ final class QuiltUpload {
 
   /** The failure to answer, or null. */
   StorageException failure() {
-    if (failure == null && "TOO_MANY_QUILT_PATCHES".equals(failureCode)) {
-      failure = StorageException.invalidArgument("TOO_MANY_QUILT_PATCHES", "a quilt holds at most " + maxPatches
+    if (failure == null && failureCode == StorageErrorCode.TOO_MANY_QUILT_PATCHES) {
+      failure = StorageException.invalidArgument(StorageErrorCode.TOO_MANY_QUILT_PATCHES, "a quilt holds at most " + maxPatches
           + " blobs at " + nShards + " shards (k2 - 1: the index needs one of the k2 columns); this upload has "
           + fileParts + " file parts");
     }
@@ -118,16 +119,16 @@ final class QuiltUpload {
     String metadataText = metadataFile == null ? null : metadataFile.toString(java.nio.charset.StandardCharsets.UTF_8);
     for (String name : formAttributes.names()) {
       if (!METADATA.equals(name)) {
-        throw StorageException.invalidArgument("UNEXPECTED_FORM_FIELD", "form field " + PublisherServer.quoted(name)
+        throw StorageException.invalidArgument(StorageErrorCode.UNEXPECTED_FORM_FIELD, "form field " + PublisherServer.quoted(name)
             + " is not a file part; every blob is a file part (with a filename) and the only other field is _metadata");
       }
       if (metadataText != null || formAttributes.getAll(name).size() > 1) {
-        throw StorageException.invalidArgument("INVALID_QUILT_METADATA", "more than one _metadata part");
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_METADATA, "more than one _metadata part");
       }
       metadataText = formAttributes.get(name);
     }
     if (parts.isEmpty()) {
-      throw StorageException.invalidArgument("EMPTY_QUILT", "a quilt needs at least one blob (file part)");
+      throw StorageException.invalidArgument(StorageErrorCode.EMPTY_QUILT, "a quilt needs at least one blob (file part)");
     }
     Map<String, Map<String, String>> tags = metadataText == null ? Map.of() : tags(metadataText);
     List<QuiltBlob> out = new ArrayList<>(parts.size());
@@ -135,7 +136,7 @@ final class QuiltUpload {
       try {
         out.add(QuiltBlob.of(e.getKey(), e.getValue().getBytes(), tags.getOrDefault(e.getKey(), Map.of())));
       } catch (IllegalArgumentException ex) {
-        throw StorageException.invalidArgument("INVALID_QUILT_IDENTIFIER", ex.getMessage());
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_IDENTIFIER, ex.getMessage());
       }
     }
     return out;
@@ -183,7 +184,7 @@ final class QuiltUpload {
   }
 
   private static StorageException metadataError(String msg) {
-    return StorageException.invalidArgument("INVALID_QUILT_METADATA",
+    return StorageException.invalidArgument(StorageErrorCode.INVALID_QUILT_METADATA,
         msg + " (expected [{\"identifier\": \"<part name>\", \"tags\": {\"key\": \"value\"}}])");
   }
 }

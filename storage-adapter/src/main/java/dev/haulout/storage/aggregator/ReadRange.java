@@ -1,6 +1,7 @@
 package dev.haulout.storage.aggregator;
 
 import dev.haulout.storage.ByteRange;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 
 /**
@@ -19,9 +20,6 @@ import dev.haulout.storage.StorageException;
  * {@code INVALID_BYTE_RANGE}; a range running past the end is clipped to it.
  */
 abstract class ReadRange {
-  /** Stable reason of every refused range (as Walrus's aggregator). */
-  static final String INVALID_BYTE_RANGE = "INVALID_BYTE_RANGE";
-
   /** The range to read and whether the answer is 206 Partial Content. */
   record Resolved(ByteRange range, boolean partial) {
     boolean whole(long length) {
@@ -35,7 +33,7 @@ abstract class ReadRange {
     final long blobLength;
 
     NotSatisfiable(long blobLength, String message) {
-      super("RANGE_NOT_SATISFIABLE", 416, INVALID_BYTE_RANGE, message);
+      super("RANGE_NOT_SATISFIABLE", 416, StorageErrorCode.INVALID_BYTE_RANGE, message);
       this.blobLength = blobLength;
     }
   }
@@ -67,17 +65,17 @@ abstract class ReadRange {
   /** The Walrus byte-range query; {@code start} and {@code length} are already non-negative. */
   static ReadRange startLength(long start, long count) {
     if (count == 0) {
-      throw StorageException.invalidArgument(INVALID_BYTE_RANGE, "length must be greater than 0");
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_BYTE_RANGE, "length must be greater than 0");
     }
     if (start > Long.MAX_VALUE - count) {
-      throw StorageException.invalidArgument(INVALID_BYTE_RANGE,
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_BYTE_RANGE,
           "start + length overflows (start " + start + ", length " + count + ")");
     }
     return new ReadRange() {
       @Override
       Resolved resolve(long length) {
         if (start >= length) {
-          throw StorageException.invalidArgument(INVALID_BYTE_RANGE,
+          throw StorageException.invalidArgument(StorageErrorCode.INVALID_BYTE_RANGE,
               "start " + start + " is at or past the end of the blob (" + length + " bytes)");
         }
         return new Resolved(new ByteRange(start, Math.min(length, start + count)), false);

@@ -5,6 +5,7 @@ import dev.haulout.storage.BlobStore;
 import dev.haulout.storage.ByteRange;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import io.vertx.core.json.DecodeException;
@@ -92,7 +93,7 @@ public final class WalrusHttpBlobStore implements BlobStore {
       String object = ac.getValue("object") instanceof String ? ac.getString("object") : null;
       return new StoreResult(ac.getString("blobId"), object, null, length, -1, -1, -1, ac.getInteger("endEpoch", -1), 0, false);
     }
-    throw new StorageException("INTERNAL", r.statusCode(), "UNEXPECTED_RESPONSE", "publisher answered " + j.encode());
+    throw new StorageException("INTERNAL", r.statusCode(), StorageErrorCode.UNEXPECTED_RESPONSE, "publisher answered " + j.encode());
   }
 
   @Override
@@ -130,18 +131,18 @@ public final class WalrusHttpBlobStore implements BlobStore {
     try {
       return http.send(req, h);
     } catch (IOException e) {
-      throw new StorageException("UNAVAILABLE", 0, "UNREACHABLE", req.uri().getHost() + ":" + req.uri().getPort()
+      throw new StorageException("UNAVAILABLE", 0, StorageErrorCode.UNREACHABLE, req.uri().getHost() + ":" + req.uri().getPort()
           + " unreachable: " + e, req.uri().toString(), null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageException("CANCELLED", 0, "INTERRUPTED", "interrupted", null, null, e);
+      throw new StorageException("CANCELLED", 0, StorageErrorCode.INTERRUPTED, "interrupted", null, null, e);
     }
   }
 
   /** Walrus daemons answer {@code {"error":{"code","status","message"}}} or {@code {"error":{"errorMsg"}}}. */
   static StorageException error(int http, String body) {
     String status = http == 404 ? "NOT_FOUND" : http >= 500 ? "UNAVAILABLE" : "INVALID_ARGUMENT";
-    String code = "HTTP_" + http;
+    String code = StorageErrorCode.HTTP_PREFIX + http;
     String msg = body;
     try {
       JsonObject e = new JsonObject(body).getJsonObject("error");
@@ -155,6 +156,6 @@ public final class WalrusHttpBlobStore implements BlobStore {
     } catch (DecodeException | ClassCastException e) {
       // plain-text error body
     }
-    return new StorageException(status, http, code, "HTTP " + http + ": " + msg);
+    return StorageException.relayed(status, http, code, "HTTP " + http + ": " + msg, null);
   }
 }

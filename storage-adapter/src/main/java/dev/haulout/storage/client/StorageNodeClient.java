@@ -9,8 +9,10 @@ import dev.haulout.erasure.encoding.BlobDecoder;
 import dev.haulout.erasure.encoding.RecoverySymbol;
 import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
+import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.StorageClientOptions;
 import dev.haulout.storage.StorageConfirmation;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsSignatures;
 import dev.haulout.storage.node.SignedConfirmation;
@@ -68,7 +70,7 @@ public final class StorageNodeClient {
     try {
       return UnverifiedBlobMetadata.fromBcs(b);
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_METADATA, e.getMessage()).atNode(baseUrl);
     }
   }
 
@@ -76,12 +78,12 @@ public final class StorageNodeClient {
   public VerifiedBlobMetadata getAndVerifyMetadata(BlobId id, EncodingConfig config) {
     UnverifiedBlobMetadata u = getMetadata(id);
     if (!u.claimedBlobId().equals(id)) {
-      throw StorageException.invalidArgument("METADATA_ID_MISMATCH", "asked for " + id + ", got " + u.claimedBlobId()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.METADATA_ID_MISMATCH, "asked for " + id + ", got " + u.claimedBlobId()).atNode(baseUrl);
     }
     try {
       return u.verify(config);
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_METADATA, e.getMessage()).atNode(baseUrl);
     }
   }
 
@@ -100,7 +102,7 @@ public final class StorageNodeClient {
     try {
       return SliverData.fromBcs(axis, b);
     } catch (ErasureException | IllegalArgumentException e) {
-      throw StorageException.invalidArgument("INVALID_SLIVER", e.getMessage()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER, e.getMessage()).atNode(baseUrl);
     }
   }
 
@@ -109,12 +111,12 @@ public final class StorageNodeClient {
     SliverData s = getSliver(id, pair, axis);
     int expected = axis == Axis.PRIMARY ? pair : metadata.config().nShards() - 1 - pair;
     if (s.index() != expected) {
-      throw StorageException.invalidArgument("SLIVER_INDEX_MISMATCH", "expected sliver " + expected + ", got " + s.index()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.SLIVER_INDEX_MISMATCH, "expected sliver " + expected + ", got " + s.index()).atNode(baseUrl);
     }
     try {
       BlobDecoder.create(metadata).verifySliver(s);
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_SLIVER", e.getMessage()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER, e.getMessage()).atNode(baseUrl);
     }
     return s;
   }
@@ -141,7 +143,7 @@ public final class StorageNodeClient {
       if (e instanceof StorageException) {
         throw e;
       }
-      throw StorageException.invalidArgument("INVALID_CONFIRMATION", "malformed confirmation: " + e).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_CONFIRMATION, "malformed confirmation: " + e).atNode(baseUrl);
     }
   }
 
@@ -151,10 +153,10 @@ public final class StorageNodeClient {
     byte[] expected = StorageConfirmation.message(epoch, id,
         deletableObjectId == null ? null : StorageConfirmation.objectIdBytes(deletableObjectId));
     if (!MessageDigest.isEqual(expected, c.serializedMessage())) {
-      throw StorageException.invalidArgument("CONFIRMATION_MISMATCH", "confirmation message is not the expected one for epoch " + epoch).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.CONFIRMATION_MISMATCH, "confirmation message is not the expected one for epoch " + epoch).atNode(baseUrl);
     }
     if (!BlsSignatures.verify(blsPublicKey, expected, c.signature())) {
-      throw StorageException.invalidArgument("INVALID_SIGNATURE", "confirmation signature does not verify").atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SIGNATURE, "confirmation signature does not verify").atNode(baseUrl);
     }
     return c;
   }
@@ -183,15 +185,15 @@ public final class StorageNodeClient {
     } catch (StorageException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw StorageException.invalidArgument("INVALID_ATTESTATION", "malformed invalid-blob attestation: " + e).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_ATTESTATION, "malformed invalid-blob attestation: " + e).atNode(baseUrl);
     }
     byte[] expected = StorageConfirmation.invalidBlob(epoch, id);
     if (!MessageDigest.isEqual(expected, c.serializedMessage())) {
-      throw StorageException.invalidArgument("ATTESTATION_MISMATCH", "attestation message is not InvalidBlobIdMsg of epoch " + epoch)
+      throw StorageException.invalidArgument(StorageErrorCode.ATTESTATION_MISMATCH, "attestation message is not InvalidBlobIdMsg of epoch " + epoch)
           .atNode(baseUrl);
     }
     if (!BlsSignatures.verify(blsPublicKey, expected, c.signature())) {
-      throw StorageException.invalidArgument("INVALID_SIGNATURE", "attestation signature does not verify").atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SIGNATURE, "attestation signature does not verify").atNode(baseUrl);
     }
     return c;
   }
@@ -204,7 +206,7 @@ public final class StorageNodeClient {
     try {
       return RecoverySymbol.listFromBcs(b);
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_RECOVERY_SYMBOLS", e.getMessage()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_RECOVERY_SYMBOLS, e.getMessage()).atNode(baseUrl);
     }
   }
 
@@ -221,13 +223,55 @@ public final class StorageNodeClient {
     }
   }
 
-  /** The node's {@code /v1/blobs/{id}/status} data (a string or an object). */
-  public Object blobStatus(BlobId id) {
-    return json(send("GET", "/v1/blobs/" + id + "/status", null)).getJsonObject("success").getValue("data");
+  /**
+   * The node's {@code /v1/blobs/{id}/status} (Walrus {@code BlobStatus}): {@code "nonexistent"},
+   * {@code {"invalid":{…}}}, or {@code {"permanent"|"deletable":{"endEpoch","isCertified",
+   * "initialCertifiedEpoch"?}}}; any other shape is {@code INVALID_RESPONSE}.
+   */
+  public BlobStatus blobStatus(BlobId id) {
+    Object data = successData(send("GET", "/v1/blobs/" + id + "/status", null));
+    String blobId = id.toBase64();
+    try {
+      if ("nonexistent".equals(data)) {
+        return BlobStatus.nonexistent(blobId);
+      }
+      JsonObject o = (JsonObject) data;
+      String kind = o.size() == 1 ? o.fieldNames().iterator().next() : "";
+      if ("invalid".equals(kind)) {
+        return BlobStatus.invalid(blobId);
+      }
+      if (!"permanent".equals(kind) && !"deletable".equals(kind)) {
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_RESPONSE, "unknown blob status: " + data)
+            .atNode(baseUrl);
+      }
+      JsonObject inner = o.getJsonObject(kind);
+      return new BlobStatus(blobId, kind, inner.getBoolean("isCertified"), inner.getInteger("endEpoch"),
+          inner.getInteger("initialCertifiedEpoch"));
+    } catch (ClassCastException | NullPointerException e) {
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_RESPONSE, "malformed blob status: " + data)
+          .atNode(baseUrl);
+    }
   }
 
-  public JsonObject health() {
-    return json(send("GET", "/v1/health", null)).getJsonObject("success").getJsonObject("data");
+  /** The node's {@code /v1/health}; a missing or mistyped field is {@code INVALID_RESPONSE}. */
+  public NodeHealth health() {
+    Object data = successData(send("GET", "/v1/health", null));
+    try {
+      JsonObject o = (JsonObject) data;
+      return new NodeHealth(o.getInteger("epoch"), o.getInteger("nShards"), o.getInteger("ownedShards"),
+          o.getString("publicKey"));
+    } catch (ClassCastException | NullPointerException e) {
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_RESPONSE, "malformed health: " + data)
+          .atNode(baseUrl);
+    }
+  }
+
+  private Object successData(HttpResponse<byte[]> r) {
+    JsonObject success = json(r).getJsonObject("success");
+    if (success == null) {
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_RESPONSE, "no success envelope").atNode(baseUrl);
+    }
+    return success.getValue("data");
   }
 
   // ------------------------------------------------------------------ transport
@@ -243,11 +287,11 @@ public final class StorageNodeClient {
     try {
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new StorageException("UNAVAILABLE", 0, "NODE_UNREACHABLE", "node " + baseUrl + " unreachable: " + e,
+      throw new StorageException("UNAVAILABLE", 0, StorageErrorCode.NODE_UNREACHABLE, "node " + baseUrl + " unreachable: " + e,
           baseUrl, null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageException("CANCELLED", 0, "INTERRUPTED", "interrupted", baseUrl, null, e);
+      throw new StorageException("CANCELLED", 0, StorageErrorCode.INTERRUPTED, "interrupted", baseUrl, null, e);
     }
     if (r.statusCode() / 100 != 2) {
       throw errorOf(r, baseUrl);
@@ -259,16 +303,16 @@ public final class StorageNodeClient {
     String text = new String(r.body(), StandardCharsets.UTF_8);
     try {
       JsonObject e = new JsonObject(text).getJsonObject("error");
-      String reason = "HTTP_" + r.statusCode();
+      String reason = StorageErrorCode.HTTP_PREFIX + r.statusCode();
       JsonArray details = e.getJsonArray("details");
       if (details != null && !details.isEmpty() && details.getValue(0) instanceof JsonObject) {
         reason = details.getJsonObject(0).getString("reason", reason);
       }
-      return new StorageException(e.getString("status", "UNKNOWN"), r.statusCode(), reason,
-          "node " + node + ": " + e.getString("message", text), node, null, null);
+      return StorageException.relayed(e.getString("status", "UNKNOWN"), r.statusCode(), reason,
+          "node " + node + ": " + e.getString("message", text), node);
     } catch (DecodeException | ClassCastException | NullPointerException ex) {
-      return new StorageException("UNKNOWN", r.statusCode(), "HTTP_" + r.statusCode(),
-          "node " + node + ": HTTP " + r.statusCode() + " " + text, node, null, null);
+      return StorageException.relayed("UNKNOWN", r.statusCode(), StorageErrorCode.HTTP_PREFIX + r.statusCode(),
+          "node " + node + ": HTTP " + r.statusCode() + " " + text, node);
     }
   }
 
@@ -276,7 +320,7 @@ public final class StorageNodeClient {
     try {
       return new JsonObject(new String(r.body(), StandardCharsets.UTF_8));
     } catch (DecodeException e) {
-      throw StorageException.invalidArgument("INVALID_RESPONSE", "not JSON: " + e.getMessage()).atNode(baseUrl);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_RESPONSE, "not JSON: " + e.getMessage()).atNode(baseUrl);
     }
   }
 }

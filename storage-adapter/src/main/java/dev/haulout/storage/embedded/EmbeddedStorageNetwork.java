@@ -160,8 +160,8 @@ public final class EmbeddedStorageNetwork implements AutoCloseable {
             new TxKind.RegisterNode(s.server.url(), s.keys.bls().publicKeyBase64(), options.stakeFrost(), storagePrice,
                 writePrice))));
       } catch (LedgerException e) {
-        throw new StorageException("FAILED_PRECONDITION", e.httpStatus(), "LEDGER_" + e.code().name(),
-            "cannot register node " + s.server.url() + ": " + e.getMessage(), s.server.url(), null, e);
+        throw StorageException.ledger("FAILED_PRECONDITION", e.httpStatus(), e,
+            "cannot register node " + s.server.url() + ": " + e.getMessage(), s.server.url());
       }
       changed = true;
     }

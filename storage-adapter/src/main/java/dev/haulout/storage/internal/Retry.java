@@ -1,6 +1,7 @@
 package dev.haulout.storage.internal;
 
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import java.util.function.Supplier;
 
@@ -22,7 +23,7 @@ public final class Retry {
         Thread.sleep(backoff);
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
-        throw new StorageException("CANCELLED", 0, "INTERRUPTED", "interrupted while retrying", null, null, ie);
+        throw new StorageException("CANCELLED", 0, StorageErrorCode.INTERRUPTED, "interrupted while retrying", null, null, ie);
       }
       backoff *= 2;
     }

@@ -1,5 +1,6 @@
 package dev.haulout.storage.node;
 
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class DecodingSymbols {
   }
 
   private static StorageException bad(String msg) {
-    return StorageException.invalidArgument("INVALID_DECODING_SYMBOLS", "malformed decoding symbols: " + msg);
+    return StorageException.invalidArgument(StorageErrorCode.INVALID_DECODING_SYMBOLS, "malformed decoding symbols: " + msg);
   }
 
   private static void u16(ByteArrayOutputStream out, int v) {

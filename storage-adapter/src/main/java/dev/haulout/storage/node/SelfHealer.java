@@ -12,6 +12,7 @@ import dev.haulout.erasure.encoding.SliverRecovery;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.client.StorageNodeClient;
 import java.net.http.HttpClient;
@@ -183,7 +184,7 @@ public final class SelfHealer {
         last = e;
       }
     }
-    throw last != null ? last : StorageException.notFound("METADATA_NOT_FOUND", "no peer has metadata of " + id);
+    throw last != null ? last : StorageException.notFound(StorageErrorCode.METADATA_NOT_FOUND, "no peer has metadata of " + id);
   }
 
   /**

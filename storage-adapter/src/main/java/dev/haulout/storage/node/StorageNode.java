@@ -19,6 +19,7 @@ import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.StorageConfirmation;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsKeyPair;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class StorageNode {
         if (c != null) {
           return c;
         }
-        throw StorageException.unavailable("LEDGER_UNAVAILABLE", "cannot read the committee: " + e.getMessage(), e);
+        throw StorageException.unavailable(StorageErrorCode.LEDGER_UNAVAILABLE, "cannot read the committee: " + e.getMessage(), e);
       }
       committee = c;
       committeeReadAt = System.currentTimeMillis();
@@ -112,21 +113,21 @@ public final class StorageNode {
     try {
       m = BlobMetadata.fromBcs(bcs);
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_METADATA, e.getMessage());
     }
     int n = committee().nShards();
     VerifiedBlobMetadata v;
     try {
       v = UnverifiedBlobMetadata.of(id, m).verify(EncodingConfig.forShards(n));
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_METADATA", e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_METADATA, e.getMessage());
     }
     if (metadata(id).isPresent()) {
       return 200;
     }
     boolean isRegistered = isRegistered(id);
     if (!isRegistered && !pending) {
-      throw StorageException.failedPrecondition("BLOB_NOT_REGISTERED",
+      throw StorageException.failedPrecondition(StorageErrorCode.BLOB_NOT_REGISTERED,
           "blob " + id + " is not registered on the ledger (upload with ?pending=true to buffer)");
     }
     store.write(id.toBase64(), "metadata", v.toBcsWithId());
@@ -153,7 +154,7 @@ public final class StorageNode {
 
   public VerifiedBlobMetadata requireMetadata(BlobId id) {
     requireValid(id);
-    return metadata(id).orElseThrow(() -> StorageException.notFound("METADATA_NOT_FOUND", "no metadata for blob " + id));
+    return metadata(id).orElseThrow(() -> StorageException.notFound(StorageErrorCode.METADATA_NOT_FOUND, "no metadata for blob " + id));
   }
 
   /** Stores verified metadata fetched from a peer (self-healing). */
@@ -176,23 +177,23 @@ public final class StorageNode {
   public int putSliver(BlobId id, int pair, Axis axis, byte[] bcs) {
     requireValid(id);
     VerifiedBlobMetadata v = metadata(id).orElseThrow(() -> StorageException.failedPrecondition(
-        "METADATA_NOT_STORED", "metadata of blob " + id + " must be stored before its slivers"));
+        StorageErrorCode.METADATA_NOT_STORED, "metadata of blob " + id + " must be stored before its slivers"));
     int n = v.config().nShards();
     checkPair(pair, n);
     SliverData s;
     try {
       s = SliverData.fromBcs(axis, bcs);
     } catch (ErasureException | IllegalArgumentException e) {
-      throw StorageException.invalidArgument("INVALID_SLIVER", e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER, e.getMessage());
     }
     int expected = axis == Axis.PRIMARY ? pair : n - 1 - pair;
     if (s.index() != expected) {
-      throw StorageException.invalidArgument("SLIVER_INDEX_MISMATCH", "sliver pair " + pair + " holds "
+      throw StorageException.invalidArgument(StorageErrorCode.SLIVER_INDEX_MISMATCH, "sliver pair " + pair + " holds "
           + axis.pathName() + " sliver " + expected + ", the body carries sliver " + s.index());
     }
     int shard = id.shardOfPair(pair, n);
     if (!ownShards().contains(shard)) {
-      throw new StorageException("FAILED_PRECONDITION", 421, "SHARD_NOT_ASSIGNED",
+      throw new StorageException("FAILED_PRECONDITION", 421, StorageErrorCode.SHARD_NOT_ASSIGNED,
           "shard " + shard + " (pair " + pair + ") is not assigned to this node in epoch " + committee().epoch(),
           null, shard, null);
     }
@@ -202,7 +203,7 @@ public final class StorageNode {
     try {
       BlobDecoder.create(v).verifySliver(s);
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_SLIVER", e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER, e.getMessage());
     }
     store.write(id.toBase64(), fileName(axis, pair), bcs);
     return 201;
@@ -220,7 +221,7 @@ public final class StorageNode {
 
   public byte[] requireSliver(BlobId id, int pair, Axis axis) {
     requireValid(id);
-    return sliver(id, pair, axis).orElseThrow(() -> StorageException.notFound("SLIVER_NOT_FOUND",
+    return sliver(id, pair, axis).orElseThrow(() -> StorageException.notFound(StorageErrorCode.SLIVER_NOT_FOUND,
         axis.pathName() + " sliver of pair " + pair + " of blob " + id + " is not stored here"));
   }
 
@@ -249,7 +250,7 @@ public final class StorageNode {
 
   private static void checkPair(int pair, int n) {
     if (pair < 0 || pair >= n) {
-      throw StorageException.invalidArgument("INVALID_SLIVER_PAIR_INDEX", "sliver pair index " + pair + " out of range [0, " + n + ")");
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER_PAIR_INDEX, "sliver pair index " + pair + " out of range [0, " + n + ")");
     }
   }
 
@@ -265,23 +266,23 @@ public final class StorageNode {
     VerifiedBlobMetadata v = requireMetadata(id);
     List<Blob> blobs = registeredBlobs(id);
     if (blobs.isEmpty()) {
-      throw StorageException.failedPrecondition("BLOB_NOT_REGISTERED", "blob " + id + " is not registered on the ledger");
+      throw StorageException.failedPrecondition(StorageErrorCode.BLOB_NOT_REGISTERED, "blob " + id + " is not registered on the ledger");
     }
     byte[] objectId = null;
     if (deletableObjectId != null) {
       boolean found = blobs.stream().anyMatch(b -> b.deletable() && b.id().equalsIgnoreCase(deletableObjectId));
       if (!found) {
-        throw StorageException.notFound("BLOB_OBJECT_NOT_FOUND", "no deletable Blob object " + deletableObjectId + " for blob " + id);
+        throw StorageException.notFound(StorageErrorCode.BLOB_OBJECT_NOT_FOUND, "no deletable Blob object " + deletableObjectId + " for blob " + id);
       }
       objectId = StorageConfirmation.objectIdBytes(deletableObjectId);
     } else if (blobs.stream().allMatch(Blob::deletable)) {
-      throw StorageException.notFound("BLOB_OBJECT_NOT_FOUND", "blob " + id + " has no permanent Blob object");
+      throw StorageException.notFound(StorageErrorCode.BLOB_OBJECT_NOT_FOUND, "blob " + id + " has no permanent Blob object");
     }
     int n = v.config().nShards();
     for (Axis axis : Axis.values()) {
       List<Integer> missing = missingPairs(id, n, axis);
       if (!missing.isEmpty()) {
-        throw StorageException.failedPrecondition("NOT_FULLY_STORED", "blob " + id + " is missing "
+        throw StorageException.failedPrecondition(StorageErrorCode.NOT_FULLY_STORED, "blob " + id + " is missing "
             + axis.pathName() + " slivers of pairs " + missing);
       }
     }
@@ -299,7 +300,7 @@ public final class StorageNode {
     VerifiedBlobMetadata v = requireMetadata(id);
     int n = v.config().nShards();
     if (targetIndex < 0 || targetIndex >= n) {
-      throw StorageException.invalidArgument("INVALID_SLIVER_INDEX", "target sliver " + targetIndex + " out of range [0, " + n + ")");
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER_INDEX, "target sliver " + targetIndex + " out of range [0, " + n + ")");
     }
     Axis source = targetAxis.orthogonal();
     List<RecoverySymbol> out = new ArrayList<>();
@@ -318,7 +319,7 @@ public final class StorageNode {
       }
     }
     if (out.isEmpty()) {
-      throw StorageException.notFound("SLIVER_NOT_FOUND", "no " + source.pathName() + " slivers of blob " + id + " stored here");
+      throw StorageException.notFound(StorageErrorCode.SLIVER_NOT_FOUND, "no " + source.pathName() + " slivers of blob " + id + " stored here");
     }
     return out;
   }
@@ -358,7 +359,7 @@ public final class StorageNode {
     int n = v.config().nShards();
     for (SymbolId s : ids) {
       if (s.primary() < 0 || s.primary() >= n || s.secondary() < 0 || s.secondary() >= n) {
-        throw StorageException.invalidArgument("INVALID_SYMBOL_ID", "symbol ID " + s + " out of range [0, " + n + ")");
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_SYMBOL_ID, "symbol ID " + s + " out of range [0, " + n + ")");
       }
     }
     // source sliver (axis, sliver index) -> requested positions
@@ -371,7 +372,7 @@ public final class StorageNode {
       } else if (proofAxis != Axis.PRIMARY && store.exists(id.toBase64(), fileName(Axis.SECONDARY, n - 1 - s.secondary()))) {
         bySource.computeIfAbsent(Axis.SECONDARY, a -> new java.util.TreeMap<>()).computeIfAbsent(s.secondary(), k -> new ArrayList<>()).add(i);
       } else {
-        throw StorageException.notFound("SYMBOL_NOT_STORED", (proofAxis == null
+        throw StorageException.notFound(StorageErrorCode.SYMBOL_NOT_STORED, (proofAxis == null
             ? "neither primary sliver " + s.primary() + " nor secondary sliver " + s.secondary()
             : proofAxis.pathName() + " sliver " + (proofAxis == Axis.PRIMARY ? s.primary() : s.secondary()))
             + " of blob " + id + " is stored here (symbol " + s + ")");
@@ -407,7 +408,7 @@ public final class StorageNode {
     int[] t = targets.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
     for (int x : t) {
       if (x < 0 || x >= n) {
-        throw StorageException.invalidArgument("INVALID_SLIVER_INDEX", "target sliver " + x + " out of range [0, " + n + ")");
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER_INDEX, "target sliver " + x + " out of range [0, " + n + ")");
       }
     }
     Axis source = targetAxis.orthogonal();
@@ -424,7 +425,7 @@ public final class StorageNode {
       }
     }
     if (sources.isEmpty()) {
-      throw StorageException.notFound("SLIVER_NOT_FOUND", "no " + source.pathName() + " slivers of blob " + id + " stored here");
+      throw StorageException.notFound(StorageErrorCode.SLIVER_NOT_FOUND, "no " + source.pathName() + " slivers of blob " + id + " stored here");
     }
     for (SliverData s : sources.values()) {
       List<RecoverySymbol> got = SliverRecovery.recoverySymbols(v.config(), s, t);
@@ -467,21 +468,21 @@ public final class StorageNode {
     SyncShard.Request r = SyncShard.parse(body);
     Committee c = committee();
     if (r.epoch() != c.epoch()) {
-      throw StorageException.failedPrecondition("INVALID_EPOCH", "sync-shard request for epoch " + r.epoch()
+      throw StorageException.failedPrecondition(StorageErrorCode.INVALID_EPOCH, "sync-shard request for epoch " + r.epoch()
           + ", the current epoch is " + c.epoch());
     }
     if (r.shard() >= c.nShards()) {
-      throw StorageException.invalidArgument("INVALID_SHARD", "shard " + r.shard() + " out of range [0, " + c.nShards() + ")");
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SHARD, "shard " + r.shard() + " out of range [0, " + c.nShards() + ")");
     }
     if (!dev.haulout.storage.bls.BlsSignatures.verify(r.requesterKey(), r.message(), r.signature())) {
-      throw StorageException.permissionDenied("INVALID_SIGNATURE", "the sync-shard request is not signed by the key it names");
+      throw StorageException.permissionDenied(StorageErrorCode.INVALID_SIGNATURE, "the sync-shard request is not signed by the key it names");
     }
     Committee.Member m = c.memberWithKey(r.requesterKey());
     if (m == null) {
-      throw StorageException.permissionDenied("NOT_A_COMMITTEE_MEMBER", "the requester is not in the committee of epoch " + c.epoch());
+      throw StorageException.permissionDenied(StorageErrorCode.NOT_A_COMMITTEE_MEMBER, "the requester is not in the committee of epoch " + c.epoch());
     }
     if (!m.shards().contains(r.shard())) {
-      throw StorageException.permissionDenied("SHARD_NOT_ASSIGNED_TO_REQUESTER", "the requester does not hold shard "
+      throw StorageException.permissionDenied(StorageErrorCode.SHARD_NOT_ASSIGNED_TO_REQUESTER, "the requester does not hold shard "
           + r.shard() + " in epoch " + c.epoch());
     }
     List<Map.Entry<BlobId, byte[]>> out = new ArrayList<>();
@@ -504,7 +505,7 @@ public final class StorageNode {
   public SignedConfirmation checkInconsistencyProof(BlobId id, Axis targetAxis, int targetIndex, List<RecoverySymbol> symbols) {
     VerifiedBlobMetadata v = requireMetadata(id);
     if (targetIndex < 0 || targetIndex >= v.config().nShards()) {
-      throw StorageException.invalidArgument("INVALID_SLIVER_INDEX", "target sliver " + targetIndex + " out of range");
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER_INDEX, "target sliver " + targetIndex + " out of range");
     }
     try {
       SliverRecovery.create(v).recover(targetAxis, targetIndex, symbols);
@@ -512,9 +513,9 @@ public final class StorageNode {
       byte[] msg = StorageConfirmation.invalidBlob(committee().epoch(), id);
       return new SignedConfirmation(msg, key.sign(msg));
     } catch (ErasureException e) {
-      throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "proof does not hold: " + e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF, "proof does not hold: " + e.getMessage());
     }
-    throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF",
+    throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF,
         "the symbols decode to the sliver the metadata commits to: the blob is consistent");
   }
 
@@ -642,7 +643,7 @@ public final class StorageNode {
     try {
       vs = ledger.blobsByBlobId(id.toBase64());
     } catch (RuntimeException e) {
-      throw StorageException.unavailable("LEDGER_UNAVAILABLE", "cannot read the ledger: " + e.getMessage(), e);
+      throw StorageException.unavailable(StorageErrorCode.LEDGER_UNAVAILABLE, "cannot read the ledger: " + e.getMessage(), e);
     }
     List<Blob> out = new ArrayList<>();
     for (Versioned<ChainObject> v : vs) {

@@ -3,6 +3,7 @@ package dev.haulout.storage.node;
 import dev.haulout.erasure.Axis;
 import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.SliverData;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsKeyPair;
 import dev.haulout.storage.bls.BlsSignatures;
@@ -97,7 +98,7 @@ public final class SyncShard {
       }
     }
     if (count > MAX_BLOBS) {
-      throw StorageException.invalidArgument("TOO_MANY_BLOBS", "at most " + MAX_BLOBS + " blob IDs per sync-shard request");
+      throw StorageException.invalidArgument(StorageErrorCode.TOO_MANY_BLOBS, "at most " + MAX_BLOBS + " blob IDs per sync-shard request");
     }
     if (body.length != pos + 32 * count + BlsSignatures.SIGNATURE_LENGTH) {
       throw bad("length does not match " + count + " blob IDs plus a signature");
@@ -153,7 +154,7 @@ public final class SyncShard {
   }
 
   private static StorageException bad(String msg) {
-    return StorageException.invalidArgument("INVALID_SYNC_SHARD_REQUEST", "sync shard: " + msg);
+    return StorageException.invalidArgument(StorageErrorCode.INVALID_SYNC_SHARD_REQUEST, "sync shard: " + msg);
   }
 
   private static void uleb(ByteArrayOutputStream out, long v) {

@@ -12,6 +12,7 @@ import dev.haulout.storage.ByteRange;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.client.StorageNodeClient;
@@ -134,7 +135,7 @@ public final class NodeProtocolBlobStore implements BlobStore {
     try {
       invalid = ledger.invalidBlob(blobId).isPresent();
     } catch (RuntimeException e) {
-      throw StorageException.unavailable("LEDGER_UNAVAILABLE", "cannot read the ledger: " + e.getMessage(), e);
+      throw StorageException.unavailable(StorageErrorCode.LEDGER_UNAVAILABLE, "cannot read the ledger: " + e.getMessage(), e);
     }
     if (invalidCache.size() > 10_000) {
       invalidCache.values().removeIf(t -> t != Long.MAX_VALUE && t < now);
@@ -171,10 +172,10 @@ public final class NodeProtocolBlobStore implements BlobStore {
     try {
       o = ledger.object(objectId).map(Versioned::object).orElse(null);
     } catch (RuntimeException e) {
-      throw StorageException.invalidArgument("INVALID_OBJECT_ID", "cannot look up object " + objectId + ": " + e.getMessage());
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_OBJECT_ID, "cannot look up object " + objectId + ": " + e.getMessage());
     }
     if (!(o instanceof Blob)) {
-      throw StorageException.notFound("BLOB_OBJECT_NOT_FOUND", "no Blob object " + objectId);
+      throw StorageException.notFound(StorageErrorCode.BLOB_OBJECT_NOT_FOUND, "no Blob object " + objectId);
     }
     return ((Blob) o).blobId();
   }
@@ -183,7 +184,7 @@ public final class NodeProtocolBlobStore implements BlobStore {
     try {
       return BlobId.fromBase64(blobId);
     } catch (IllegalArgumentException e) {
-      throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + blobId);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_BLOB_ID, "invalid blob ID: " + blobId);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.storage.ByteRange;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.internal.Retry;
@@ -94,7 +95,7 @@ public final class BlobReader {
         last = e;
         if (e.isNotFound()) {
           notFound++;
-        } else if ("BLOB_INVALID".equals(e.code())) {
+        } else if (e.errorCode() == StorageErrorCode.BLOB_INVALID) {
           invalid++;
         }
       }
@@ -103,9 +104,9 @@ public final class BlobReader {
       throw StorageException.blobInvalid(id.toBase64(), invalid + " nodes refuse it");
     }
     if (notFound > c.members().size() / 3 || last == null) {
-      throw StorageException.notFound("BLOB_NOT_FOUND", "blob " + id + " is not stored on the network");
+      throw StorageException.notFound(StorageErrorCode.BLOB_NOT_FOUND, "blob " + id + " is not stored on the network");
     }
-    throw new StorageException("UNAVAILABLE", 503, "METADATA_UNAVAILABLE",
+    throw new StorageException("UNAVAILABLE", 503, StorageErrorCode.METADATA_UNAVAILABLE,
         "no node returned valid metadata for blob " + id + ": " + last.getMessage(), null, null, last);
   }
 
@@ -141,7 +142,7 @@ public final class BlobReader {
     Committee.Member m = c.memberOfShard(id.shardOfPair(row, c.nShards()));
     try {
       if (m == null) {
-        throw StorageException.unavailable("SHARD_UNASSIGNED", "no node holds the shard of pair " + row, null);
+        throw StorageException.unavailable(StorageErrorCode.SHARD_UNASSIGNED, "no node holds the shard of pair " + row, null);
       }
       return Retry.call(options, () -> client(m).getAndVerifySliver(id, row, Axis.PRIMARY, meta)).dataView();
     } catch (StorageException direct) {
@@ -170,7 +171,7 @@ public final class BlobReader {
     } catch (InconsistentBlobException e) {
       throw inconsistent(c, id, e);
     } catch (ErasureException e) {
-      throw new StorageException("UNAVAILABLE", 503, "SLIVER_UNRECOVERABLE", "cannot read " + axis.pathName()
+      throw new StorageException("UNAVAILABLE", 503, StorageErrorCode.SLIVER_UNRECOVERABLE, "cannot read " + axis.pathName()
           + " sliver " + index + " of blob " + id + " (" + cause.getMessage() + ") nor recover it: " + e.getMessage(),
           null, null, e);
     }
@@ -193,7 +194,7 @@ public final class BlobReader {
         }
       }
     }
-    return new StorageException("FAILED_PRECONDITION", 410, "BLOB_INVALID", e.getMessage() + "; " + done, null, null, e);
+    return new StorageException("FAILED_PRECONDITION", 410, StorageErrorCode.BLOB_INVALID, e.getMessage() + "; " + done, null, null, e);
   }
 
   private StorageNodeClient client(Committee.Member m) {

@@ -10,6 +10,7 @@ import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.encoding.InconsistencyProof;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsSignatures;
 import dev.haulout.storage.client.StorageNodeClient;
@@ -81,7 +82,7 @@ public final class BlobInvalidator {
       }
     }
     if (!c.isAboveValidity(weight)) {
-      throw new StorageException("UNAVAILABLE", 503, "INVALIDATION_QUORUM_NOT_REACHED", "nodes holding " + weight
+      throw new StorageException("UNAVAILABLE", 503, StorageErrorCode.INVALIDATION_QUORUM_NOT_REACHED, "nodes holding " + weight
           + " of " + c.nShards() + " shards attested that blob " + id + " is invalid; more than f = " + c.maxFaulty()
           + " are needed" + (last == null ? "" : " (last failure: " + last.getMessage() + ")"), null, null, last);
     }

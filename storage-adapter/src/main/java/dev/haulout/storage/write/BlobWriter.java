@@ -2,9 +2,9 @@ package dev.haulout.storage.write;
 
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.StoragePrices;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.SystemState;
@@ -20,6 +20,7 @@ import dev.haulout.storage.Committee;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.QuorumNotReachedException;
 import dev.haulout.storage.StorageClientOptions;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.bls.BlsSignatures;
@@ -101,8 +102,7 @@ public final class BlobWriter {
           new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable));
       progress.onProgress("register", 2, 2);
       String blobObject = reg.createdObjects().get(0);
-      long cost = StoragePricing.storageCost(encoded, epochs, sys.storagePricePerUnit())
-          + StoragePricing.writeCost(encoded, sys.writePricePerUnit());
+      long cost = StoragePrices.quote(sys, encoded, epochs);
       Map<Committee.Member, SignedConfirmation> confirmations =
           uploadAndConfirm(committee, meta, spool, deletable ? blobObject : null, progress);
       progress.onProgress("certify", 0, 1);
@@ -212,7 +212,7 @@ public final class BlobWriter {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageException("CANCELLED", 0, "INTERRUPTED", "interrupted while uploading", null, null, e);
+      throw new StorageException("CANCELLED", 0, StorageErrorCode.INTERRUPTED, "interrupted while uploading", null, null, e);
     } catch (ExecutionException | TimeoutException e) {
       // per-node failures are recorded in failures; the quorum check decides
     }

@@ -28,6 +28,6 @@ final class LedgerCalls {
   static StorageException translate(LedgerException e) {
     int http = e.httpStatus();
     String status = e.isRetriable() ? "UNAVAILABLE" : http == 402 ? "FAILED_PRECONDITION" : http == 404 ? "NOT_FOUND" : "FAILED_PRECONDITION";
-    return new StorageException(status, http, "LEDGER_" + e.code().name(), "ledger: " + e.getMessage(), null, null, e);
+    return StorageException.ledger(status, http, e, "ledger: " + e.getMessage(), null);
   }
 }

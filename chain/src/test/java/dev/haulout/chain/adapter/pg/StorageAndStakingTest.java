@@ -10,6 +10,7 @@ import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
 import dev.haulout.chain.MutableClock;
+import dev.haulout.chain.StoragePrices;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
@@ -40,6 +41,19 @@ class StorageAndStakingTest {
       }
     }
     throw new AssertionError("no member with " + shards + " shards");
+  }
+
+  /** A 10-shard ledger with one-hour epochs and a certificate check that accepts. */
+  static PgLedger tenShards(PgOptions o) {
+    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
+    return PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true);
+  }
+
+  /** Funds {@code node} with 1000 WAL and registers it with 300 WAL of self-stake; returns its pool id. */
+  static String registerNode(PgLedger ledger, Ed25519KeyPair node) {
+    ledger.faucet(node.address(), 1000 * WAL);
+    return ledger.submit(sign(node, new TxKind.RegisterNode("node", "bls", 300 * WAL, 100_000, 20_000)))
+        .createdObjects().get(0);
   }
 
   @Test
@@ -78,7 +92,7 @@ class StorageAndStakingTest {
       ledger.faucet(user.address(), 100 * WAL);
       long size = 500_000;
       long encoded = StoragePricing.encodedBlobLength(size, 10);
-      long units = StoragePricing.units(encoded);
+      long units = StoragePrices.units(encoded);
       TxReceipt bought = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 2)));
       String storageId = bought.createdObjects().get(0);
       long storageCost = units * 100_000 * 2;
@@ -145,12 +159,9 @@ class StorageAndStakingTest {
   @Test
   void unstakingWaitsForTheEpochToEndAndStillEarnsForIt() {
     PgOptions o = TestLedgers.freshSchema("ledger_unstake");
-    LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
-    try (PgLedger ledger = PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true)) {
+    try (PgLedger ledger = tenShards(o)) {
       Ed25519KeyPair node = Ed25519KeyPair.generate();
-      ledger.faucet(node.address(), 1000 * WAL);
-      String pool = ledger.submit(sign(node, new TxKind.RegisterNode("node", "bls", 300 * WAL, 100_000, 20_000)))
-          .createdObjects().get(0);
+      String pool = registerNode(ledger, node);
       Ed25519KeyPair d = Ed25519KeyPair.generate();
       ledger.faucet(d.address(), 300 * WAL);
       String early = ledger.submit(sign(d, new TxKind.Stake(pool, 50 * WAL))).createdObjects().get(0);
@@ -200,6 +211,59 @@ class StorageAndStakingTest {
       long n2 = ledger.balance(node.address());
       ledger.advanceEpoch();
       assertEquals((ledger.balance(node.address()) - n2) * 50 / 300, ledger.balance(d.address()) - b2, 1);
+      assertTrue(ledger.audit().ok(), ledger.audit().toString());
+    } finally {
+      TestLedgers.dropSchema(o);
+    }
+  }
+
+  /** Rules no other test reached: moving storage and blobs, price votes and stakes by the wrong party. */
+  @Test
+  void storageAndBlobsChangeOwnerAndOnlyTheOperatorVotesPrices() {
+    PgOptions o = TestLedgers.freshSchema("ledger_transfer_storage");
+    try (PgLedger ledger = tenShards(o)) {
+      Ed25519KeyPair node = Ed25519KeyPair.generate();
+      String pool = registerNode(ledger, node);
+      ledger.advanceEpoch();
+      Ed25519KeyPair user = Ed25519KeyPair.generate();
+      Ed25519KeyPair friend = Ed25519KeyPair.generate();
+      ledger.faucet(user.address(), 100 * WAL);
+      ledger.faucet(friend.address(), 100 * WAL);
+      long size = 100_000;
+      String storageId = ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(size, 10), 2)))
+          .createdObjects().get(0);
+
+      TxReceipt moved = ledger.submit(sign(user, new TxKind.TransferObject(storageId, friend.address().toString())));
+      assertEquals("ObjectTransferred", moved.events().get(0).type());
+      assertEquals("StorageResource", moved.events().get(0).body().get("objectType"));
+      assertEquals(friend.address().toString(), ledger.object(storageId).orElseThrow().object().owner());
+      byte[] root = new byte[32];
+      root[0] = 9;
+      TxKind.RegisterBlob register = new TxKind.RegisterBlob(storageId, TransactionExecutor.deriveBlobId(1, size, root),
+          root, size, 1, false);
+      code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(user, register)));
+      String blobObj = ledger.submit(sign(friend, register)).createdObjects().get(0);
+      assertEquals(friend.address().toString(), ledger.object(blobObj).orElseThrow().object().owner());
+
+      TxReceipt back = ledger.submit(sign(friend, new TxKind.TransferObject(blobObj, user.address().toString())));
+      assertEquals("Blob", back.events().get(0).body().get("objectType"));
+      Blob blob = (Blob) ledger.object(blobObj).orElseThrow().object();
+      assertEquals(user.address().toString(), blob.owner());
+      assertEquals(storageId, blob.storage().id(), "the blob keeps its storage");
+      code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(friend, new TxKind.TransferObject(blobObj,
+          friend.address().toString()))));
+      code(ErrorCode.WRONG_OBJECT_TYPE, () -> ledger.submit(sign(node, new TxKind.TransferObject(pool,
+          user.address().toString()))));
+
+      long poolVersion = ledger.object(pool).orElseThrow().version();
+      code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(user, new TxKind.VotePrices(pool, 1, 1))));
+      code(ErrorCode.AMOUNT_OVERFLOW, () -> ledger.submit(sign(node, new TxKind.VotePrices(pool, -1, 1))));
+      code(ErrorCode.INVALID_AMOUNT, () -> ledger.submit(sign(user, new TxKind.Stake(pool, 0))));
+      code(ErrorCode.WRONG_OBJECT_TYPE, () -> ledger.submit(sign(user, new TxKind.Stake(blobObj, WAL))));
+      assertEquals(poolVersion, ledger.object(pool).orElseThrow().version(), "refused votes and stakes change nothing");
+      TxReceipt vote = ledger.submit(sign(node, new TxKind.VotePrices(pool, 70_000, 5_000)));
+      assertEquals("PricesVoted", vote.events().get(0).type());
+      assertEquals(poolVersion + 1, ledger.object(pool).orElseThrow().version());
       assertTrue(ledger.audit().ok(), ledger.audit().toString());
     } finally {
       TestLedgers.dropSchema(o);

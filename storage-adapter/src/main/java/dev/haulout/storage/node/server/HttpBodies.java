@@ -1,5 +1,6 @@
 package dev.haulout.storage.node.server;
 
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -11,7 +12,7 @@ public final class HttpBodies {
   private HttpBodies() {}
 
   public static StorageException tooLarge(long max) {
-    return new StorageException("OUT_OF_RANGE", 413, "PAYLOAD_TOO_LARGE", "request body larger than " + max + " bytes");
+    return new StorageException("OUT_OF_RANGE", 413, StorageErrorCode.PAYLOAD_TOO_LARGE, "request body larger than " + max + " bytes");
   }
 
   public static Future<byte[]> read(HttpServerRequest req, long max) {
@@ -22,7 +23,7 @@ public final class HttpBodies {
           return Future.failedFuture(tooLarge(max));
         }
       } catch (NumberFormatException e) {
-        return Future.failedFuture(StorageException.invalidArgument("INVALID_CONTENT_LENGTH", "bad content-length " + cl));
+        return Future.failedFuture(StorageException.invalidArgument(StorageErrorCode.INVALID_CONTENT_LENGTH, "bad content-length " + cl));
       }
     }
     Promise<byte[]> p = Promise.promise();

@@ -5,6 +5,7 @@ import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.RecoverySymbol;
 import dev.haulout.storage.BlobStatus;
+import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.node.DecodingSymbols;
 import dev.haulout.storage.node.SignedConfirmation;
@@ -69,7 +70,7 @@ public final class StorageNodeServer implements AutoCloseable {
       server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true))
           .requestHandler(this::route).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw StorageException.unavailable("LISTEN_FAILED", "cannot listen on " + host + ":" + port + ": " + e, e);
+      throw StorageException.unavailable(StorageErrorCode.LISTEN_FAILED, "cannot listen on " + host + ":" + port + ": " + e, e);
     }
   }
 
@@ -188,7 +189,7 @@ public final class StorageNodeServer implements AutoCloseable {
       List<String> ids = req.params().getAll("id");
       if (!ids.isEmpty()) {
         if (req.getParam("targetSliver") != null) {
-          throw StorageException.invalidArgument("INVALID_PARAMETER", "give either id=P-S or targetSliver, not both");
+          throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "give either id=P-S or targetSliver, not both");
         }
         List<StorageNode.SymbolId> symbolIds = symbolIds(ids);
         Axis proofAxis = req.getParam("proofAxis") == null ? null : axis(req.getParam("proofAxis"));
@@ -196,12 +197,12 @@ public final class StorageNodeServer implements AutoCloseable {
         return;
       }
       if (req.getParam("targetSliver") == null) {
-        throw StorageException.invalidArgument("INVALID_PARAMETER", "recoverySymbols needs id=P-S or targetSliver=i&targetType=…");
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "recoverySymbols needs id=P-S or targetSliver=i&targetType=…");
       }
       int target = intParam(req.getParam("targetSliver"), "targetSliver");
       Axis axis = axis(String.valueOf(req.getParam("targetType")));
       if (req.getParam("proofAxis") != null && axis(req.getParam("proofAxis")) != axis.orthogonal()) {
-        throw StorageException.invalidArgument("INVALID_PARAMETER", "symbols for a " + axis.pathName()
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "symbols for a " + axis.pathName()
             + " target come from, and are proven against, " + axis.orthogonal().pathName() + " slivers: proofAxis="
             + req.getParam("proofAxis"));
       }
@@ -213,13 +214,13 @@ public final class StorageNodeServer implements AutoCloseable {
       for (String x : req.params().getAll("targetSlivers")) {
         for (String tt : x.split(",")) {
           if (targets.size() >= MAX_SYMBOLS_PER_REQUEST) {
-            throw StorageException.invalidArgument("TOO_MANY_SYMBOLS", "at most " + MAX_SYMBOLS_PER_REQUEST + " target slivers");
+            throw StorageException.invalidArgument(StorageErrorCode.TOO_MANY_SYMBOLS, "at most " + MAX_SYMBOLS_PER_REQUEST + " target slivers");
           }
           targets.add(intParam(tt.trim(), "targetSlivers"));
         }
       }
       if (targets.isEmpty()) {
-        throw StorageException.invalidArgument("INVALID_PARAMETER", "decodingSymbols needs targetSlivers=i,j,…");
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "decodingSymbols needs targetSlivers=i,j,…");
       }
       Axis axis = axis(String.valueOf(req.getParam("targetType")));
       bytes(req, () -> DecodingSymbols.toBcs(node.decodingSymbols(id, axis, targets)));
@@ -237,14 +238,14 @@ public final class StorageNodeServer implements AutoCloseable {
         blocking(req, () -> {
           byte[] b = ar.result();
           if (b.length < 2) {
-            throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "body too short");
+            throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF, "body too short");
           }
           int target = (b[0] & 0xFF) | (b[1] & 0xFF) << 8;
           List<RecoverySymbol> symbols;
           try {
             symbols = RecoverySymbol.listFromBcs(java.util.Arrays.copyOfRange(b, 2, b.length));
           } catch (RuntimeException e) {
-            throw StorageException.invalidArgument("INVALID_INCONSISTENCY_PROOF", "malformed symbols: " + e.getMessage());
+            throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF, "malformed symbols: " + e.getMessage());
           }
           return confirmationJson(node.checkInconsistencyProof(id, axis, target, symbols));
         }, 200);
@@ -307,7 +308,7 @@ public final class StorageNodeServer implements AutoCloseable {
           return;
         }
       }
-      throw StorageException.notFound("NO_ROUTE", "no route " + m + " " + req.path());
+      throw StorageException.notFound(StorageErrorCode.NO_ROUTE, "no route " + m + " " + req.path());
     } catch (StorageException e) {
       ApiErrors.send(req.response(), e);
     } catch (RuntimeException e) {
@@ -407,7 +408,7 @@ public final class StorageNodeServer implements AutoCloseable {
       v = -1;
     }
     if (v < 0) {
-      throw StorageException.invalidArgument("INVALID_PARAMETER", "wait_millis must be a non-negative integer: " + ms);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "wait_millis must be a non-negative integer: " + ms);
     }
     return Math.min(v, MAX_REGISTRATION_WAIT_MS);
   }
@@ -433,7 +434,7 @@ public final class StorageNodeServer implements AutoCloseable {
     vertx.executeBlocking(work, false).onComplete(r -> {
       if (r.succeeded()) {
         ApiErrors.success(req.response(), 200, r.result());
-      } else if (r.cause() instanceof StorageException se && "BLOB_NOT_REGISTERED".equals(se.code())
+      } else if (r.cause() instanceof StorageException se && se.errorCode() == StorageErrorCode.BLOB_NOT_REGISTERED
           && System.nanoTime() + 100_000_000L < deadlineNanos && !req.response().closed()) {
         registrationRetries.incrementAndGet();
         vertx.setTimer(100, id -> attemptConfirmation(req, work, deadlineNanos));
@@ -467,7 +468,7 @@ public final class StorageNodeServer implements AutoCloseable {
     try {
       return BlobId.fromBase64(s);
     } catch (IllegalArgumentException e) {
-      throw StorageException.invalidArgument("INVALID_BLOB_ID", "invalid blob ID: " + s);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_BLOB_ID, "invalid blob ID: " + s);
     }
   }
 
@@ -478,20 +479,20 @@ public final class StorageNodeServer implements AutoCloseable {
       case "secondary":
         return Axis.SECONDARY;
       default:
-        throw StorageException.invalidArgument("INVALID_SLIVER_TYPE", "sliver type must be primary or secondary: " + s);
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER_TYPE, "sliver type must be primary or secondary: " + s);
     }
   }
 
   /** Parses {@code P-S} symbol IDs (SPEC §7/§9: primary and secondary sliver index of the symbol). */
   private static List<StorageNode.SymbolId> symbolIds(List<String> ids) {
     if (ids.size() > MAX_SYMBOLS_PER_REQUEST) {
-      throw StorageException.invalidArgument("TOO_MANY_SYMBOLS", "at most " + MAX_SYMBOLS_PER_REQUEST + " symbol IDs per request");
+      throw StorageException.invalidArgument(StorageErrorCode.TOO_MANY_SYMBOLS, "at most " + MAX_SYMBOLS_PER_REQUEST + " symbol IDs per request");
     }
     List<StorageNode.SymbolId> out = new java.util.ArrayList<>(ids.size());
     for (String s : ids) {
       java.util.regex.Matcher mt = SYMBOL_ID.matcher(s);
       if (!mt.matches()) {
-        throw StorageException.invalidArgument("INVALID_SYMBOL_ID", "symbol ID must be P-S (two sliver indices): " + s);
+        throw StorageException.invalidArgument(StorageErrorCode.INVALID_SYMBOL_ID, "symbol ID must be P-S (two sliver indices): " + s);
       }
       out.add(new StorageNode.SymbolId(Integer.parseInt(mt.group(1)), Integer.parseInt(mt.group(2))));
     }
@@ -502,7 +503,7 @@ public final class StorageNodeServer implements AutoCloseable {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw StorageException.invalidArgument("INVALID_PARAMETER", what + " is not an integer: " + s);
+      throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, what + " is not an integer: " + s);
     }
   }
 }
