@@ -1,6 +1,6 @@
 package dev.haulout.erasure;
 
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package dev.haulout.chain.engine;
 
 import dev.haulout.chain.model.Blob;
-import dev.haulout.chain.tx.BcsWriter;
+import dev.haulout.wire.BcsWriter;
 import java.util.Base64;
 
 /**
@@ -36,10 +36,6 @@ public final class CertificationMessage {
   }
 
   private static BcsWriter header(CertificateVerifier.MessageKind kind, int epoch, byte[] blobId) {
-    BcsWriter w = new BcsWriter().u8(kind.intent()).u8(0).u8(3).u32(epoch);
-    for (byte b : blobId) {
-      w.u8(b & 0xff);
-    }
-    return w;
+    return new BcsWriter().u8(kind.intent()).u8(0).u8(3).u32(epoch).fixed(blobId);
   }
 }

@@ -3,7 +3,7 @@ package dev.haulout.chain.engine;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
-import dev.haulout.chain.crypto.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;

@@ -18,7 +18,7 @@ import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.client.HttpLedgerClient;
-import dev.haulout.chain.crypto.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.engine.CertificateVerifier;
 import dev.haulout.chain.engine.CertificationMessage;

@@ -1,4 +1,4 @@
-package dev.haulout.chain.crypto;
+package dev.haulout.wire;
 
 import java.util.Arrays;
 
@@ -28,12 +28,18 @@ public final class SuiAddress implements Comparable<SuiAddress> {
 
   /** Address of an Ed25519 public key: {@code BLAKE2b-256(0x00 ‖ pk)}. */
   public static SuiAddress fromEd25519PublicKey(byte[] publicKey) {
-    return fromPublicKey(SignatureScheme.ED25519, publicKey);
+    return fromPublicKey(0x00, publicKey);
   }
 
-  /** Address of a public key of any single-key scheme: {@code BLAKE2b-256(flag ‖ pk)}. */
-  public static SuiAddress fromPublicKey(SignatureScheme scheme, byte[] publicKey) {
-    return new SuiAddress(Blake2b256.hash(new byte[] {scheme.flag()}, publicKey));
+  /**
+   * Address of a public key of any single-key scheme: {@code BLAKE2b-256(flag ‖ pk)}, where
+   * {@code flag} is the scheme's signature flag (0x00 Ed25519, 0x01 Secp256k1, 0x02 Secp256r1).
+   */
+  public static SuiAddress fromPublicKey(int flag, byte[] publicKey) {
+    if (flag < 0 || flag > 0xFF) {
+      throw new IllegalArgumentException("signature flag out of range: " + flag);
+    }
+    return new SuiAddress(Blake2b256.hash(new byte[] {(byte) flag}, publicKey));
   }
 
   /**
