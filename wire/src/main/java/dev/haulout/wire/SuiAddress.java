@@ -55,7 +55,7 @@ public final class SuiAddress implements Comparable<SuiAddress> {
       throw new IllegalArgumentException("address must have 1..64 hex digits: " + text);
     }
     for (int i = 0; i < h.length(); i++) {
-      if (Character.digit(h.charAt(i), 16) < 0) {
+      if (!isHexDigit(h.charAt(i))) {
         throw new IllegalArgumentException("address is not hex: " + text);
       }
     }
@@ -69,11 +69,16 @@ public final class SuiAddress implements Comparable<SuiAddress> {
       return false;
     }
     for (int i = 2; i < 66; i++) {
-      if (Character.digit(text.charAt(i), 16) < 0) {
+      if (!isHexDigit(text.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** ASCII hex only ({@link Character#digit} would also take other scripts' digits). */
+  private static boolean isHexDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   public byte[] bytes() {

@@ -27,6 +27,8 @@ class SuiAddressTest {
     assertThrows(IllegalArgumentException.class, () -> SuiAddress.fromBytes(new byte[31]));
     assertTrue(SuiAddress.isValid(TWO));
     assertFalse(SuiAddress.isValid("0x2"));
+    assertFalse(SuiAddress.isValid("0x" + "\u0663".repeat(64)), "non-ASCII digits");
+    assertThrows(IllegalArgumentException.class, () -> SuiAddress.parse("0x\u0663"));
   }
 
   @Test

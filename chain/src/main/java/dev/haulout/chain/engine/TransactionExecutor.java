@@ -3,7 +3,6 @@ package dev.haulout.chain.engine;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
-import dev.haulout.wire.Blake2b256;
 import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
@@ -22,6 +21,8 @@ import dev.haulout.chain.model.Versioned;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
+import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.CertificationMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -261,7 +262,7 @@ public final class TransactionExecutor {
     if (r.rootHash().length != 32) {
       throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "root hash must be 32 bytes, got " + r.rootHash().length);
     }
-    if (!Arrays.equals(r.blobId(), deriveBlobId(r.encodingType(), r.size(), r.rootHash()))) {
+    if (!Arrays.equals(r.blobId(), BlobId.derive(r.encodingType(), r.size(), r.rootHash()).toBytes())) {
       throw new LedgerException(ErrorCode.INVALID_BLOB_ID,
           "blob id is not blake2b256(encoding type, size, root hash) of the registration");
     }
@@ -284,15 +285,6 @@ public final class TransactionExecutor {
         "deletable", r.deletable(), "writeFeeFrost", fee));
   }
 
-  /** Walrus's {@code derive_blob_id}: BLAKE2b-256 of BCS (u8 encoding type, u64 size, u256 root). */
-  public static byte[] deriveBlobId(int encodingType, long size, byte[] rootHash) {
-    byte[] le = new byte[8];
-    for (int i = 0; i < 8; i++) {
-      le[i] = (byte) (size >>> (8 * i));
-    }
-    return Blake2b256.hash(new byte[] {(byte) encodingType}, le, rootHash);
-  }
-
   private void certifyBlob(TxKind.CertifyBlob c) {
     SystemState sys = system();
     Blob blob = load(c.blobObjectId(), Blob.class);
@@ -304,7 +296,7 @@ public final class TransactionExecutor {
     }
     requireNotInvalid(Base64.getUrlDecoder().decode(blob.blobId()));
     long weight = checkCertificate(sys, c.signers(), c.aggregateSignature(), CertificateVerifier.MessageKind.BLOB_CERTIFIED,
-        CertificationMessage.blobCertified(sys.epoch(), blob));
+        blob.certificationMessage(sys.epoch()));
     Blob nb = blob.certified(sys.epoch());
     long v = update(nb);
     effects.event("BlobCertified", nb.id(), v, EventBodies.of("blobObjectId", nb.id(), "blobId", nb.blobId(),
@@ -367,7 +359,7 @@ public final class TransactionExecutor {
       throw new LedgerException(ErrorCode.BLOB_NOT_REGISTERED, "no Blob is registered with blob id " + blobId);
     }
     long weight = checkCertificate(sys, inv.signers(), inv.aggregateSignature(), CertificateVerifier.MessageKind.INVALID_BLOB_ID,
-        CertificationMessage.invalidBlobId(sys.epoch(), raw));
+        CertificationMessage.invalidBlobId(sys.epoch(), BlobId.fromBytes(raw)));
     InvalidBlobId record = new InvalidBlobId(recordId, SystemState.ID, blobId, sys.epoch(), weight);
     long v = create(record);
     effects.event("BlobInvalidated", recordId, v, EventBodies.of("blobId", blobId, "epoch", sys.epoch(),

@@ -1,6 +1,6 @@
 package dev.haulout.erasure.metadata;
 
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.InvalidMetadataException;
 import dev.haulout.erasure.ErasureException.MalformedDataException;
