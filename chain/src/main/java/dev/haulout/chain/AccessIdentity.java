@@ -13,7 +13,7 @@ public final class AccessIdentity {
 
   /** {@code listingId ‖ nonce}: the inner id a seller encrypts the data key to. */
   public static byte[] innerId(String listingId, byte[] nonce) {
-    byte[] id = dev.haulout.chain.crypto.SuiAddress.parse(listingId).bytes();
+    byte[] id = dev.haulout.wire.SuiAddress.parse(listingId).bytes();
     byte[] out = Arrays.copyOf(id, ID_LENGTH + nonce.length);
     System.arraycopy(nonce, 0, out, ID_LENGTH, nonce.length);
     return out;

@@ -1,6 +1,6 @@
 package dev.haulout.chain;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.SystemState;

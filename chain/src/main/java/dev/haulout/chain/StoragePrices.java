@@ -1,6 +1,7 @@
 package dev.haulout.chain;
 
 import dev.haulout.chain.model.SystemState;
+import dev.haulout.walrus.ShardGeometry;
 
 /**
  * Walrus storage prices (walrus SPEC §12): sizes are counted in 1 MiB units, storage costs
@@ -9,13 +10,13 @@ import dev.haulout.chain.model.SystemState;
  * encoded length a blob needs is Walrus encoding arithmetic, not a price, and lives elsewhere.
  */
 public final class StoragePrices {
-  public static final long BYTES_PER_UNIT_SIZE = 1L << 20;
+  public static final long BYTES_PER_UNIT_SIZE = ShardGeometry.BYTES_PER_UNIT;
 
   private StoragePrices() {}
 
   /** {@code ceil(bytes / 1 MiB)}. */
   public static long units(long bytes) {
-    return (bytes + BYTES_PER_UNIT_SIZE - 1) / BYTES_PER_UNIT_SIZE;
+    return ShardGeometry.units(bytes);
   }
 
   /** Storage cost for {@code storageSize} bytes over {@code epochs} epochs (exact, throws on overflow). */

@@ -24,7 +24,8 @@ class LayeringTest {
   private static final Pattern QUALIFIED = Pattern.compile(
       "(?<![\\w.])((?:java|javax|jakarta|jdk|sun|com|org|io|net|dev|tech|supranational)(?:\\.[a-z_][\\w]*)+\\.[A-Z]\\w*)");
   private static final List<String> CORE = List.of("", "crypto", "model", "tx", "engine");
-  private static final List<String> ALLOWED = List.of("java.", "org.bouncycastle.", "dev.haulout.chain.crypto.",
+  private static final List<String> ALLOWED = List.of("java.", "org.bouncycastle.", "dev.haulout.wire.",
+      "dev.haulout.walrus.", "dev.haulout.chain.crypto.",
       "dev.haulout.chain.model.", "dev.haulout.chain.tx.", "dev.haulout.chain.engine.");
   private static final List<String> API = List.of("", "crypto", "model", "tx");
   private static final List<String> API_ALLOWED = List.of("java.", "org.bouncycastle.", "dev.haulout.chain.crypto.",

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.SignatureScheme;
 import dev.haulout.chain.crypto.Secp256KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.model.AccessPass;

@@ -2,28 +2,32 @@ package dev.haulout.erasure;
 
 import dev.haulout.erasure.ErasureException.DataTooLargeException;
 import dev.haulout.erasure.rs.ReedSolomon;
+import dev.haulout.walrus.ShardGeometry;
 
 /**
  * RS2 parameters derived from the shard count {@code n} alone (SPEC §1): {@code f = (n-1)/3},
  * {@code k1 = n - 2f} primary and {@code k2 = n - f} secondary source symbols, symbol size from
- * the blob length. Immutable.
+ * the blob length — the arithmetic is walrus-types' {@link ShardGeometry} — plus the two
+ * Reed-Solomon codes. Immutable.
  */
 public final class EncodingConfig {
   /** Largest symbol size of RS2 ({@code u16::MAX - 1}); symbols are always even. */
-  public static final int MAX_SYMBOL_SIZE = 65534;
+  public static final int MAX_SYMBOL_SIZE = ShardGeometry.MAX_SYMBOL_SIZE;
   /** BCS / u8 value of the RS2 encoding type. */
-  public static final int ENCODING_TYPE_RS2 = 1;
+  public static final int ENCODING_TYPE_RS2 = ShardGeometry.ENCODING_TYPE_RS2;
   /** Storage is paid in units of 1 MiB. */
-  public static final long BYTES_PER_UNIT = 1L << 20;
+  public static final long BYTES_PER_UNIT = ShardGeometry.BYTES_PER_UNIT;
 
+  private final ShardGeometry geometry;
   private final int n;
   private final int f;
   private final ReedSolomon primaryCode;
   private final ReedSolomon secondaryCode;
 
-  private EncodingConfig(int n) {
-    this.n = n;
-    this.f = (n - 1) / 3;
+  private EncodingConfig(ShardGeometry geometry) {
+    this.geometry = geometry;
+    this.n = geometry.nShards();
+    this.f = geometry.maxFaulty();
     try {
       this.primaryCode = ReedSolomon.create(n - 2 * f, 2 * f);
       this.secondaryCode = ReedSolomon.create(n - f, f);
@@ -39,10 +43,12 @@ public final class EncodingConfig {
    *     the GF(2^16) code
    */
   public static EncodingConfig forShards(int nShards) {
-    if (nShards < 4 || nShards > 65535) {
-      throw new IllegalArgumentException("shard count must be in [4, 65535]: " + nShards);
-    }
-    return new EncodingConfig(nShards);
+    return new EncodingConfig(ShardGeometry.forShards(nShards));
+  }
+
+  /** The pure shard arithmetic of this configuration. */
+  public ShardGeometry geometry() {
+    return geometry;
   }
 
   public int nShards() {
@@ -56,12 +62,12 @@ public final class EncodingConfig {
 
   /** {@code k1 = n - 2f}: symbols per secondary sliver, rows of the message matrix. */
   public int primarySourceSymbols() {
-    return n - 2 * f;
+    return geometry.primarySourceSymbols();
   }
 
   /** {@code k2 = n - f}: symbols per primary sliver, columns of the message matrix. */
   public int secondarySourceSymbols() {
-    return n - f;
+    return geometry.secondarySourceSymbols();
   }
 
   /** The column code RS(k1, 2f). */
@@ -81,7 +87,7 @@ public final class EncodingConfig {
 
   /** Largest blob this shard count can encode: {@code k1 * k2 * 65534}. */
   public long maxBlobSize() {
-    return (long) primarySourceSymbols() * secondarySourceSymbols() * MAX_SYMBOL_SIZE;
+    return geometry.maxBlobSize();
   }
 
   /**
@@ -92,18 +98,10 @@ public final class EncodingConfig {
    * @throws IllegalArgumentException for a negative length
    */
   public int symbolSize(long length) {
-    if (length < 0) {
-      throw new IllegalArgumentException("negative blob length: " + length);
-    }
-    long cells = (long) primarySourceSymbols() * secondarySourceSymbols();
-    long s = (Math.max(length, 1) + cells - 1) / cells;
-    if ((s & 1) != 0) {
-      s++;
-    }
-    if (s > MAX_SYMBOL_SIZE) {
+    if (length > maxBlobSize()) {
       throw new DataTooLargeException(length, maxBlobSize());
     }
-    return (int) s;
+    return geometry.symbolSize(length);
   }
 
   /** Bytes in one sliver of the axis for symbol size {@code s}. */
@@ -113,18 +111,22 @@ public final class EncodingConfig {
 
   /** Metadata bytes each node stores: {@code 64 n + 32}. */
   public long metadataLength() {
-    return 64L * n + 32;
+    return geometry.metadataLength();
   }
 
-  /** Bytes storage is paid for: {@code n ((k1 + k2) S + 64 n + 32)}. */
+  /**
+   * Bytes storage is paid for: {@code n ((k1 + k2) S + 64 n + 32)}.
+   *
+   * @throws DataTooLargeException above {@link #maxBlobSize()}
+   */
   public long encodedLength(long length) {
-    long s = symbolSize(length);
-    return n * ((primarySourceSymbols() + secondarySourceSymbols()) * s + metadataLength());
+    symbolSize(length);
+    return geometry.encodedLength(length);
   }
 
   /** 1 MiB storage units for a blob of {@code length} bytes. */
   public long storageUnits(long length) {
-    return (encodedLength(length) + BYTES_PER_UNIT - 1) / BYTES_PER_UNIT;
+    return ShardGeometry.units(encodedLength(length));
   }
 
   /** Index of the secondary sliver in sliver pair {@code pair}: {@code n - 1 - pair}. */

@@ -1,5 +1,7 @@
 package dev.haulout.erasure;
 
+import dev.haulout.wire.BcsReader;
+
 /**
  * Base of the erasure module's exceptions: data that is too large, malformed, inconsistent or
  * insufficient. Programmer errors (bad arguments) are {@link IllegalArgumentException}s instead.
@@ -38,6 +40,11 @@ public class ErasureException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String what;
     private final long offset;
+
+    /** A strict BCS reader over {@code bcs} whose failures are MalformedDataExceptions about {@code what}. */
+    public static BcsReader reader(String what, byte[] bcs) {
+      return new BcsReader(bcs, (offset, detail) -> new MalformedDataException(what, offset, detail));
+    }
 
     public MalformedDataException(String what, long offset, String detail) {
       super("malformed " + what + " at byte " + offset + ": " + detail);

@@ -1,7 +1,8 @@
 package dev.haulout.erasure;
 
-import dev.haulout.erasure.internal.BcsReader;
-import dev.haulout.erasure.internal.BcsWriter;
+import dev.haulout.erasure.ErasureException.MalformedDataException;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 import java.util.Arrays;
 
 /**
@@ -50,7 +51,7 @@ public final class SliverData {
 
   /** Parses the BCS form; the axis is not on the wire and comes from context (URL path). */
   public static SliverData fromBcs(Axis axis, byte[] bcs) {
-    BcsReader in = new BcsReader("SliverData", bcs);
+    BcsReader in = MalformedDataException.reader("SliverData", bcs);
     byte[] data = in.bytes();
     int symbolSize = in.u16();
     int index = in.u16();

@@ -12,6 +12,7 @@ import dev.haulout.erasure.encoding.RecoverySymbol;
 import dev.haulout.erasure.metadata.BlobMetadata;
 import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
+import dev.haulout.walrus.BlobId;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

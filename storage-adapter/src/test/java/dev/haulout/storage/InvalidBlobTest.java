@@ -11,7 +11,7 @@ import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
 import dev.haulout.erasure.encoding.EncodedBlob;

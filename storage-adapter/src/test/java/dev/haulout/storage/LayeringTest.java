@@ -71,7 +71,8 @@ class LayeringTest {
     Matcher m = IMPORT.matcher(source);
     while (m.find()) {
       String imp = m.group(2);
-      boolean ok = imp.startsWith("java.") || imp.startsWith("dev.haulout.erasure.") || imp.startsWith("dev.haulout.chain.")
+      boolean ok = imp.startsWith("java.") || imp.startsWith("dev.haulout.wire.") || imp.startsWith("dev.haulout.walrus.")
+          || imp.startsWith("dev.haulout.erasure.") || imp.startsWith("dev.haulout.chain.")
           || imp.startsWith("supranational.blst.") || imp.startsWith("dev.haulout.storage.")
           || adapter && imp.startsWith("io.vertx.");
       if (!ok) {

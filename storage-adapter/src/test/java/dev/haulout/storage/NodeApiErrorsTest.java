@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.SliverData;
 import dev.haulout.erasure.encoding.BlobEncoder;
@@ -15,6 +14,8 @@ import dev.haulout.erasure.encoding.EncodedBlob;
 import dev.haulout.storage.client.NodeHealth;
 import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
+import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.CertificationMessage;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -135,7 +136,7 @@ class NodeApiErrorsTest {
     assertEquals(200, ok.statusCode(), ok.body());
     JsonObject signed = new JsonObject(ok.body()).getJsonObject("success").getJsonObject("data").getJsonObject("signed");
     byte[] msg = java.util.Base64.getDecoder().decode(signed.getString("serializedMessage"));
-    assertArrayEquals(StorageConfirmation.invalidBlob(Committee.fromLedger(net.ledger).epoch(), badId), msg);
+    assertArrayEquals(CertificationMessage.invalidBlobId(Committee.fromLedger(net.ledger).epoch(), badId), msg);
     assertTrue(dev.haulout.storage.bls.BlsSignatures.verify(net.network.node(0).publicKey(), msg,
         java.util.Base64.getDecoder().decode(signed.getString("signature"))));
 

@@ -1,6 +1,6 @@
 package dev.haulout.bench.erasure;
 
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
 import dev.haulout.erasure.encoding.EncoderOptions;

@@ -1,5 +1,6 @@
 package dev.haulout.chain.crypto;
 
+import dev.haulout.wire.SuiAddress;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;

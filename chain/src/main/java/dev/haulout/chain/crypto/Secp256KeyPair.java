@@ -1,5 +1,6 @@
 package dev.haulout.chain.crypto;
 
+import dev.haulout.wire.SuiAddress;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.digests.SHA256Digest;

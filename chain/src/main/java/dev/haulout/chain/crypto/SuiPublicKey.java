@@ -1,5 +1,7 @@
 package dev.haulout.chain.crypto;
 
+import dev.haulout.wire.SuiAddress;
+
 /** A public key of one of Sui's single-key signature schemes. */
 public interface SuiPublicKey {
   SignatureScheme scheme();
@@ -9,7 +11,7 @@ public interface SuiPublicKey {
 
   /** {@code BLAKE2b-256(flag ‖ bytes)}. */
   default SuiAddress toSuiAddress() {
-    return SuiAddress.fromPublicKey(scheme(), bytes());
+    return SuiAddress.fromPublicKey(scheme().flag(), bytes());
   }
 
   /**

@@ -1,5 +1,9 @@
 package dev.haulout.chain.crypto;
 
+import dev.haulout.wire.BcsWriter;
+import dev.haulout.wire.Blake2b256;
+import dev.haulout.wire.SuiAddress;
+
 /**
  * Sui intent signing. Personal messages are signed over
  * {@code BLAKE2b-256([3,0,0] ‖ BCS(vector<u8> msg))}; transactions over
@@ -11,7 +15,7 @@ public final class SuiSignatures {
 
   /** The 32-byte digest Sui signs for a personal message. */
   public static byte[] personalMessageDigest(byte[] message) {
-    return Blake2b256.hash(Intent.PERSONAL_MESSAGE.withMessage(Bcs.vectorU8(message)));
+    return Blake2b256.hash(Intent.PERSONAL_MESSAGE.withMessage(BcsWriter.vectorU8(message)));
   }
 
   /** The 32-byte digest Sui signs for transaction bytes. */

@@ -1,7 +1,7 @@
 package dev.haulout.chain.engine;
 
 import dev.haulout.chain.AccessDecision;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Listing;

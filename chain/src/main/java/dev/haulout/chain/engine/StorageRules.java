@@ -1,5 +1,7 @@
 package dev.haulout.chain.engine;
 
+import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.CertificationMessage;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerException;
 import dev.haulout.chain.StoragePrices;
@@ -61,7 +63,7 @@ final class StorageRules {
     if (r.rootHash().length != 32) {
       throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "root hash must be 32 bytes, got " + r.rootHash().length);
     }
-    if (!Arrays.equals(r.blobId(), TransactionExecutor.deriveBlobId(r.encodingType(), r.size(), r.rootHash()))) {
+    if (!Arrays.equals(r.blobId(), BlobId.derive(r.encodingType(), r.size(), r.rootHash()).toBytes())) {
       throw new LedgerException(ErrorCode.INVALID_BLOB_ID,
           "blob id is not blake2b256(encoding type, size, root hash) of the registration");
     }
@@ -94,7 +96,7 @@ final class StorageRules {
     }
     requireNotInvalid(ctx, Base64.getUrlDecoder().decode(blob.blobId()));
     long weight = checkCertificate(ctx, sys, c.signers(), c.aggregateSignature(),
-        CertificateVerifier.MessageKind.BLOB_CERTIFIED, CertificationMessage.blobCertified(sys.epoch(), blob));
+        CertificateVerifier.MessageKind.BLOB_CERTIFIED, blob.certificationMessage(sys.epoch()));
     Blob nb = blob.certified(sys.epoch());
     long v = ctx.update(nb);
     ctx.event("BlobCertified", nb.id(), v, EventBodies.of("blobObjectId", nb.id(), "blobId", nb.blobId(),
@@ -129,7 +131,7 @@ final class StorageRules {
       throw new LedgerException(ErrorCode.BLOB_NOT_REGISTERED, "no Blob is registered with blob id " + blobId);
     }
     long weight = checkCertificate(ctx, sys, inv.signers(), inv.aggregateSignature(),
-        CertificateVerifier.MessageKind.INVALID_BLOB_ID, CertificationMessage.invalidBlobId(sys.epoch(), raw));
+        CertificateVerifier.MessageKind.INVALID_BLOB_ID, CertificationMessage.invalidBlobId(sys.epoch(), BlobId.fromBytes(raw)));
     InvalidBlobId record = new InvalidBlobId(recordId, SystemState.ID, blobId, sys.epoch(), weight);
     long v = ctx.create(record);
     ctx.event("BlobInvalidated", recordId, v, EventBodies.of("blobId", blobId, "epoch", sys.epoch(),

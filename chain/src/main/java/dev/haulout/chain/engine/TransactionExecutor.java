@@ -1,7 +1,6 @@
 package dev.haulout.chain.engine;
 
 import dev.haulout.chain.LedgerConfig;
-import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.tx.TransactionData;
 
 /**
@@ -55,12 +54,4 @@ public final class TransactionExecutor {
     return ctx.effects;
   }
 
-  /** Walrus's {@code derive_blob_id}: BLAKE2b-256 of BCS (u8 encoding type, u64 size, u256 root). */
-  public static byte[] deriveBlobId(int encodingType, long size, byte[] rootHash) {
-    byte[] le = new byte[8];
-    for (int i = 0; i < 8; i++) {
-      le[i] = (byte) (size >>> (8 * i));
-    }
-    return Blake2b256.hash(new byte[] {(byte) encodingType}, le, rootHash);
-  }
 }

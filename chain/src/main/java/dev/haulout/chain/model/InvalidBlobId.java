@@ -1,7 +1,7 @@
 package dev.haulout.chain.model;
 
-import dev.haulout.chain.crypto.Blake2b256;
-import dev.haulout.chain.crypto.Hex;
+import dev.haulout.wire.Blake2b256;
+import dev.haulout.wire.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

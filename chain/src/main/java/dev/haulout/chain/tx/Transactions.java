@@ -1,10 +1,11 @@
 package dev.haulout.chain.tx;
 
 import dev.haulout.chain.SignedTransaction;
-import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.Secp256KeyPair;
 import dev.haulout.chain.crypto.SuiSignatures;
+import dev.haulout.wire.Blake2b256;
+import dev.haulout.wire.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -41,6 +42,6 @@ public final class Transactions {
   public static String objectId(String txDigest, int index) {
     byte[] h = Blake2b256.hash(new byte[] {(byte) 0xf1}, txDigest.getBytes(StandardCharsets.US_ASCII),
         new byte[] {(byte) index, (byte) (index >>> 8), (byte) (index >>> 16), (byte) (index >>> 24)});
-    return "0x" + dev.haulout.chain.crypto.Hex.encode(Arrays.copyOf(h, 32));
+    return "0x" + dev.haulout.wire.Hex.encode(Arrays.copyOf(h, 32));
   }
 }

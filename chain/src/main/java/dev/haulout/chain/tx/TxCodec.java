@@ -1,6 +1,8 @@
 package dev.haulout.chain.tx;
 
 import dev.haulout.chain.model.ListingSpec;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +12,14 @@ import java.util.List;
  * Decoding is strict (no trailing bytes), so one transaction has exactly one encoding.
  */
 public final class TxCodec {
+  /** Longest vector or string in a transaction. */
+  private static final int MAX_VECTOR = 1 << 20;
+
   private TxCodec() {}
 
   public static byte[] encode(TransactionData tx) {
     BcsWriter w = new BcsWriter().u8(TransactionData.VERSION).address(tx.sender()).u64(tx.nonce())
-        .u64(tx.expirationMs()).uleb(tx.kind().tag());
+        .u64(tx.expirationMs()).uleb128(tx.kind().tag());
     TxKind k = tx.kind();
     if (k instanceof TxKind.Transfer t) {
       w.address(t.to()).u64(t.amountFrost());
@@ -43,7 +48,7 @@ public final class TxCodec {
       w.address(r.storageId()).bytes(r.blobId()).bytes(r.rootHash()).u64(r.size()).u8(r.encodingType())
           .bool(r.deletable());
     } else if (k instanceof TxKind.CertifyBlob c) {
-      w.address(c.blobObjectId()).uleb(c.signers().size());
+      w.address(c.blobObjectId()).uleb128(c.signers().size());
       c.signers().forEach(w::u32);
       w.bytes(c.aggregateSignature());
     } else if (k instanceof TxKind.RegisterNode n) {
@@ -58,7 +63,7 @@ public final class TxCodec {
     } else if (k instanceof TxKind.VotePrices v) {
       w.address(v.poolId()).u64(v.storagePricePerUnit()).u64(v.writePricePerUnit());
     } else if (k instanceof TxKind.InvalidateBlobId i) {
-      w.bytes(i.blobId()).uleb(i.signers().size());
+      w.bytes(i.blobId()).uleb128(i.signers().size());
       i.signers().forEach(w::u32);
       w.bytes(i.aggregateSignature());
     } else {
@@ -68,44 +73,44 @@ public final class TxCodec {
   }
 
   public static TransactionData decode(byte[] bytes) {
-    BcsReader r = new BcsReader(bytes);
+    BcsReader r = new BcsReader(bytes).maxLength(MAX_VECTOR);
     int version = r.u8();
     if (version != TransactionData.VERSION) {
       throw new IllegalArgumentException("unsupported transaction version " + version);
     }
-    String sender = r.address();
+    String sender = address(r);
     long nonce = r.u64();
     long exp = r.u64();
-    long tag = r.uleb();
+    long tag = r.uleb128();
     TxKind kind;
     switch ((int) Math.min(tag, Integer.MAX_VALUE)) {
-      case 0: kind = new TxKind.Transfer(r.address(), r.u64()); break;
+      case 0: kind = new TxKind.Transfer(address(r), r.u64()); break;
       case 1: kind = new TxKind.CreateListing(readSpec(r)); break;
-      case 2: kind = new TxKind.UpdateListing(r.address(), readSpec(r)); break;
-      case 3: kind = new TxKind.Delist(r.address()); break;
-      case 4: kind = new TxKind.Buy(r.address(), r.u64()); break;
-      case 5: kind = new TxKind.Rent(r.address(), r.u64(), r.u64()); break;
-      case 6: kind = new TxKind.ExtendRental(r.address(), r.u64(), r.u64()); break;
-      case 7: kind = new TxKind.AllowlistAdd(r.address(), r.address()); break;
-      case 8: kind = new TxKind.AllowlistRemove(r.address(), r.address()); break;
-      case 9: kind = new TxKind.TransferObject(r.address(), r.address()); break;
-      case 10: kind = new TxKind.BuyStorage(r.u64(), r.u32()); break;
-      case 11: kind = new TxKind.RegisterBlob(r.address(), r.bytes(), r.bytes(), r.u64(), r.u8(), r.bool()); break;
+      case 2: kind = new TxKind.UpdateListing(address(r), readSpec(r)); break;
+      case 3: kind = new TxKind.Delist(address(r)); break;
+      case 4: kind = new TxKind.Buy(address(r), r.u64()); break;
+      case 5: kind = new TxKind.Rent(address(r), r.u64(), r.u64()); break;
+      case 6: kind = new TxKind.ExtendRental(address(r), r.u64(), r.u64()); break;
+      case 7: kind = new TxKind.AllowlistAdd(address(r), address(r)); break;
+      case 8: kind = new TxKind.AllowlistRemove(address(r), address(r)); break;
+      case 9: kind = new TxKind.TransferObject(address(r), address(r)); break;
+      case 10: kind = new TxKind.BuyStorage(r.u64(), (int) r.u32()); break;
+      case 11: kind = new TxKind.RegisterBlob(address(r), r.bytes(), r.bytes(), r.u64(), r.u8(), r.bool()); break;
       case 12: {
-        String id = r.address();
+        String id = address(r);
         kind = new TxKind.CertifyBlob(id, readSigners(r), r.bytes());
         break;
       }
       case 13: kind = new TxKind.RegisterNode(r.string(), r.string(), r.u64(), r.u64(), r.u64()); break;
-      case 14: kind = new TxKind.Stake(r.address(), r.u64()); break;
-      case 15: kind = new TxKind.Unstake(r.address()); break;
-      case 16: kind = new TxKind.VotePrices(r.address(), r.u64(), r.u64()); break;
+      case 14: kind = new TxKind.Stake(address(r), r.u64()); break;
+      case 15: kind = new TxKind.Unstake(address(r)); break;
+      case 16: kind = new TxKind.VotePrices(address(r), r.u64(), r.u64()); break;
       case 17: {
         byte[] blobId = r.bytes();
         kind = new TxKind.InvalidateBlobId(blobId, readSigners(r), r.bytes());
         break;
       }
-      case 18: kind = new TxKind.WithdrawStake(r.address()); break;
+      case 18: kind = new TxKind.WithdrawStake(address(r)); break;
       default: throw new IllegalArgumentException("unknown transaction kind tag " + tag);
     }
     r.expectEnd();
@@ -113,25 +118,25 @@ public final class TxCodec {
   }
 
   private static List<Integer> readSigners(BcsReader r) {
-    long n = r.uleb();
+    long n = r.uleb128();
     if (n > 10_000) {
       throw new IllegalArgumentException("too many signers: " + n);
     }
     List<Integer> signers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      signers.add(r.u32());
+      signers.add((int) r.u32());
     }
     return signers;
   }
 
   private static void writeSpec(BcsWriter w, ListingSpec s) {
-    w.string(s.blobId()).string(s.sealedKeyRef()).string(s.title()).string(s.description()).strings(s.tags())
+    w.string(s.blobId()).string(s.sealedKeyRef()).string(s.title()).string(s.description()).vector(s.tags(), BcsWriter::string)
         .string(s.license()).u64(s.sizeBytes()).string(s.format()).string(s.schemaSummary())
         .string(s.previewRef()).u64(s.buyPriceFrost()).u64(s.rentPricePerPeriodFrost()).u64(s.rentPeriodMs());
     if (s.allowlist() == null) {
       w.u8(0);
     } else {
-      w.u8(1).addresses(s.allowlist());
+      w.u8(1).vector(s.allowlist(), BcsWriter::address);
     }
   }
 
@@ -140,7 +145,7 @@ public final class TxCodec {
     String sealed = r.string();
     String title = r.string();
     String desc = r.string();
-    List<String> tags = r.strings();
+    List<String> tags = r.vector(BcsReader::string);
     String license = r.string();
     long size = r.u64();
     String format = r.string();
@@ -154,11 +159,15 @@ public final class TxCodec {
     if (opt == 0) {
       allow = null;
     } else if (opt == 1) {
-      allow = r.addresses();
+      allow = r.vector(TxCodec::address);
     } else {
       throw new IllegalArgumentException("bad option tag " + opt);
     }
     return new ListingSpec(blobId, sealed, title, desc, tags, license, size, format, schema, preview, buy, rent,
         period, allow);
+  }
+
+  private static String address(BcsReader r) {
+    return r.address().toString();
   }
 }

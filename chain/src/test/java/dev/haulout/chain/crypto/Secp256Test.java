@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haulout.wire.Hex;
+import dev.haulout.wire.SuiAddress;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -45,7 +47,7 @@ class Secp256Test {
     // the same scalar on the other curve is another key and another address
     assertFalse(Arrays.equals(k1.publicKey().bytes(), r1.publicKey().bytes()));
     assertFalse(r1.publicKey().verify(MSG, k1.sign(MSG)));
-    assertEquals(SuiAddress.fromPublicKey(SignatureScheme.SECP256K1, k1.publicKey().bytes()), k1.address());
+    assertEquals(SuiAddress.fromPublicKey(SignatureScheme.SECP256K1.flag(), k1.publicKey().bytes()), k1.address());
     // a serialized signature claiming the other flag for the same key bytes is another signer
     byte[] raw = SuiSignature.parse(SuiSignatures.signPersonalMessage(k1, MSG)).toBytes();
     assertEquals(1 + 64 + 33, raw.length);

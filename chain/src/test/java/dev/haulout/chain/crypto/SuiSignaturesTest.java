@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haulout.wire.Blake2b256;
+import dev.haulout.wire.Hex;
+import dev.haulout.wire.SuiAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -55,14 +58,6 @@ class SuiSignaturesTest {
     assertEquals(Hex.encode(expected), Hex.encode(SuiSignatures.personalMessageDigest(msg)));
     byte[] tx = Blake2b256.hash(new byte[] {0, 0, 0}, msg);
     assertEquals(Hex.encode(tx), Hex.encode(SuiSignatures.transactionDigestToSign(msg)));
-  }
-
-  @Test
-  void encodesUleb128LikeBcs() {
-    assertEquals("00", Hex.encode(Bcs.uleb128(0)));
-    assertEquals("7f", Hex.encode(Bcs.uleb128(127)));
-    assertEquals("8001", Hex.encode(Bcs.uleb128(128)));
-    assertEquals("ac02", Hex.encode(Bcs.uleb128(300)));
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haulout.wire.Hex;
+import dev.haulout.wire.SuiAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

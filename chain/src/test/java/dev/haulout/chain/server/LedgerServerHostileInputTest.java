@@ -19,13 +19,12 @@ import dev.haulout.chain.adapter.json.LedgerJson;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.client.HttpLedgerClient;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.engine.CertificationMessage;
 import dev.haulout.chain.engine.StoragePricing;
-import dev.haulout.chain.engine.TransactionExecutor;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ListingLimits;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.tx.TxKind;
+import dev.haulout.walrus.BlobId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -226,15 +225,15 @@ class LedgerServerHostileInputTest {
     String storage = client.submit(sign(user, new TxKind.BuyStorage(encoded, 2))).createdObjects().get(0);
     byte[] root = new byte[32];
     root[5] = 42;
-    byte[] blobId = TransactionExecutor.deriveBlobId(1, size, root);
+    byte[] blobId = BlobId.derive(1, size, root).toBytes();
     String blobObj = client.submit(sign(user, new TxKind.RegisterBlob(storage, blobId, root, size, 1, false)))
         .createdObjects().get(0);
     Blob blob = (Blob) client.object(blobObj).orElseThrow().object();
     List<Integer> all = List.of(0, 1, 2);
     List<BlsTestKeys> signers = new ArrayList<>();
     all.forEach(i -> signers.add(keyOf.get(sys.committee().get(i).blsPublicKey())));
-    byte[] message = CertificationMessage.blobCertified(sys.epoch(), blob);
-    byte[] otherEpoch = CertificationMessage.blobCertified(sys.epoch() + 1, blob);
+    byte[] message = blob.certificationMessage(sys.epoch());
+    byte[] otherEpoch = blob.certificationMessage(sys.epoch() + 1);
     List<byte[]> forged = List.of(
         new byte[96],
         BlsTestKeys.aggregate(signers, otherEpoch),

@@ -1,7 +1,7 @@
 package dev.haulout.cli.seal;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.client.KeyFetchException;
 import dev.haulout.seal.client.KeyServerInfo;
 import dev.haulout.seal.client.SealApproveTransactions;

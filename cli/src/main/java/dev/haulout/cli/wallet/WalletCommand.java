@@ -6,7 +6,7 @@ import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.client.HttpLedgerClient;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.cli.Haulout;

@@ -5,7 +5,7 @@ import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.InvalidSliverException;
 import dev.haulout.erasure.ErasureException.NotEnoughSliversException;
 import dev.haulout.erasure.SliverData;
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.erasure.internal.Parallel;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.erasure.rs.DecodePlan;

@@ -1,9 +1,10 @@
 package dev.haulout.erasure.encoding;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.internal.BcsReader;
-import dev.haulout.erasure.internal.BcsWriter;
+import dev.haulout.erasure.ErasureException.MalformedDataException;
 import dev.haulout.erasure.metadata.MerkleProof;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,12 +76,12 @@ public final class RecoverySymbol {
   private void write(BcsWriter w) {
     w.u8(targetAxis == Axis.PRIMARY ? 0 : 1).u16(sourceIndex).bytes(data).u16(targetIndex).uleb128(proof.size());
     for (int i = 0; i < proof.size(); i++) {
-      w.u8(1).raw(proof.sibling(i));
+      w.u8(1).fixed(proof.sibling(i));
     }
   }
 
   public static RecoverySymbol fromBcs(byte[] bcs) {
-    BcsReader r = new BcsReader("GeneralRecoverySymbol", bcs);
+    BcsReader r = MalformedDataException.reader("GeneralRecoverySymbol", bcs);
     RecoverySymbol s = read(r);
     r.expectEnd();
     return s;
@@ -96,8 +97,8 @@ public final class RecoverySymbol {
   }
 
   public static List<RecoverySymbol> listFromBcs(byte[] bcs) {
-    BcsReader r = new BcsReader("Vec<GeneralRecoverySymbol>", bcs);
-    int count = r.uleb128();
+    BcsReader r = MalformedDataException.reader("Vec<GeneralRecoverySymbol>", bcs);
+    int count = r.length();
     List<RecoverySymbol> out = new ArrayList<>(Math.min(count, 65536));
     for (int i = 0; i < count; i++) {
       out.add(read(r));
@@ -117,7 +118,7 @@ public final class RecoverySymbol {
       throw r.fail("symbol length " + data.length + " is not positive and even");
     }
     int target = r.u16();
-    int count = r.uleb128();
+    int count = r.length();
     if (count > 32) {
       throw r.fail("proof of " + count + " nodes is too long");
     }
@@ -127,7 +128,7 @@ public final class RecoverySymbol {
       if (tag != 1) {
         throw r.fail("proof node tag " + tag);
       }
-      nodes.add(r.raw(32));
+      nodes.add(r.fixed(32));
     }
     return new RecoverySymbol(variant == 0 ? Axis.PRIMARY : Axis.SECONDARY, source, data, target, MerkleProof.of(nodes));
   }

@@ -3,7 +3,7 @@ package dev.haulout.erasure.encoding;
 import dev.haulout.erasure.Axis;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.SliverData;
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.erasure.metadata.MerkleProof;
 import dev.haulout.erasure.metadata.MerkleTree;
 import dev.haulout.erasure.rs.CodingLoop;

@@ -5,7 +5,7 @@ import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.InvalidRecoverySymbolException;
 import dev.haulout.erasure.ErasureException.NotEnoughSliversException;
 import dev.haulout.erasure.SliverData;
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.erasure.rs.ReedSolomon;
 import java.security.MessageDigest;

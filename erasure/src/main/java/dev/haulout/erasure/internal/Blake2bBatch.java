@@ -1,5 +1,7 @@
 package dev.haulout.erasure.internal;
 
+import dev.haulout.wire.Blake2b256;
+
 /**
  * BLAKE2b-256 of many independent messages of one fixed length, each optionally prefixed by one
  * byte: the shape of Merkle leaves ({@code 0x00 ‖ symbol}) and inner nodes ({@code 0x01 ‖ l ‖ r}).

@@ -1,11 +1,12 @@
 package dev.haulout.erasure.metadata;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
-import dev.haulout.erasure.internal.BcsReader;
-import dev.haulout.erasure.internal.BcsWriter;
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.erasure.ErasureException.MalformedDataException;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
+import dev.haulout.wire.Blake2b256;
 import java.util.Arrays;
 
 /**
@@ -43,7 +44,7 @@ public final class BlobMetadata {
 
   /** Parses BCS {@code BlobMetadata}; rejects variants other than V1 and encoding types other than RS2. */
   public static BlobMetadata fromBcs(byte[] bcs) {
-    BcsReader in = new BcsReader("BlobMetadata", bcs);
+    BcsReader in = MalformedDataException.reader("BlobMetadata", bcs);
     BlobMetadata m = read(in);
     in.expectEnd();
     return m;
@@ -62,7 +63,7 @@ public final class BlobMetadata {
     if (length < 0) {
       throw in.fail("unencoded length " + Long.toUnsignedString(length) + " too large");
     }
-    int n = in.uleb128();
+    int n = in.length();
     if (n == 0 || n > 65535) {
       throw in.fail("shard count " + n + " out of range");
     }
@@ -80,7 +81,7 @@ public final class BlobMetadata {
     if (tag != 1) {
       throw in.fail(tag == 0 ? "empty hash node" : "unknown hash node tag " + tag);
     }
-    System.arraycopy(in.raw(32), 0, into, off, 32);
+    System.arraycopy(in.fixed(32), 0, into, off, 32);
   }
 
   public byte[] toBcs() {
@@ -93,8 +94,8 @@ public final class BlobMetadata {
     int n = nShards();
     out.u8(0).u8(EncodingConfig.ENCODING_TYPE_RS2).u64(unencodedLength).uleb128(n);
     for (int p = 0; p < n; p++) {
-      out.u8(1).raw(primaryHashes, 32 * p, 32);
-      out.u8(1).raw(secondaryHashes, 32 * (n - 1 - p), 32);
+      out.u8(1).fixed(primaryHashes, 32 * p, 32);
+      out.u8(1).fixed(secondaryHashes, 32 * (n - 1 - p), 32);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.haulout.erasure.metadata;
 
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.erasure.internal.Blake2bBatch;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,11 @@
 package dev.haulout.erasure.metadata;
 
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.InvalidMetadataException;
-import dev.haulout.erasure.internal.BcsReader;
-import dev.haulout.erasure.internal.BcsWriter;
+import dev.haulout.erasure.ErasureException.MalformedDataException;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 
 /**
  * Metadata with a claimed blob ID ({@code BlobMetadataWithId}, e.g. from a storage node), not yet
@@ -25,15 +26,15 @@ public final class UnverifiedBlobMetadata {
 
   /** Parses BCS {@code BlobMetadataWithId}: 32-byte blob ID then {@code BlobMetadata}. */
   public static UnverifiedBlobMetadata fromBcs(byte[] bcs) {
-    BcsReader in = new BcsReader("BlobMetadataWithId", bcs);
-    BlobId id = BlobId.fromBytes(in.raw(32));
+    BcsReader in = MalformedDataException.reader("BlobMetadataWithId", bcs);
+    BlobId id = BlobId.fromBytes(in.fixed(32));
     BlobMetadata m = BlobMetadata.read(in);
     in.expectEnd();
     return new UnverifiedBlobMetadata(id, m);
   }
 
   public byte[] toBcs() {
-    BcsWriter out = new BcsWriter(48 + 66 * metadata.nShards()).raw(blobId.toBytes());
+    BcsWriter out = new BcsWriter(48 + 66 * metadata.nShards()).fixed(blobId.toBytes());
     metadata.write(out);
     return out.toByteArray();
   }

@@ -1,7 +1,7 @@
 package dev.haulout.erasure.metadata;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.SliverData;
 

@@ -2,7 +2,7 @@ package dev.haulout.erasure.quilt;
 
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.DataTooLargeException;
-import dev.haulout.erasure.internal.BcsWriter;
+import dev.haulout.wire.BcsWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -47,7 +47,7 @@ public final class Quilt {
     if (sorted.isEmpty()) {
       throw new IllegalArgumentException("a quilt needs at least one blob");
     }
-    sorted.sort((a, b) -> Bcs.UTF8_ORDER.compare(a.identifier(), b.identifier()));
+    sorted.sort((a, b) -> QuiltTags.UTF8_ORDER.compare(a.identifier(), b.identifier()));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).identifier().equals(sorted.get(i - 1).identifier())) {
         throw new IllegalArgumentException("duplicate quilt identifier: \"" + sorted.get(i).identifier() + "\"");
@@ -103,8 +103,8 @@ public final class Quilt {
   }
 
   static byte[] prefix(QuiltBlob b) {
-    byte[] id = Bcs.string(b.identifier());
-    byte[] tags = b.tags().isEmpty() ? null : Bcs.tags(b.tags());
+    byte[] id = new BcsWriter(b.identifier().length() + 4).string(b.identifier()).toByteArray();
+    byte[] tags = b.tags().isEmpty() ? null : QuiltTags.toBcs(b.tags());
     if (tags != null && tags.length > 0xFFFF) {
       throw new IllegalArgumentException("tags of \"" + b.identifier() + "\" too large: " + tags.length + " bytes");
     }
@@ -113,9 +113,9 @@ public final class Quilt {
       throw new IllegalArgumentException("quilt blob \"" + b.identifier() + "\" too large: " + b.dataView().length + " bytes");
     }
     BcsWriter w = new BcsWriter(16 + id.length);
-    w.u8(VERSION).u32(length).u8(tags == null ? 0 : 1).u16(id.length).raw(id);
+    w.u8(VERSION).u32(length).u8(tags == null ? 0 : 1).u16(id.length).fixed(id);
     if (tags != null) {
-      w.u16(tags.length).raw(tags);
+      w.u16(tags.length).fixed(tags);
     }
     return w.toByteArray();
   }
@@ -125,7 +125,7 @@ public final class Quilt {
     w.uleb128(sorted.size());
     for (int i = 0; i < sorted.size(); i++) {
       w.u16(ends[i]).string(sorted.get(i).identifier());
-      Bcs.writeTags(w, sorted.get(i).tags());
+      QuiltTags.writeTags(w, sorted.get(i).tags());
     }
     return w.toByteArray();
   }

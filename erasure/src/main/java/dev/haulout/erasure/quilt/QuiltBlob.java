@@ -32,7 +32,7 @@ public final class QuiltBlob {
    */
   public static QuiltBlob of(String identifier, byte[] data, Map<String, String> tags) {
     validateIdentifier(identifier);
-    TreeMap<String, String> sorted = new TreeMap<>(Bcs.UTF8_ORDER);
+    TreeMap<String, String> sorted = new TreeMap<>(QuiltTags.UTF8_ORDER);
     sorted.putAll(tags);
     return new QuiltBlob(identifier, data.clone(), Collections.unmodifiableSortedMap(sorted));
   }

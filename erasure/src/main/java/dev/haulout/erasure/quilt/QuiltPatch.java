@@ -1,6 +1,6 @@
 package dev.haulout.erasure.quilt;
 
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import java.util.Base64;
 import java.util.SortedMap;
 

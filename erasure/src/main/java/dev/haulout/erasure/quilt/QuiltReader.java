@@ -4,7 +4,7 @@ import dev.haulout.erasure.Axis;
 import dev.haulout.erasure.ErasureException.MalformedDataException;
 import dev.haulout.erasure.ErasureException.NotEnoughSliversException;
 import dev.haulout.erasure.SliverData;
-import dev.haulout.erasure.internal.BcsReader;
+import dev.haulout.wire.BcsReader;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -92,14 +92,14 @@ public final class QuiltReader {
       if (size > (long) columnSize * Quilt.MAX_INDEX_COLUMNS) {
         throw new MalformedDataException("quilt index", 1, "index size " + size + " exceeds " + Quilt.MAX_INDEX_COLUMNS + " columns");
       }
-      BcsReader r = new BcsReader("QuiltIndexV1", read(0, Quilt.INDEX_PREFIX, (int) size));
-      int count = r.uleb128();
+      BcsReader r = MalformedDataException.reader("QuiltIndexV1", read(0, Quilt.INDEX_PREFIX, (int) size));
+      int count = r.length();
       int start = (int) ((size + Quilt.INDEX_PREFIX + columnSize - 1) / columnSize);
       List<QuiltPatch> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         int end = r.u16();
         String id = r.string();
-        SortedMap<String, String> tags = Bcs.readTags(r);
+        SortedMap<String, String> tags = QuiltTags.readTags(r);
         if (end <= start) {
           throw r.fail("patch \"" + id + "\" ends at column " + end + ", not after its start " + start);
         }
@@ -139,7 +139,7 @@ public final class QuiltReader {
     byte[] idLen = read(c, pos, 2);
     int idSize = (idLen[0] & 0xFF) | (idLen[1] & 0xFF) << 8;
     pos += 2;
-    String id = new BcsReader("quilt identifier", read(c, pos, idSize)).string();
+    String id = MalformedDataException.reader("quilt identifier", read(c, pos, idSize)).string();
     pos += idSize;
     long consumed = 2L + idSize;
     SortedMap<String, String> tags = Collections.emptySortedMap();
@@ -147,8 +147,8 @@ public final class QuiltReader {
       byte[] tl = read(c, pos, 2);
       int tagsSize = (tl[0] & 0xFF) | (tl[1] & 0xFF) << 8;
       pos += 2;
-      BcsReader tr = new BcsReader("quilt tags", read(c, pos, tagsSize));
-      tags = Bcs.readTags(tr);
+      BcsReader tr = MalformedDataException.reader("quilt tags", read(c, pos, tagsSize));
+      tags = QuiltTags.readTags(tr);
       tr.expectEnd();
       pos += tagsSize;
       consumed += 2L + tagsSize;

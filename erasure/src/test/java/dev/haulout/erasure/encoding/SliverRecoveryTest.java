@@ -94,7 +94,7 @@ class SliverRecoveryTest {
       System.arraycopy(e.metadata().sliverHash(Axis.PRIMARY, i), 0, p, 32 * i, 32);
       System.arraycopy(e.metadata().sliverHash(Axis.SECONDARY, i), 0, q, 32 * i, 32);
     }
-    dev.haulout.erasure.internal.Blake2b256 h = new dev.haulout.erasure.internal.Blake2b256();
+    dev.haulout.wire.Blake2b256 h = new dev.haulout.wire.Blake2b256();
     System.arraycopy(SliverExpansion.of(cfg, evil, dev.haulout.erasure.rs.CodingLoop.defaultLoop(), h).root(h), 0, q, 0, 32);
     VerifiedBlobMetadata meta = VerifiedBlobMetadata.fromEncoder(BlobMetadata.of(blob.length, p, q), cfg);
     BlobDecoder.create(meta).verifySliver(evil);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.haulout.erasure.metadata.MerkleTree;
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.erasure.rs.CodingLoop;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException.NotEnoughSliversException;
 import dev.haulout.erasure.SliverData;

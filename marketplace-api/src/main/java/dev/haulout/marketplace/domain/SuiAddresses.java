@@ -1,12 +1,10 @@
 package dev.haulout.marketplace.domain;
 
+import dev.haulout.wire.SuiAddress;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Validation of Sui-style 32-byte addresses and object ids. */
 public final class SuiAddresses {
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{64}");
-
   private SuiAddresses() {}
 
   /** Returns the canonical lower-case form, or throws naming the field and the bad value. */
@@ -15,7 +13,7 @@ public final class SuiAddresses {
       throw new IllegalArgumentException(field + " is missing");
     }
     String v = value.toLowerCase(Locale.ROOT);
-    if (!ADDRESS.matcher(v).matches()) {
+    if (!SuiAddress.isValid(v)) {
       throw new IllegalArgumentException(
           field + " is not a 0x-prefixed 32-byte hex address: '" + abbreviate(value) + "'");
     }
@@ -23,7 +21,7 @@ public final class SuiAddresses {
   }
 
   public static boolean isAddress(String value) {
-    return value != null && ADDRESS.matcher(value.toLowerCase(Locale.ROOT)).matches();
+    return value != null && SuiAddress.isValid(value.toLowerCase(Locale.ROOT));
   }
 
   static String abbreviate(String s) {

@@ -1,6 +1,6 @@
 package dev.haulout.seal.client;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 
 /**
  * One key server's request failed: its Seal error code ({@code NoAccess}, ..., a

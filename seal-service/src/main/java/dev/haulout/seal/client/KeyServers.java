@@ -1,6 +1,6 @@
 package dev.haulout.seal.client;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.crypto.EncryptedObject;
 import dev.haulout.seal.crypto.UserSecretKey;
 import dev.haulout.seal.envelope.DataKeyResolver;

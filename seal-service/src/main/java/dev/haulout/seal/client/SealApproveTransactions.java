@@ -1,8 +1,7 @@
 package dev.haulout.seal.client;
 
-import dev.haulout.chain.crypto.Bcs;
-import dev.haulout.chain.crypto.SuiAddress;
-import java.io.ByteArrayOutputStream;
+import dev.haulout.wire.BcsWriter;
+import dev.haulout.wire.SuiAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -20,30 +19,22 @@ public final class SealApproveTransactions {
     if (innerIds.isEmpty()) {
       throw new IllegalArgumentException("at least one identity is required");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(Bcs.uleb128(innerIds.size()));
-    for (byte[] id : innerIds) {
-      out.write(0); // CallArg::Pure
-      out.writeBytes(Bcs.vectorU8(Bcs.vectorU8(id)));
+    if (innerIds.size() > 0x10000) {
+      throw new IllegalArgumentException("too many identities: " + innerIds.size());
     }
-    out.writeBytes(Bcs.uleb128(innerIds.size()));
+    BcsWriter w = new BcsWriter();
+    w.vector(innerIds, (out, id) -> out.u8(0).bytes(BcsWriter.vectorU8(id))); // CallArg::Pure
     byte[] module8 = module.getBytes(StandardCharsets.UTF_8);
     byte[] function8 = function.getBytes(StandardCharsets.UTF_8);
+    w.uleb128(innerIds.size());
     for (int i = 0; i < innerIds.size(); i++) {
-      if (i > 0xffff) {
-        throw new IllegalArgumentException("too many identities: " + innerIds.size());
-      }
-      out.write(0); // Command::MoveCall
-      out.writeBytes(packageId.bytes());
-      out.writeBytes(Bcs.vectorU8(module8));
-      out.writeBytes(Bcs.vectorU8(function8));
-      out.write(0); // no type arguments
-      out.write(1); // one argument
-      out.write(1); // Argument::Input
-      out.write(i & 0xff);
-      out.write(i >>> 8);
+      w.u8(0).address(packageId).bytes(module8).bytes(function8) // Command::MoveCall
+          .u8(0) // no type arguments
+          .u8(1) // one argument
+          .u8(1) // Argument::Input
+          .u16(i);
     }
-    return out.toByteArray();
+    return w.toByteArray();
   }
 
   /** {@code package::module::seal_approve(id)}. */

@@ -1,7 +1,7 @@
 package dev.haulout.seal.client;
 
-import dev.haulout.chain.crypto.Hex;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.Hex;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.crypto.DataKeySealer;
 import dev.haulout.seal.crypto.EncryptedObject;
 import dev.haulout.seal.crypto.KeyServerPublicKey;

@@ -1,6 +1,6 @@
 package dev.haulout.seal.client;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.crypto.bls.G1Point;
 
 /**

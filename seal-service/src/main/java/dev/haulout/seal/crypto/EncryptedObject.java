@@ -1,7 +1,7 @@
 package dev.haulout.seal.crypto;
 
-import dev.haulout.seal.crypto.bcs.BcsReader;
-import dev.haulout.seal.crypto.bcs.BcsWriter;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 import dev.haulout.seal.crypto.bls.G2Point;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
 import java.util.ArrayList;
@@ -82,36 +82,36 @@ public record EncryptedObject(
   }
 
   public byte[] toBytes() {
-    BcsWriter w = new BcsWriter().u8(VERSION).fixed(packageId).bytes(id).uleb(services.size());
+    BcsWriter w = new BcsWriter().u8(VERSION).fixed(packageId).bytes(id).uleb128(services.size());
     for (ServiceEntry s : services) {
       w.fixed(s.objectId()).u8(s.index());
     }
-    w.u8(threshold).uleb(IBE_BONEH_FRANKLIN_BLS12381).fixed(nonce.toBytes());
-    w.uleb(encryptedShares.size());
+    w.u8(threshold).uleb128(IBE_BONEH_FRANKLIN_BLS12381).fixed(nonce.toBytes());
+    w.uleb128(encryptedShares.size());
     for (byte[] s : encryptedShares) {
       w.fixed(s);
     }
     w.fixed(encryptedRandomness);
     if (ciphertext instanceof Ciphertext.Aes256Gcm c) {
-      w.uleb(0).bytes(c.blob()).optionalBytes(c.aad());
+      w.uleb128(0).bytes(c.blob()).optionalBytes(c.aad());
     } else if (ciphertext instanceof Ciphertext.Hmac256Ctr c) {
-      w.uleb(1).bytes(c.blob()).optionalBytes(c.aad()).fixed(c.mac());
+      w.uleb128(1).bytes(c.blob()).optionalBytes(c.aad()).fixed(c.mac());
     } else {
-      w.uleb(2);
+      w.uleb128(2);
     }
     return w.toByteArray();
   }
 
   /** Strict decoding; every violation is a {@link SealCryptoException} with {@code INVALID_OBJECT}. */
   public static EncryptedObject fromBytes(byte[] bytes) {
-    BcsReader r = new BcsReader(bytes);
+    BcsReader r = new BcsReader(bytes, (offset, detail) -> new SealCryptoException(SealCryptoException.Code.INVALID_OBJECT, detail));
     int version = r.u8();
     if (version != VERSION) {
       throw r.fail("unsupported version " + version);
     }
     byte[] packageId = r.fixed(32);
     byte[] id = r.bytes();
-    int n = r.uleb();
+    int n = r.length();
     if (n < 1 || n > 255) {
       throw r.fail("service count " + n + " not in 1..255");
     }
@@ -125,7 +125,7 @@ public record EncryptedObject(
       services.add(new ServiceEntry(objectId, index));
     }
     int threshold = r.u8();
-    int variant = r.uleb();
+    int variant = r.variant();
     if (variant != IBE_BONEH_FRANKLIN_BLS12381) {
       throw r.fail("unknown IBE variant " + variant);
     }
@@ -136,7 +136,7 @@ public record EncryptedObject(
       throw new SealCryptoException(
           SealCryptoException.Code.INVALID_OBJECT, "invalid nonce: " + e.getMessage(), e);
     }
-    int m = r.uleb();
+    int m = r.length();
     if (m != n) {
       throw r.fail(m + " encrypted shares for " + n + " services");
     }
@@ -145,7 +145,7 @@ public record EncryptedObject(
       shares.add(r.fixed(32));
     }
     byte[] encryptedRandomness = r.fixed(32);
-    int ct = r.uleb();
+    int ct = r.variant();
     Ciphertext ciphertext;
     switch (ct) {
       case 0 -> ciphertext = new Ciphertext.Aes256Gcm(r.bytes(), r.optionalBytes());
@@ -153,7 +153,7 @@ public record EncryptedObject(
       case 2 -> ciphertext = new Ciphertext.Plain();
       default -> throw r.fail("unknown ciphertext variant " + ct);
     }
-    r.finish();
+    r.expectEnd();
     try {
       return new EncryptedObject(
           packageId, id, services, threshold, nonce, shares, encryptedRandomness, ciphertext);

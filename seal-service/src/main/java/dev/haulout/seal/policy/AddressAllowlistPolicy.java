@@ -1,6 +1,6 @@
 package dev.haulout.seal.policy;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.haulout.seal.policy;
 
 import dev.haulout.chain.Ledger;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import java.time.Instant;
 import java.util.Objects;
 

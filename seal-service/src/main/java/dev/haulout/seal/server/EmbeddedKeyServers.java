@@ -1,6 +1,6 @@
 package dev.haulout.seal.server;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.policy.AccessPolicyPort;
 import io.vertx.core.Vertx;

@@ -1,7 +1,7 @@
 package dev.haulout.seal.server;
 
 import dev.haulout.chain.crypto.Ed25519PublicKey;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.seal.crypto.SealCryptoException;
 import dev.haulout.seal.crypto.bls.G1Point;

@@ -1,6 +1,6 @@
 package dev.haulout.seal.server;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.crypto.bls.G2Point;
 
 /** A running key server. {@link #close()} stops it and releases its port (idempotent). */

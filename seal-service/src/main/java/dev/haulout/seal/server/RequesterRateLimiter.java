@@ -1,6 +1,6 @@
 package dev.haulout.seal.server;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.haulout.seal.session;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package dev.haulout.seal.session;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.seal.crypto.elgamal.ElGamalKeyPair;
 import java.security.SecureRandom;

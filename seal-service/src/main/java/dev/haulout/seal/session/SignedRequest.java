@@ -1,6 +1,6 @@
 package dev.haulout.seal.session;
 
-import dev.haulout.chain.crypto.Bcs;
+import dev.haulout.wire.BcsWriter;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -14,9 +14,9 @@ public final class SignedRequest {
 
   public static byte[] bytes(byte[] ptb, byte[] encKey, byte[] encVerificationKey) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(ptb.length + 160);
-    out.writeBytes(Bcs.vectorU8(ptb));
-    out.writeBytes(Bcs.vectorU8(encKey));
-    out.writeBytes(Bcs.vectorU8(encVerificationKey));
+    out.writeBytes(BcsWriter.vectorU8(ptb));
+    out.writeBytes(BcsWriter.vectorU8(encKey));
+    out.writeBytes(BcsWriter.vectorU8(encVerificationKey));
     return out.toByteArray();
   }
 }

@@ -11,7 +11,7 @@ import dev.haulout.chain.Wal;
 import dev.haulout.chain.adapter.pg.PgLedger;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;

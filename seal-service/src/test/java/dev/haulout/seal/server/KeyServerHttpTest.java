@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.client.SealApproveTransactions;
 import dev.haulout.seal.crypto.bls.G1Point;
 import dev.haulout.seal.crypto.elgamal.ElGamal;
@@ -92,7 +92,7 @@ class KeyServerHttpTest {
     for (int i = 0; i < id.length; i++) {
       id[i] = (byte) k.get("id").get(i).asInt();
     }
-    assertEquals(ObjectIds.format(PKG.bytes()) + "0a0b0c", "0x" + dev.haulout.chain.crypto.Hex.encode(id));
+    assertEquals(ObjectIds.format(PKG.bytes()) + "0a0b0c", "0x" + dev.haulout.wire.Hex.encode(id));
     G1Point usk = ElGamal.decrypt(req.elGamal().secretKey(), ciphertext(k));
     assertTrue(BonehFranklin.verifyUserSecretKey(usk, fullId, server.publicKey()));
     assertEquals(BonehFranklin.extract(servers.masterKey(0).secretKey(), fullId), usk);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.Ed25519PublicKey;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

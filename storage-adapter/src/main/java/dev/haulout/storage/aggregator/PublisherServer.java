@@ -9,7 +9,7 @@ import dev.haulout.storage.node.server.ApiErrors;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
 import dev.haulout.storage.read.BlobReader;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.quilt.QuiltBlob;
 import dev.haulout.erasure.quilt.QuiltPatch;
 import io.vertx.core.Vertx;

@@ -8,7 +8,7 @@ import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.SliverData;
 import dev.haulout.erasure.encoding.BlobDecoder;

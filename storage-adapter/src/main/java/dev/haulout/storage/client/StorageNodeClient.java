@@ -1,7 +1,6 @@
 package dev.haulout.storage.client;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException;
 import dev.haulout.erasure.SliverData;
@@ -11,11 +10,13 @@ import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.StorageClientOptions;
-import dev.haulout.storage.StorageConfirmation;
 import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsSignatures;
 import dev.haulout.storage.node.SignedConfirmation;
+import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.CertificationMessage;
+import dev.haulout.wire.SuiAddress;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -150,8 +151,8 @@ public final class StorageNodeClient {
   /** A confirmation whose message is exactly the expected one for {@code epoch} and whose signature verifies. */
   public SignedConfirmation getAndVerifyConfirmation(BlobId id, int epoch, String deletableObjectId, byte[] blsPublicKey) {
     SignedConfirmation c = getConfirmation(id, deletableObjectId);
-    byte[] expected = StorageConfirmation.message(epoch, id,
-        deletableObjectId == null ? null : StorageConfirmation.objectIdBytes(deletableObjectId));
+    byte[] expected = CertificationMessage.blobCertified(epoch, id,
+        deletableObjectId == null ? null : SuiAddress.parse(deletableObjectId).bytes());
     if (!MessageDigest.isEqual(expected, c.serializedMessage())) {
       throw StorageException.invalidArgument(StorageErrorCode.CONFIRMATION_MISMATCH, "confirmation message is not the expected one for epoch " + epoch).atNode(baseUrl);
     }
@@ -187,7 +188,7 @@ public final class StorageNodeClient {
     } catch (RuntimeException e) {
       throw StorageException.invalidArgument(StorageErrorCode.INVALID_ATTESTATION, "malformed invalid-blob attestation: " + e).atNode(baseUrl);
     }
-    byte[] expected = StorageConfirmation.invalidBlob(epoch, id);
+    byte[] expected = CertificationMessage.invalidBlobId(epoch, id);
     if (!MessageDigest.isEqual(expected, c.serializedMessage())) {
       throw StorageException.invalidArgument(StorageErrorCode.ATTESTATION_MISMATCH, "attestation message is not InvalidBlobIdMsg of epoch " + epoch)
           .atNode(baseUrl);

@@ -1,6 +1,6 @@
 package dev.haulout.storage.node;
 
-import dev.haulout.chain.crypto.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

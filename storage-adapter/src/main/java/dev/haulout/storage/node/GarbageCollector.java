@@ -2,7 +2,7 @@ package dev.haulout.storage.node;
 
 import dev.haulout.chain.model.Blob;
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.StorageClientOptions;
 import dev.haulout.storage.StorageException;

@@ -2,7 +2,7 @@ package dev.haulout.storage.node;
 
 import dev.haulout.chain.ChainEvent;
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException;
 import dev.haulout.erasure.SliverData;

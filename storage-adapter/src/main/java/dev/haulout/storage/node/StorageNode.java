@@ -6,7 +6,6 @@ import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Versioned;
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.ErasureException;
 import dev.haulout.erasure.SliverData;
@@ -18,10 +17,12 @@ import dev.haulout.erasure.metadata.UnverifiedBlobMetadata;
 import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.Committee;
-import dev.haulout.storage.StorageConfirmation;
 import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsKeyPair;
+import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.CertificationMessage;
+import dev.haulout.wire.SuiAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ public final class StorageNode {
       if (!found) {
         throw StorageException.notFound(StorageErrorCode.BLOB_OBJECT_NOT_FOUND, "no deletable Blob object " + deletableObjectId + " for blob " + id);
       }
-      objectId = StorageConfirmation.objectIdBytes(deletableObjectId);
+      objectId = SuiAddress.parse(deletableObjectId).bytes();
     } else if (blobs.stream().allMatch(Blob::deletable)) {
       throw StorageException.notFound(StorageErrorCode.BLOB_OBJECT_NOT_FOUND, "blob " + id + " has no permanent Blob object");
     }
@@ -286,7 +287,7 @@ public final class StorageNode {
             + axis.pathName() + " slivers of pairs " + missing);
       }
     }
-    byte[] msg = StorageConfirmation.message(c.epoch(), id, objectId);
+    byte[] msg = CertificationMessage.blobCertified(c.epoch(), id, objectId);
     return new SignedConfirmation(msg, key.sign(msg));
   }
 
@@ -510,7 +511,7 @@ public final class StorageNode {
     try {
       SliverRecovery.create(v).recover(targetAxis, targetIndex, symbols);
     } catch (dev.haulout.erasure.encoding.InconsistentBlobException e) {
-      byte[] msg = StorageConfirmation.invalidBlob(committee().epoch(), id);
+      byte[] msg = CertificationMessage.invalidBlobId(committee().epoch(), id);
       return new SignedConfirmation(msg, key.sign(msg));
     } catch (ErasureException e) {
       throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF, "proof does not hold: " + e.getMessage());

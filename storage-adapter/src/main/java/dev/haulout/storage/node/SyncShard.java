@@ -1,13 +1,14 @@
 package dev.haulout.storage.node;
 
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.SliverData;
 import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.bls.BlsKeyPair;
 import dev.haulout.storage.bls.BlsSignatures;
-import java.io.ByteArrayOutputStream;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,22 +43,10 @@ public final class SyncShard {
     if (blobIds.size() > MAX_BLOBS || requesterKey.length != BlsSignatures.PUBLIC_KEY_LENGTH) {
       throw new IllegalArgumentException("at most " + MAX_BLOBS + " blob IDs and a 48-byte key");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 32 * blobIds.size());
-    out.write(INTENT);
-    out.write(0);
-    out.write(3);
-    for (int i = 0; i < 4; i++) {
-      out.write((epoch >>> (8 * i)) & 0xFF);
-    }
-    out.write(shard & 0xFF);
-    out.write((shard >>> 8) & 0xFF);
-    out.write(axis == Axis.PRIMARY ? 0 : 1);
-    out.writeBytes(requesterKey);
-    uleb(out, blobIds.size());
-    for (BlobId id : blobIds) {
-      out.writeBytes(id.toBytes());
-    }
-    return out.toByteArray();
+    return new BcsWriter(64 + 32 * blobIds.size()).u8(INTENT).u8(0).u8(3).u32(epoch).u16(shard)
+        .u8(axis == Axis.PRIMARY ? 0 : 1).fixed(requesterKey)
+        .vector(blobIds, (w, id) -> w.fixed(id.toBytes()))
+        .toByteArray();
   }
 
   /** The signed request body a node sends. */
@@ -85,18 +74,10 @@ public final class SyncShard {
       throw bad("sliver type " + type);
     }
     byte[] key = Arrays.copyOfRange(body, 10, 10 + BlsSignatures.PUBLIC_KEY_LENGTH);
-    int pos = fixed;
-    long count = 0;
-    for (int shift = 0; ; shift += 7) {
-      if (shift > 28 || pos >= body.length) {
-        throw bad("bad blob count");
-      }
-      int b = body[pos++] & 0xFF;
-      count |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        break;
-      }
-    }
+    BcsReader r = new BcsReader(body, (offset, detail) -> bad("bad blob count (" + detail + ")"));
+    r.fixed(fixed);
+    long count = r.uleb128();
+    int pos = r.position();
     if (count > MAX_BLOBS) {
       throw StorageException.invalidArgument(StorageErrorCode.TOO_MANY_BLOBS, "at most " + MAX_BLOBS + " blob IDs per sync-shard request");
     }
@@ -113,70 +94,31 @@ public final class SyncShard {
   }
 
   public static byte[] responseToBcs(List<Map.Entry<BlobId, byte[]>> slivers) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    uleb(out, slivers.size());
-    for (Map.Entry<BlobId, byte[]> e : slivers) {
-      out.writeBytes(e.getKey().toBytes());
-      uleb(out, e.getValue().length);
-      out.writeBytes(e.getValue());
-    }
-    return out.toByteArray();
+    return new BcsWriter(1024).vector(slivers, (w, e) -> w.fixed(e.getKey().toBytes()).bytes(e.getValue()))
+        .toByteArray();
   }
 
   /** Parses a response; the slivers are not verified here. */
   public static List<Map.Entry<BlobId, SliverData>> parseResponse(Axis axis, byte[] b) {
-    int[] pos = {0};
-    long count = uleb(b, pos);
+    BcsReader r = new BcsReader(b, (offset, detail) -> bad("malformed response at byte " + offset + ": " + detail));
+    long count = r.uleb128();
     List<Map.Entry<BlobId, SliverData>> out = new ArrayList<>();
     for (long i = 0; i < count; i++) {
-      if (pos[0] + 32 > b.length) {
-        throw bad("truncated response");
-      }
-      BlobId id = BlobId.fromBytes(Arrays.copyOfRange(b, pos[0], pos[0] + 32));
-      pos[0] += 32;
-      long len = uleb(b, pos);
-      if (len > b.length - pos[0]) {
-        throw bad("truncated sliver");
-      }
+      BlobId id = BlobId.fromBytes(r.fixed(BlobId.LENGTH));
+      byte[] bcs = r.bytes();
       SliverData s;
       try {
-        s = SliverData.fromBcs(axis, Arrays.copyOfRange(b, pos[0], pos[0] + (int) len));
+        s = SliverData.fromBcs(axis, bcs);
       } catch (RuntimeException e) {
         throw bad("malformed sliver: " + e.getMessage());
       }
-      pos[0] += (int) len;
       out.add(Map.entry(id, s));
     }
-    if (pos[0] != b.length) {
-      throw bad("trailing bytes in response");
-    }
+    r.expectEnd();
     return out;
   }
 
   private static StorageException bad(String msg) {
     return StorageException.invalidArgument(StorageErrorCode.INVALID_SYNC_SHARD_REQUEST, "sync shard: " + msg);
-  }
-
-  private static void uleb(ByteArrayOutputStream out, long v) {
-    while ((v & ~0x7FL) != 0) {
-      out.write((int) ((v & 0x7F) | 0x80));
-      v >>>= 7;
-    }
-    out.write((int) v);
-  }
-
-  private static long uleb(byte[] b, int[] pos) {
-    long v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (pos[0] >= b.length) {
-        throw bad("truncated ULEB128");
-      }
-      int x = b[pos[0]++] & 0xFF;
-      v |= (long) (x & 0x7F) << shift;
-      if ((x & 0x80) == 0) {
-        return v;
-      }
-    }
-    throw bad("ULEB128 too long");
   }
 }

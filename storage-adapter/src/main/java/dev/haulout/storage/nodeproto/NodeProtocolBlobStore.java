@@ -5,7 +5,7 @@ import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Versioned;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.BlobStore;
 import dev.haulout.storage.ByteRange;

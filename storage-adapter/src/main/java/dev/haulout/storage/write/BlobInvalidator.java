@@ -6,7 +6,7 @@ import dev.haulout.chain.LedgerException;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.tx.TxKind;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.encoding.InconsistencyProof;
 import dev.haulout.storage.Committee;
 import dev.haulout.storage.StorageClientOptions;

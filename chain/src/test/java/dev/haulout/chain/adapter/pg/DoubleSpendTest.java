@@ -14,7 +14,7 @@ import dev.haulout.chain.SignedTransaction;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.tx.TxKind;
 import java.time.Clock;
 import java.util.ArrayList;

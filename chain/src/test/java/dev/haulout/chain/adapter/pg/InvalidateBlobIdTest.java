@@ -18,18 +18,18 @@ import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.client.HttpLedgerClient;
-import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.engine.CertificateVerifier;
-import dev.haulout.chain.engine.CertificationMessage;
 import dev.haulout.chain.engine.StoragePricing;
-import dev.haulout.chain.engine.TransactionExecutor;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.chain.tx.TxKind;
+import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.CertificationMessage;
+import dev.haulout.wire.Blake2b256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -85,7 +85,7 @@ class InvalidateBlobIdTest {
   @Test
   void verifierPortChecksTheMessageKindBeforeTheSignature() {
     byte[] id = new byte[32];
-    byte[] invalid = CertificationMessage.invalidBlobId(7, id);
+    byte[] invalid = CertificationMessage.invalidBlobId(7, BlobId.fromBytes(id));
     assertEquals(3 + 4 + 32, invalid.length);
     assertArrayEquals(new byte[] {2, 0, 3, 7, 0, 0, 0}, java.util.Arrays.copyOf(invalid, 7));
     CertificateVerifier any = dev.haulout.chain.FakeQuorumOnlyVerifier.INSTANCE;
@@ -105,7 +105,7 @@ class InvalidateBlobIdTest {
 
   static byte[] sigBy(SystemState sys, int epoch, byte[] blobId, List<Integer> signers) {
     List<String> keys = signers.stream().map(i -> sys.committee().get(i).blsPublicKey()).toList();
-    return fakeAggregate(CertificationMessage.invalidBlobId(epoch, blobId), keys);
+    return fakeAggregate(CertificationMessage.invalidBlobId(epoch, BlobId.fromBytes(blobId)), keys);
   }
 
   static void scenario(Ledger ledger) {
@@ -126,7 +126,7 @@ class InvalidateBlobIdTest {
     byte[] root = new byte[32];
     new Random(3).nextBytes(root);
     long size = 10_000;
-    byte[] blobId = TransactionExecutor.deriveBlobId(1, size, root);
+    byte[] blobId = BlobId.derive(1, size, root).toBytes();
     String blobB64 = Base64.getUrlEncoder().withoutPadding().encodeToString(blobId);
     long encoded = StoragePricing.encodedBlobLength(size, 10);
     String storage = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 2))).createdObjects().get(0);
@@ -183,7 +183,7 @@ class InvalidateBlobIdTest {
     // an invalid blob can be neither certified nor registered again
     Blob blob = (Blob) ledger.object(blobObj).orElseThrow().object();
     List<String> allKeys = sys.committee().stream().map(m -> m.blsPublicKey()).toList();
-    byte[] certSig = fakeAggregate(CertificationMessage.blobCertified(epoch, blob), allKeys);
+    byte[] certSig = fakeAggregate(blob.certificationMessage(epoch), allKeys);
     code(ErrorCode.BLOB_INVALID, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1, 2), certSig))));
     String storage2 = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 1))).createdObjects().get(0);
     code(ErrorCode.BLOB_INVALID, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storage2, blobId, root, size, 1, false))));

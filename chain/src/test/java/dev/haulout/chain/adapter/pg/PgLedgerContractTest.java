@@ -11,7 +11,7 @@ import dev.haulout.chain.LedgerContractTest;
 import dev.haulout.chain.MutableClock;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.tx.TxKind;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.haulout.chain.SignedTransaction;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.adapter.json.LedgerJson;
 import dev.haulout.chain.crypto.NodeOracle;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.TxCodec;
 import dev.haulout.chain.tx.TxKind;

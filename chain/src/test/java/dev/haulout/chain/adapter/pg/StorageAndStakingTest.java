@@ -16,10 +16,10 @@ import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.engine.StoragePricing;
-import dev.haulout.chain.engine.TransactionExecutor;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.tx.TxKind;
+import dev.haulout.walrus.BlobId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +100,9 @@ class StorageAndStakingTest {
       byte[] root = new byte[32];
       root[0] = 7;
       code(ErrorCode.STORAGE_TOO_SMALL, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storageId,
-          TransactionExecutor.deriveBlobId(1, size + 1_000_000, root), root, size + 1_000_000, 1, false))));
+          BlobId.derive(1, size + 1_000_000, root).toBytes(), root, size + 1_000_000, 1, false))));
       code(ErrorCode.EPOCH_OUT_OF_RANGE, () -> ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 54))));
-      byte[] blobId = TransactionExecutor.deriveBlobId(1, size, root);
+      byte[] blobId = BlobId.derive(1, size, root).toBytes();
       // the ID must be derived from root, size and encoding type, as register_blob checks on Sui
       code(ErrorCode.INVALID_BLOB_ID, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storageId, blobId, root, size - 1, 1, false))));
       byte[] otherRoot = root.clone();
@@ -239,7 +239,7 @@ class StorageAndStakingTest {
       assertEquals(friend.address().toString(), ledger.object(storageId).orElseThrow().object().owner());
       byte[] root = new byte[32];
       root[0] = 9;
-      TxKind.RegisterBlob register = new TxKind.RegisterBlob(storageId, TransactionExecutor.deriveBlobId(1, size, root),
+      TxKind.RegisterBlob register = new TxKind.RegisterBlob(storageId, dev.haulout.walrus.BlobId.derive(1, size, root).toBytes(),
           root, size, 1, false);
       code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(user, register)));
       String blobObj = ledger.submit(sign(friend, register)).createdObjects().get(0);

@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  * of every {@link LongVector} of the state, so one SIMD instruction advances all of them. The
  * messages' words are transposed into lane order (word {@code j} of block {@code b} of lane
  * {@code l} at {@code msg[(16 b + j) L + l]}) before the rounds. Byte-identical to {@link
- * dev.haulout.erasure.internal.Blake2b256}, tested against it. Loaded only through {@link
+ * dev.haulout.wire.Blake2b256}, tested against it. Loaded only through {@link
  * dev.haulout.erasure.internal.VectorSupport}. One code path for every width: the species is
  * {@link VectorWidth#LONGS} (a constant chosen at class initialisation), so a batch is 8
  * messages at 512 bits, 4 at 256 and 2 at 128; only the 8x8 node transpose ({@link

@@ -2,7 +2,7 @@ package dev.haulout.marketplace.adapter.embedded;
 
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.adapter.pg.PgOptions;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.marketplace.config.MarketplaceConfig;

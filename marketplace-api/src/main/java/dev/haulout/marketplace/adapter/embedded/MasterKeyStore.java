@@ -1,7 +1,7 @@
 package dev.haulout.marketplace.adapter.embedded;
 
-import dev.haulout.chain.crypto.Blake2b256;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.Blake2b256;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.server.MasterKeys;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.haulout.seal.crypto.ibe;
 
 import dev.haulout.seal.crypto.SealConstants;
+import dev.haulout.wire.SuiAddress;
 import java.util.HexFormat;
 
 /** Sui object ids (32 bytes) and Seal full identities. */
@@ -9,15 +10,8 @@ public final class ObjectIds {
 
   /** Parses {@code 0x}-prefixed or bare hex, left-padding short ids with zeros to 32 bytes. */
   public static byte[] parse(String hex) {
-    String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
-    if (h.isEmpty() || h.length() > 64) {
-      throw new IllegalArgumentException("object id must have 1..64 hex digits: " + hex);
-    }
-    StringBuilder sb = new StringBuilder(64);
-    for (int i = h.length(); i < 64; i++) {
-      sb.append('0');
-    }
-    return HexFormat.of().parseHex(sb.append(h).toString());
+    boolean prefixed = hex.startsWith("0x") || hex.startsWith("0X");
+    return SuiAddress.parse(prefixed ? hex : "0x" + hex).bytes();
   }
 
   /** {@code 0x} + 64 lower-case hex digits. */

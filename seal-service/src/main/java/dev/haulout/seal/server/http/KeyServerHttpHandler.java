@@ -1,7 +1,7 @@
 package dev.haulout.seal.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.server.ClientSdkCheck;
 import dev.haulout.seal.server.FetchKeyRequest;
 import dev.haulout.seal.server.FetchKeyService;

@@ -1,7 +1,7 @@
 package dev.haulout.seal.server.ptb;
 
-import dev.haulout.chain.crypto.SuiAddress;
-import dev.haulout.seal.crypto.bcs.BcsReader;
+import dev.haulout.wire.SuiAddress;
+import dev.haulout.wire.BcsReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +20,13 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
 
   /** Decodes the BCS bytes; throws {@link MalformedBcsException} on any deviation. */
   public static ProgrammableTransaction parse(byte[] bcs) {
-    BcsReader r = new BcsReader(bcs, MalformedBcsException::new);
-    int nInputs = r.uleb();
+    BcsReader r = new BcsReader(bcs, (offset, detail) -> new MalformedBcsException(detail));
+    int nInputs = r.length();
     List<PtbInput> inputs = new ArrayList<>(Math.min(nInputs, 1024));
     for (int i = 0; i < nInputs; i++) {
       inputs.add(readCallArg(r));
     }
-    int nCommands = r.uleb();
+    int nCommands = r.length();
     List<PtbCommand> commands = new ArrayList<>(Math.min(nCommands, 1024));
     for (int i = 0; i < nCommands; i++) {
       commands.add(readCommand(r));
@@ -38,7 +38,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   }
 
   private static PtbInput readCallArg(BcsReader r) {
-    int tag = r.uleb();
+    int tag = r.variant();
     switch (tag) {
       case 0:
         return new PtbInput.Pure(r.bytes());
@@ -53,7 +53,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   }
 
   private static PtbInput readObjectArg(BcsReader r) {
-    int tag = r.uleb();
+    int tag = r.variant();
     switch (tag) {
       case 0:
       case 2:
@@ -79,17 +79,17 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   }
 
   private static void readFundsWithdrawal(BcsReader r) {
-    int reservation = r.uleb();
+    int reservation = r.variant();
     if (reservation != 0) {
       throw new MalformedBcsException("unknown Reservation variant " + reservation);
     }
     r.u64();
-    int withdrawalType = r.uleb();
+    int withdrawalType = r.variant();
     if (withdrawalType != 0) {
       throw new MalformedBcsException("unknown WithdrawalType variant " + withdrawalType);
     }
     skipTypeTag(r, 0);
-    int from = r.uleb();
+    int from = r.variant();
     if (from == 2) {
       r.fixed(32);
       r.fixed(32);
@@ -99,14 +99,14 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   }
 
   private static PtbCommand readCommand(BcsReader r) {
-    int tag = r.uleb();
+    int tag = r.variant();
     switch (tag) {
       case 0:
         {
           SuiAddress pkg = SuiAddress.fromBytes(r.fixed(32));
           String module = r.string();
           String function = r.string();
-          int nTypes = r.uleb();
+          int nTypes = r.length();
           for (int i = 0; i < nTypes; i++) {
             skipTypeTag(r, 0);
           }
@@ -126,7 +126,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
         break;
       case 5: // MakeMoveVec
         {
-          int option = r.uleb();
+          int option = r.variant();
           if (option == 1) {
             skipTypeTag(r, 0);
           } else if (option != 0) {
@@ -147,18 +147,18 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   }
 
   private static void skipModulesAndDeps(BcsReader r) {
-    int nModules = r.uleb();
+    int nModules = r.length();
     for (int i = 0; i < nModules; i++) {
       r.bytes();
     }
-    int nDeps = r.uleb();
+    int nDeps = r.length();
     for (int i = 0; i < nDeps; i++) {
       r.fixed(32);
     }
   }
 
   private static List<PtbArgument> readArguments(BcsReader r) {
-    int n = r.uleb();
+    int n = r.length();
     List<PtbArgument> out = new ArrayList<>(Math.min(n, 1024));
     for (int i = 0; i < n; i++) {
       out.add(readArgument(r));
@@ -167,7 +167,7 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
   }
 
   private static PtbArgument readArgument(BcsReader r) {
-    int tag = r.uleb();
+    int tag = r.variant();
     switch (tag) {
       case 0:
         return new PtbArgument(PtbArgument.Kind.GAS_COIN, 0, 0);
@@ -186,14 +186,14 @@ public record ProgrammableTransaction(List<PtbInput> inputs, List<PtbCommand> co
     if (depth > MAX_TYPE_DEPTH) {
       throw new MalformedBcsException("type tag nested deeper than " + MAX_TYPE_DEPTH);
     }
-    int tag = r.uleb();
+    int tag = r.variant();
     if (tag == 6) {
       skipTypeTag(r, depth + 1);
     } else if (tag == 7) {
       r.fixed(32);
       r.string();
       r.string();
-      int n = r.uleb();
+      int n = r.length();
       for (int i = 0; i < n; i++) {
         skipTypeTag(r, depth + 1);
       }

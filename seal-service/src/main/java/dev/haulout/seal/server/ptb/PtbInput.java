@@ -1,6 +1,6 @@
 package dev.haulout.seal.server.ptb;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 
 /** One input of a programmable transaction ({@code CallArg} enum). */
 public sealed interface PtbInput {

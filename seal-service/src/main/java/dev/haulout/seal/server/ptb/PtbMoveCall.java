@@ -1,6 +1,6 @@
 package dev.haulout.seal.server.ptb;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import java.util.List;
 
 /** {@code Command::MoveCall}: {@code package::module::function<typeArguments>(arguments)}. */

@@ -1,7 +1,7 @@
 package dev.haulout.seal.server.ptb;
 
-import dev.haulout.chain.crypto.SuiAddress;
-import dev.haulout.seal.crypto.bcs.BcsReader;
+import dev.haulout.wire.SuiAddress;
+import dev.haulout.wire.BcsReader;
 import dev.haulout.seal.server.KeyServerErrorCode;
 import dev.haulout.seal.server.KeyServerException;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public record SealApprovePtb(SuiAddress packageId, List<Call> calls) {
   }
 
   private static byte[] decodeVectorU8(byte[] bcs) {
-    BcsReader r = new BcsReader(bcs, MalformedBcsException::new);
+    BcsReader r = new BcsReader(bcs, (offset, detail) -> new MalformedBcsException(detail));
     byte[] v = r.bytes();
     if (!r.atEnd()) {
       throw new MalformedBcsException("trailing bytes after vector<u8>");

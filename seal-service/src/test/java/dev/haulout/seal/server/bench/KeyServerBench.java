@@ -1,7 +1,7 @@
 package dev.haulout.seal.server.bench;
 
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.client.SealApproveTransactions;
 import dev.haulout.seal.crypto.bls.G1Point;
 import dev.haulout.seal.crypto.ibe.BonehFranklin;

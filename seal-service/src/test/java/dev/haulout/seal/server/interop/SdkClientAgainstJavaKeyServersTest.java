@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.Secp256KeyPair;
 import dev.haulout.chain.crypto.SignatureScheme;
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.seal.crypto.DemType;
 import dev.haulout.seal.crypto.KeyServerPublicKey;

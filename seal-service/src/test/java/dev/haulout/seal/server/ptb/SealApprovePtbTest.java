@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.haulout.chain.crypto.SuiAddress;
+import dev.haulout.wire.SuiAddress;
 import dev.haulout.seal.client.SealApproveTransactions;
 import dev.haulout.seal.server.KeyServerErrorCode;
 import dev.haulout.seal.server.KeyServerException;

@@ -1,8 +1,8 @@
-package dev.haulout.chain.crypto;
+package dev.haulout.wire;
 
 import java.util.HexFormat;
 
-/** Lower-case hex helpers with an optional {@code 0x} prefix. */
+/** Lower-case hex with an optional {@code 0x} prefix on input. */
 public final class Hex {
   private static final HexFormat HEX = HexFormat.of();
 

@@ -1,9 +1,8 @@
-package dev.haulout.erasure.internal;
+package dev.haulout.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.haulout.erasure.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
@@ -24,10 +23,10 @@ class Blake2b256Test {
     // BLAKE2b-256("abc"), from the BLAKE2 reference implementation
     assertEquals(
         "bddd813c634239723171ef3fee98579b94964e3bb1cb3e427262c8c068d52319",
-        TestData.hex(new Blake2b256().digest("abc".getBytes(StandardCharsets.US_ASCII))));
+        Hex.encode(new Blake2b256().digest("abc".getBytes(StandardCharsets.US_ASCII))));
     assertEquals(
         "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8",
-        TestData.hex(new Blake2b256().digest(new byte[0])));
+        Hex.encode(new Blake2b256().digest(new byte[0])));
   }
 
   @Test
@@ -61,5 +60,13 @@ class Blake2b256Test {
     byte[] out = new byte[32];
     new Blake2b256().node(l, 0, r, 0, out, 0);
     assertArrayEquals(reference(in), out);
+  }
+
+  @Test
+  void staticHashIsTheDigestOfTheConcatenation() {
+    byte[] a = "ab".getBytes(StandardCharsets.US_ASCII);
+    byte[] c = "c".getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(reference("abc".getBytes(StandardCharsets.US_ASCII)), Blake2b256.hash(a, c));
+    assertArrayEquals(reference(new byte[0]), Blake2b256.hash());
   }
 }

@@ -1,7 +1,7 @@
 package dev.haulout.erasure.quilt;
 
-import dev.haulout.erasure.internal.BcsReader;
-import dev.haulout.erasure.internal.BcsWriter;
+import dev.haulout.wire.BcsReader;
+import dev.haulout.wire.BcsWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,19 +9,15 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** BCS of the quilt structures: strings, {@code BTreeMap<String,String>}, {@code QuiltIndexV1}. */
-final class Bcs {
+/** BCS of quilt tags, a {@code BTreeMap<String,String>}: keys in Rust {@code String} order. */
+final class QuiltTags {
   /** Rust {@code String} order: unsigned byte-wise over UTF-8. */
   static final Comparator<String> UTF8_ORDER =
       (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-  private Bcs() {}
+  private QuiltTags() {}
 
-  static byte[] string(String s) {
-    return new BcsWriter(s.length() + 4).string(s).toByteArray();
-  }
-
-  static byte[] tags(Map<String, String> tags) {
+  static byte[] toBcs(Map<String, String> tags) {
     BcsWriter w = new BcsWriter(64);
     writeTags(w, tags);
     return w.toByteArray();
@@ -35,7 +31,7 @@ final class Bcs {
   }
 
   static SortedMap<String, String> readTags(BcsReader r) {
-    int n = r.uleb128();
+    int n = r.length();
     TreeMap<String, String> out = new TreeMap<>(UTF8_ORDER);
     String prev = null;
     for (int i = 0; i < n; i++) {

@@ -1,15 +1,16 @@
-package dev.haulout.erasure;
+package dev.haulout.walrus;
 
-import dev.haulout.erasure.internal.Blake2b256;
+import dev.haulout.wire.Blake2b256;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * A Walrus blob ID: {@code BLAKE2b-256(0x01 ‖ u64le(length) ‖ root)} (SPEC §6). Displayed as
- * unpadded base64url; on Sui it is the little-endian {@code u256} of the same bytes, while the
- * shard rotation reads it big-endian.
+ * A Walrus blob ID: {@code BLAKE2b-256(u8 encoding type ‖ u64le(length) ‖ root)} (SPEC §6; Walrus's
+ * {@code derive_blob_id}). Displayed as unpadded base64url; on Sui it is the little-endian
+ * {@code u256} of the same bytes, while the shard rotation reads it big-endian. Immutable; the
+ * one place a blob ID is parsed, derived or formatted.
  */
 public final class BlobId {
   /** Bytes in a blob ID. */
@@ -23,14 +24,17 @@ public final class BlobId {
 
   /** Wraps 32 raw bytes (copied). */
   public static BlobId fromBytes(byte[] bytes) {
-    if (bytes.length != LENGTH) {
-      throw new IllegalArgumentException("blob ID must be 32 bytes, got " + bytes.length);
+    if (bytes == null || bytes.length != LENGTH) {
+      throw new IllegalArgumentException("blob ID must be 32 bytes, got " + (bytes == null ? "null" : bytes.length));
     }
     return new BlobId(bytes.clone());
   }
 
   /** Parses the 43-character unpadded base64url form. */
   public static BlobId fromBase64(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("blob ID is missing");
+    }
     byte[] b;
     try {
       b = Base64.getUrlDecoder().decode(text);
@@ -43,13 +47,31 @@ public final class BlobId {
     return new BlobId(b);
   }
 
+  /** True if {@code text} is a 43-character unpadded base64url blob ID. */
+  public static boolean isBase64(String text) {
+    try {
+      fromBase64(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The blob ID of an RS2 blob of {@code unencodedLength} bytes with Merkle root {@code rootHash}. */
   public static BlobId compute(long unencodedLength, byte[] rootHash) {
+    return derive(ShardGeometry.ENCODING_TYPE_RS2, unencodedLength, rootHash);
+  }
+
+  /**
+   * Walrus's {@code derive_blob_id}: BLAKE2b-256 of BCS (u8 encoding type, u64 size, u256 root);
+   * any encoding type byte, as a ledger checking a registration needs.
+   */
+  public static BlobId derive(int encodingType, long unencodedLength, byte[] rootHash) {
     if (rootHash.length != 32) {
       throw new IllegalArgumentException("root hash must be 32 bytes, got " + rootHash.length);
     }
     byte[] in = new byte[41];
-    in[0] = (byte) EncodingConfig.ENCODING_TYPE_RS2;
+    in[0] = (byte) encodingType;
     for (int i = 0; i < 8; i++) {
       in[1 + i] = (byte) (unencodedLength >>> (8 * i));
     }

@@ -1,4 +1,4 @@
-package dev.haulout.chain.crypto;
+package dev.haulout.wire;
 
 import java.util.Arrays;
 
@@ -28,12 +28,18 @@ public final class SuiAddress implements Comparable<SuiAddress> {
 
   /** Address of an Ed25519 public key: {@code BLAKE2b-256(0x00 ‖ pk)}. */
   public static SuiAddress fromEd25519PublicKey(byte[] publicKey) {
-    return fromPublicKey(SignatureScheme.ED25519, publicKey);
+    return fromPublicKey(0x00, publicKey);
   }
 
-  /** Address of a public key of any single-key scheme: {@code BLAKE2b-256(flag ‖ pk)}. */
-  public static SuiAddress fromPublicKey(SignatureScheme scheme, byte[] publicKey) {
-    return new SuiAddress(Blake2b256.hash(new byte[] {scheme.flag()}, publicKey));
+  /**
+   * Address of a public key of any single-key scheme: {@code BLAKE2b-256(flag ‖ pk)}, where
+   * {@code flag} is the scheme's signature flag (0x00 Ed25519, 0x01 Secp256k1, 0x02 Secp256r1).
+   */
+  public static SuiAddress fromPublicKey(int flag, byte[] publicKey) {
+    if (flag < 0 || flag > 0xFF) {
+      throw new IllegalArgumentException("signature flag out of range: " + flag);
+    }
+    return new SuiAddress(Blake2b256.hash(new byte[] {(byte) flag}, publicKey));
   }
 
   /**
@@ -49,7 +55,7 @@ public final class SuiAddress implements Comparable<SuiAddress> {
       throw new IllegalArgumentException("address must have 1..64 hex digits: " + text);
     }
     for (int i = 0; i < h.length(); i++) {
-      if (Character.digit(h.charAt(i), 16) < 0) {
+      if (!isHexDigit(h.charAt(i))) {
         throw new IllegalArgumentException("address is not hex: " + text);
       }
     }
@@ -63,11 +69,16 @@ public final class SuiAddress implements Comparable<SuiAddress> {
       return false;
     }
     for (int i = 2; i < 66; i++) {
-      if (Character.digit(text.charAt(i), 16) < 0) {
+      if (!isHexDigit(text.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** ASCII hex only ({@link Character#digit} would also take other scripts' digits). */
+  private static boolean isHexDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   public byte[] bytes() {

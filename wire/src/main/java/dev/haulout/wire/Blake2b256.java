@@ -1,4 +1,4 @@
-package dev.haulout.erasure.internal;
+package dev.haulout.wire;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,9 +6,11 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * BLAKE2b with a 32-byte digest (RFC 7693, unkeyed), written for the Merkle work of Walrus: about
+ * BLAKE2b with a 32-byte digest (RFC 7693, unkeyed): the hash of Sui addresses, digests and
+ * intents, and of Walrus's Merkle trees and blob IDs. Written for the Merkle work of Walrus: about
  * 3 million short inputs per blob at n = 1000. The compression function is unrolled over
- * locals. An instance holds scratch state and is not thread-safe: use one per thread.
+ * locals. An instance holds scratch state and is not thread-safe: use one per thread, or the
+ * static {@link #hash(byte[]...)} for one-off digests.
  */
 public final class Blake2b256 {
   /** Digest length in bytes. */
@@ -41,6 +43,21 @@ public final class Blake2b256 {
 
   /** A fresh hasher (cheap; holds a 128-byte scratch block). */
   public Blake2b256() {}
+
+  /** BLAKE2b-256 of the concatenation of {@code parts} (a fresh hasher per call; thread-safe). */
+  public static byte[] hash(byte[]... parts) {
+    int len = 0;
+    for (byte[] p : parts) {
+      len = Math.addExact(len, p.length);
+    }
+    byte[] all = new byte[len];
+    int off = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, off, p.length);
+      off += p.length;
+    }
+    return new Blake2b256().digest(all);
+  }
 
   /** BLAKE2b-256 of {@code data}. */
   public byte[] digest(byte[] data) {
