@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haulout.chain.BlsTestKeys;
 import dev.haulout.chain.ChainEvent;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.Ledger;
@@ -17,8 +18,8 @@ import dev.haulout.chain.SignedTransaction;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.client.HttpLedgerClient;
-import dev.haulout.chain.crypto.Blake2b256;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.engine.CertificateVerifier;
 import dev.haulout.chain.engine.CertificationMessage;
@@ -30,10 +31,11 @@ import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.chain.tx.TxKind;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +43,27 @@ import org.junit.jupiter.api.Test;
  * {@code InvalidateBlobId}: an f+1 certificate by shard weight ({@code 3w ≥ n + 1}) over
  * {@code InvalidBlobIdMsg} of the current epoch, checked through the {@link CertificateVerifier}
  * port, marks a registered blob ID invalid once. Run on the embedded adapter and through the HTTP
- * server and client. The verifier here is a stand-in for BLS that binds the "signature" to the
- * exact message and key set: {@code BLAKE2b-256(message ‖ keys)}.
+ * server and client, both with the ledger's real BLS12-381 check ({@link BlsCertificates}, the
+ * default): the nodes register real min-pk keys and certificates are real aggregate signatures.
  */
 class InvalidateBlobIdTest {
   static final long WAL = Wal.FROST_PER_WAL;
   static final LedgerConfig CFG = LedgerConfig.localnet().withNShards(10);
 
-  static byte[] fakeAggregate(byte[] message, List<String> keys) {
-    return Blake2b256.hash(message, String.join(",", keys).getBytes(StandardCharsets.UTF_8));
+  /** The nodes' BLS keys by registered public key (each scenario registers node-0..2). */
+  static final Map<String, BlsTestKeys> KEYS = new HashMap<>();
+
+  static {
+    for (int i = 0; i < 3; i++) {
+      BlsTestKeys k = new BlsTestKeys("invalidate-node-" + i);
+      KEYS.put(k.publicKeyBase64(), k);
+    }
   }
 
-  static final CertificateVerifier FAKE_BLS = (msg, keys, sig) -> java.util.Arrays.equals(sig, fakeAggregate(msg, keys));
+  /** The real aggregate signature of {@code message} by the holders of {@code publicKeys}. */
+  static byte[] aggregate(byte[] message, List<String> publicKeys) {
+    return BlsTestKeys.aggregate(publicKeys.stream().map(KEYS::get).toList(), message);
+  }
 
   static void code(ErrorCode expected, Runnable r) {
     LedgerException e = assertThrows(LedgerException.class, r::run);
@@ -62,7 +73,7 @@ class InvalidateBlobIdTest {
   @Test
   void embeddedLedger() {
     PgOptions o = TestLedgers.freshSchema("ledger_invalidate");
-    try (PgLedger ledger = PgLedger.open(o, CFG, new MutableClock(1_700_000_000_000L), FAKE_BLS)) {
+    try (PgLedger ledger = PgLedger.open(o, CFG, new MutableClock(1_700_000_000_000L), BlsCertificates.verifier())) {
       scenario(ledger);
     } finally {
       TestLedgers.dropSchema(o);
@@ -73,7 +84,7 @@ class InvalidateBlobIdTest {
   void throughHttp() {
     PgOptions o = TestLedgers.freshSchema("ledger_invalidate_http");
     try (LedgerServer server = LedgerServer.start(LedgerServerOptions.defaults().withPort(0).withPg(o).withConfig(CFG)
-        .withCertificates(FAKE_BLS).withEpochCheckMs(0));
+        .withEpochCheckMs(0)); // the options' default verifier: real BLS
          HttpLedgerClient ledger = HttpLedgerClient.create(server.baseUrl())) {
       scenario(ledger);
       code(ErrorCode.INVALID_ARGUMENT, () -> ledger.invalidBlob("not-a-blob-id"));
@@ -105,15 +116,16 @@ class InvalidateBlobIdTest {
 
   static byte[] sigBy(SystemState sys, int epoch, byte[] blobId, List<Integer> signers) {
     List<String> keys = signers.stream().map(i -> sys.committee().get(i).blsPublicKey()).toList();
-    return fakeAggregate(CertificationMessage.invalidBlobId(epoch, blobId), keys);
+    return aggregate(CertificationMessage.invalidBlobId(epoch, blobId), keys);
   }
 
   static void scenario(Ledger ledger) {
     // three nodes staking 4:3:2 get 5, 3 and 2 of the 10 shards; f = 3, validity needs w >= 4
+    List<String> blsKeys = List.copyOf(KEYS.keySet());
     for (int i = 0; i < 3; i++) {
       Ed25519KeyPair n = Ed25519KeyPair.generate();
       ledger.faucet(n.address(), 1000 * WAL);
-      ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, "bls-key-" + i, (4 - i) * 100 * WAL, 100_000, 20_000)));
+      ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, blsKeys.get(i), (4 - i) * 100 * WAL, 100_000, 20_000)));
     }
     ledger.advanceEpoch();
     SystemState sys = ledger.systemState();
@@ -183,7 +195,7 @@ class InvalidateBlobIdTest {
     // an invalid blob can be neither certified nor registered again
     Blob blob = (Blob) ledger.object(blobObj).orElseThrow().object();
     List<String> allKeys = sys.committee().stream().map(m -> m.blsPublicKey()).toList();
-    byte[] certSig = fakeAggregate(CertificationMessage.blobCertified(epoch, blob), allKeys);
+    byte[] certSig = aggregate(CertificationMessage.blobCertified(epoch, blob), allKeys);
     code(ErrorCode.BLOB_INVALID, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1, 2), certSig))));
     String storage2 = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 1))).createdObjects().get(0);
     code(ErrorCode.BLOB_INVALID, () -> ledger.submit(sign(user, new TxKind.RegisterBlob(storage2, blobId, root, size, 1, false))));
