@@ -27,11 +27,16 @@ import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.engine.TransactionExecutor;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.InvalidBlobId;
+import dev.haulout.chain.model.ListingLimits;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.server.LedgerServer;
 import dev.haulout.chain.server.LedgerServerOptions;
 import dev.haulout.chain.tx.TxKind;
 import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +93,70 @@ class InvalidateBlobIdTest {
          HttpLedgerClient ledger = HttpLedgerClient.create(server.baseUrl())) {
       scenario(ledger);
       code(ErrorCode.INVALID_ARGUMENT, () -> ledger.invalidBlob("not-a-blob-id"));
+    } finally {
+      TestLedgers.dropSchema(o);
+    }
+  }
+
+  /**
+   * ListingLimits.MAX_EVENT_BYTES is reachable by valid transactions: the BlobInvalidated event lists
+   * every Blob object registered with the ID, so about 3,800 registrations of one blob ID make the
+   * invalidation's event larger than the cap. The invalidation is then refused with EVENT_TOO_LARGE
+   * and changes nothing (the cap keeps every stored event publishable; see chain/README.md).
+   *
+   * <p>3,800 BuyStorage + RegisterBlob pairs took 393 s through {@code submit} on a loaded 2-core
+   * machine, so the test registers the blob once by transaction and copies its object row in SQL
+   * under fresh object ids: the state those registrations would leave, as far as invalidation reads it.
+   */
+  @Test
+  void invalidationWhoseEventWouldExceedTheCapIsRefusedWithEventTooLargeAndChangesNothing() throws SQLException {
+    PgOptions o = TestLedgers.freshSchema("ledger_invalidate_big");
+    try (PgLedger ledger = PgLedger.open(o, CFG, new MutableClock(1_700_000_000_000L), BlsCertificates.verifier())) {
+      List<String> blsKeys = List.copyOf(KEYS.keySet());
+      for (int i = 0; i < 3; i++) {
+        Ed25519KeyPair n = Ed25519KeyPair.generate();
+        ledger.faucet(n.address(), 1000 * WAL);
+        ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, blsKeys.get(i), (4 - i) * 100 * WAL, 100_000, 20_000)));
+      }
+      ledger.advanceEpoch();
+      SystemState sys = ledger.systemState();
+      List<Integer> signers = List.of(memberWithShards(sys, 3), memberWithShards(sys, 2));
+      Ed25519KeyPair user = Ed25519KeyPair.generate();
+      ledger.faucet(user.address(), 100 * WAL);
+      byte[] root = new byte[32];
+      root[0] = 42;
+      long size = 100;
+      byte[] blobId = TransactionExecutor.deriveBlobId(1, size, root);
+      String storage = ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(size, 10), 1)))
+          .createdObjects().get(0);
+      TxReceipt registered = ledger.submit(sign(user, new TxKind.RegisterBlob(storage, blobId, root, size, 1, false)));
+      String blobObj = registered.createdObjects().get(0);
+      // each Blob object id adds "0x" + 64 hex, two quotes and a comma to the event: 69 bytes
+      int copies = ListingLimits.MAX_EVENT_BYTES / 69;
+      try (Connection c = DriverManager.getConnection(o.url(), o.user(), o.password());
+          PreparedStatement ps = c.prepareStatement("INSERT INTO " + o.schema() + ".objects"
+              + " (id, type, owner, version, data, blob_id, listing_id)"
+              + " SELECT n.id, type, owner, version, replace(data, ?, n.id), blob_id, listing_id FROM " + o.schema()
+              + ".objects, generate_series(1, ?) g,"
+              + " LATERAL (SELECT '0x' || md5('copy-a' || g) || md5('copy-b' || g) AS id) n WHERE objects.id = ?")) {
+        ps.setString(1, blobObj);
+        ps.setInt(2, copies);
+        ps.setString(3, blobObj);
+        assertEquals(copies, ps.executeUpdate());
+      }
+      String blobB64 = Base64.getUrlEncoder().withoutPadding().encodeToString(blobId);
+      assertEquals(copies + 1, ledger.blobsByBlobId(blobB64).size());
+      long balance = ledger.balance(user.address());
+      long lastSeq = registered.events().get(0).seq();
+
+      LedgerException e = assertThrows(LedgerException.class, () -> ledger.submit(sign(user,
+          new TxKind.InvalidateBlobId(blobId, signers, sigBy(sys, sys.epoch(), blobId, signers)))));
+      assertEquals(ErrorCode.EVENT_TOO_LARGE, e.code(), e.getMessage());
+      assertTrue(e.getMessage().startsWith("BlobInvalidated event would be "), e.getMessage());
+      assertTrue(ledger.invalidBlob(blobB64).isEmpty(), "the blob ID is not invalidated");
+      assertEquals(balance, ledger.balance(user.address()));
+      assertEquals(List.of(), ledger.events(lastSeq, 10), "no event stored");
+      assertTrue(ledger.audit().ok(), ledger.audit().toString());
     } finally {
       TestLedgers.dropSchema(o);
     }
