@@ -112,14 +112,7 @@ class InvalidateBlobIdTest {
   void invalidationWhoseEventWouldExceedTheCapIsRefusedWithEventTooLargeAndChangesNothing() throws SQLException {
     PgOptions o = TestLedgers.freshSchema("ledger_invalidate_big");
     try (PgLedger ledger = PgLedger.open(o, CFG, new MutableClock(1_700_000_000_000L), BlsCertificates.verifier())) {
-      List<String> blsKeys = List.copyOf(KEYS.keySet());
-      for (int i = 0; i < 3; i++) {
-        Ed25519KeyPair n = Ed25519KeyPair.generate();
-        ledger.faucet(n.address(), 1000 * WAL);
-        ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, blsKeys.get(i), (4 - i) * 100 * WAL, 100_000, 20_000)));
-      }
-      ledger.advanceEpoch();
-      SystemState sys = ledger.systemState();
+      SystemState sys = committeeOf532(ledger);
       List<Integer> signers = List.of(memberWithShards(sys, 3), memberWithShards(sys, 2));
       Ed25519KeyPair user = Ed25519KeyPair.generate();
       ledger.faucet(user.address(), 100 * WAL);
@@ -188,8 +181,8 @@ class InvalidateBlobIdTest {
     return aggregate(CertificationMessage.invalidBlobId(epoch, blobId), keys);
   }
 
-  static void scenario(Ledger ledger) {
-    // three nodes staking 4:3:2 get 5, 3 and 2 of the 10 shards; f = 3, validity needs w >= 4
+  /** Registers three nodes with the test BLS keys staking 4:3:2 and starts epoch 1: shards 5, 3 and 2 of 10. */
+  static SystemState committeeOf532(Ledger ledger) {
     List<String> blsKeys = List.copyOf(KEYS.keySet());
     for (int i = 0; i < 3; i++) {
       Ed25519KeyPair n = Ed25519KeyPair.generate();
@@ -198,6 +191,12 @@ class InvalidateBlobIdTest {
     }
     ledger.advanceEpoch();
     SystemState sys = ledger.systemState();
+    return sys;
+  }
+
+  static void scenario(Ledger ledger) {
+    // three nodes staking 4:3:2 get 5, 3 and 2 of the 10 shards; f = 3, validity needs w >= 4
+    SystemState sys = committeeOf532(ledger);
     int five = memberWithShards(sys, 5);
     int three = memberWithShards(sys, 3);
     int two = memberWithShards(sys, 2);
