@@ -173,6 +173,16 @@ class GraphQLErrorsTest {
     graphql(fragments).then().statusCode(200)
         .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
         .body("errors[0].message", containsString("asks for 505 listing rows"));
+    // without 'first' each field asks for the default page (20 + 1): 24 of them are 504 rows, 23 are 483
+    StringBuilder defaults = new StringBuilder("{");
+    for (int i = 0; i < 24; i++) {
+      defaults.append(" a").append(i).append(": listings { totalCount }");
+    }
+    graphql(defaults.append(" }").toString()).then().statusCode(200)
+        .body("errors[0].extensions.code", equalTo("QUERY_TOO_EXPENSIVE"))
+        .body("errors[0].message", containsString("asks for 504 listing rows"));
+    graphql(defaults.toString().replace(" a23: listings { totalCount }", "")).then().statusCode(200)
+        .body("errors", nullValue()).body("data.a22.totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
     // at the bound it runs: 4 full pages and a 91-row one = 4 * 101 + 92 = 496
     graphql("{ a: listings(first: 100) { totalCount } b: listings(first: 100) { totalCount }"
         + " c: listings(first: 100) { totalCount } d: listings(first: 100) { totalCount } e: listings(first: 91) { totalCount } }")

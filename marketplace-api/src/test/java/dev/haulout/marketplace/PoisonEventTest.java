@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haulout.chain.adapter.kafka.OutboxPublisher;
 import dev.haulout.marketplace.domain.Listing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -140,5 +141,44 @@ class PoisonEventTest {
     Integer count = graphql("{ catalogStats { rejectedEvents } }", Map.of(), userToken("carol", "carol-pw"))
         .then().statusCode(200).extract().path("data.catalogStats.rejectedEvents");
     assertTrue(count >= 5, "rejectedEvents " + count);
+  }
+
+  /**
+   * The ledger's outbox publishes a {@code haulout.eventParked.v1} notice where it could not publish
+   * an event (chain's {@code OutboxPublisher}): the catalog records it with stage {@code parked},
+   * counts it, keeps its state, and applies the listing's next event.
+   */
+  @Test
+  void parkedNoticeIsRecordedCountedAndTheListingsNextEventApplies() throws SQLException {
+    String victim = randomAddress();
+    listing(victim).title("Before the parked update").at(1_000L).publish();
+    drain();
+    double parked = outcome("parked");
+    double rejected = outcome("rejected");
+    Map<String, String> before = listingRows();
+
+    long seq = 4_000_000_000L + System.nanoTime() % 1_000_000;
+    String notice = "{\"schema\":\"" + OutboxPublisher.PARKED_SCHEMA + "\",\"seq\":" + seq
+        + ",\"type\":\"EventParked\",\"objectId\":\"" + victim + "\",\"data\":{\"type\":\"ListingUpdated\","
+        + "\"bytes\":2400000,\"reason\":\"event is 2400000 bytes, over the outbox limit of 1048576\"}}";
+    long offset = producer().sendRaw(victim, notice).offset();
+    drain();
+
+    assertReady();
+    Map<String, String> row = rejection(offset);
+    assertEquals("parked", row.get("stage"), row.toString());
+    assertEquals(victim, row.get("listing_id"));
+    assertEquals(Long.toString(seq), row.get("event_seq"));
+    assertNull(row.get("version"));
+    assertTrue(row.get("reason").contains("ListingUpdated seq " + seq + " (2400000 bytes)"), row.toString());
+    assertTrue(row.get("reason").contains("over the outbox limit"), row.toString());
+    assertEquals(parked + 1, outcome("parked"), 0.0);
+    assertEquals(rejected, outcome("rejected"), 0.0, "a parked notice is not a poison event");
+    assertEquals(before.get(victim), listingRows().get(victim), "the parked update changed nothing");
+
+    // the listing's next event carries its whole state again and is applied
+    listing(victim).version(3).title("After the parked update").at(3_000L).publish();
+    await().atMost(Duration.ofSeconds(60)).until(() -> read(victim).getInt("data.listing.version") == 3);
+    assertEquals("After the parked update", read(victim).getString("data.listing.title"));
   }
 }

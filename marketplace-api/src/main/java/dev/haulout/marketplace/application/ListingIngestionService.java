@@ -4,6 +4,7 @@ import dev.haulout.marketplace.application.port.ListingRepository;
 import dev.haulout.marketplace.application.port.ListingRepository.ApplyOutcome;
 import dev.haulout.marketplace.application.port.RejectedEventLog;
 import dev.haulout.marketplace.application.port.RejectedEventLog.RejectedEvent;
+import dev.haulout.marketplace.application.port.RejectedEventLog.Stage;
 import dev.haulout.marketplace.domain.Listing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -39,13 +40,15 @@ public class ListingIngestionService {
   }
 
   /**
-   * Records an event that cannot be applied (it does not parse, breaks the catalog's rules, or the
-   * store refuses a value) and counts it; the caller then skips it, so it cannot block the stream.
-   * Fails only when the record itself cannot be written (the store is unavailable).
+   * Records an event that cannot be applied (it does not parse, breaks the catalog's rules, the
+   * store refuses a value, or the ledger parked it) and counts it ({@code outcome="parked"} for a
+   * parked one, {@code "rejected"} otherwise); the caller then skips it, so it cannot block the
+   * stream. Fails only when the record itself cannot be written (the store is unavailable).
    */
   public Uni<Void> reject(RejectedEvent event) {
+    String outcome = event.stage() == Stage.PARKED ? "parked" : "rejected";
     return rejections.record(event).invoke(() -> {
-      meters.counter("haulout_catalog_events_total", "outcome", "rejected").increment();
+      meters.counter("haulout_catalog_events_total", "outcome", outcome).increment();
       LOG.warnf("skipped chain event %s/%d@%d (listing %s v%s, seq %s) at %s: %s", event.topic(), event.partition(),
           event.offset(), event.listingId(), event.version(), event.seq(), event.stage(), event.reason());
     });

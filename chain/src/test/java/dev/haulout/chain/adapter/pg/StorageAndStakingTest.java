@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.haulout.chain.BlsTestKeys;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
@@ -14,7 +15,9 @@ import dev.haulout.chain.StoragePrices;
 import dev.haulout.chain.TestLedgers;
 import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
+import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.chain.engine.CertificationMessage;
 import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.SystemState;
@@ -22,8 +25,10 @@ import dev.haulout.chain.tx.TxKind;
 import dev.haulout.walrus.BlobId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class StorageAndStakingTest {
@@ -43,10 +48,10 @@ class StorageAndStakingTest {
     throw new AssertionError("no member with " + shards + " shards");
   }
 
-  /** A 10-shard ledger with one-hour epochs and a certificate check that accepts. */
+  /** A 10-shard ledger with one-hour epochs and the real BLS check (nothing certified by its callers; the check is there all the same). */
   static PgLedger tenShards(PgOptions o) {
     LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
-    return PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), (msg, keys, sig) -> true);
+    return PgLedger.open(o, cfg, new MutableClock(1_700_000_000_000L), BlsCertificates.verifier());
   }
 
   /** Funds {@code node} with 1000 WAL and registers it with 300 WAL of self-stake; returns its pool id. */
@@ -60,18 +65,21 @@ class StorageAndStakingTest {
   void storageIsBoughtRegisteredCertifiedAndFeesPaidToStakersPerEpoch() {
     PgOptions o = TestLedgers.freshSchema("ledger_storage");
     MutableClock clock = new MutableClock(1_700_000_000_000L);
-    AtomicBoolean blsOk = new AtomicBoolean(true);
     LedgerConfig cfg = LedgerConfig.localnet().withNShards(10).withEpochLengthMs(Duration.ofHours(1).toMillis());
-    try (PgLedger ledger = PgLedger.open(o, cfg, clock, (msg, keys, sig) -> blsOk.get())) {
+    // the ledger's real BLS12-381 check; the nodes register real min-pk keys and sign for real
+    try (PgLedger ledger = PgLedger.open(o, cfg, clock, BlsCertificates.verifier())) {
       // three storage nodes with 4:3:2 stake plus a delegator in node 0: shards 5:3:2
       List<Ed25519KeyPair> nodes = new ArrayList<>();
       List<String> pools = new ArrayList<>();
+      Map<String, BlsTestKeys> blsByPublicKey = new HashMap<>();
       long[] stakes = {400 * WAL, 300 * WAL, 200 * WAL};
       long[] votes = {120_000, 100_000, 80_000};
       for (int i = 0; i < 3; i++) {
         Ed25519KeyPair n = Ed25519KeyPair.generate();
         ledger.faucet(n.address(), 1000 * WAL);
-        TxReceipt r = ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, "bls-" + i, stakes[i], votes[i], 20_000)));
+        BlsTestKeys bls = new BlsTestKeys("storage-node-" + i);
+        blsByPublicKey.put(bls.publicKeyBase64(), bls);
+        TxReceipt r = ledger.submit(sign(n, new TxKind.RegisterNode("node-" + i, bls.publicKeyBase64(), stakes[i], votes[i], 20_000)));
         nodes.add(n);
         pools.add(r.createdObjects().get(0));
       }
@@ -120,17 +128,24 @@ class StorageAndStakingTest {
       int three = memberWithShards(sys, 3);
       int two = memberWithShards(sys, 2);
       assertEquals(pools.get(0), sys.committee().get(five).poolId());
-      // 3 + 2 = 5 of 10 shards: 3*5 < 21, no quorum
-      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(three, two), new byte[96]))));
-      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, five, two), new byte[96]))));
-      blsOk.set(false);
+      byte[] message = CertificationMessage.blobCertified(sys.epoch(), blob);
+      Function<List<Integer>, byte[]> signedBy = members -> BlsTestKeys.aggregate(
+          members.stream().map(m -> blsByPublicKey.get(sys.committee().get(m).blsPublicKey())).toList(), message);
+      // 3 + 2 = 5 of 10 shards: 3*5 < 21, no quorum, however well signed; a signer counted twice is refused
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(three, two),
+          signedBy.apply(List.of(three, two))))));
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, five, two),
+          signedBy.apply(List.of(five, five, two))))));
+      // a quorum by weight whose signature is not theirs: all-zero bytes, or signed by other members
       code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, two), new byte[96]))));
-      blsOk.set(true);
+      code(ErrorCode.INVALID_CERTIFICATE, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, two),
+          signedBy.apply(List.of(five, three))))));
       // 5 + 2 = 7 shards: 3*7 = 21 >= 2*10+1, the smallest quorum
-      TxReceipt cert = ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, two), new byte[96])));
+      TxReceipt cert = ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(five, two), signedBy.apply(List.of(five, two)))));
       assertEquals("BlobCertified", cert.events().get(0).type());
       assertNotNull(((Blob) ledger.object(blobObj).orElseThrow().object()).certifiedEpoch());
-      code(ErrorCode.BLOB_ALREADY_CERTIFIED, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1, 2), new byte[96]))));
+      code(ErrorCode.BLOB_ALREADY_CERTIFIED, () -> ledger.submit(sign(user, new TxKind.CertifyBlob(blobObj, List.of(0, 1, 2),
+          signedBy.apply(List.of(0, 1, 2))))));
 
       // epoch 1 fund: one epoch of storage + the write fee; paid by shard share then stake share
       long fund1 = units * 100_000 + units * 20_000;

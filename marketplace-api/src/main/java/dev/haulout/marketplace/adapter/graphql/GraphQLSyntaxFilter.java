@@ -1,5 +1,7 @@
 package dev.haulout.marketplace.adapter.graphql;
 
+import dev.haulout.marketplace.config.MarketplaceConfig;
+import graphql.language.Document;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -16,8 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import graphql.language.Document;
 import java.io.StringReader;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,7 +49,7 @@ public class GraphQLSyntaxFilter {
   public GraphQLSyntaxFilter(
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit,
       @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens,
-      dev.haulout.marketplace.config.MarketplaceConfig config) {
+      MarketplaceConfig config) {
     this.bodyLimit = bodyLimit.asLongValue();
     this.maxTokens = maxTokens;
     this.maxRows = config.graphql().maxRequestedRows();
@@ -95,8 +97,6 @@ public class GraphQLSyntaxFilter {
   /** The parts of a GraphQL-over-HTTP POST this filter reads. */
   record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {}
 
-
-
   private static void reply(RoutingContext ctx, int status, JsonObject body) {
     ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
   }
@@ -109,7 +109,7 @@ public class GraphQLSyntaxFilter {
    * stable code instead of SmallRye's "Unparseable request" or, for some shapes, a 500.
    */
   static GraphQLRequest request(String contentType, String body) throws BadRequest {
-    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     if (type.startsWith("application/graphql")) {
       return new GraphQLRequest(body == null ? "" : body, null, Map.of());
     }

@@ -8,12 +8,14 @@ import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
+import graphql.language.NullValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -98,11 +100,11 @@ final class RowBudget {
   }
 
   private static Long intOf(Value<?> v, Map<String, Object> variables, Map<String, Value<?>> defaults) {
-    if (v instanceof graphql.language.NullValue) {
+    if (v instanceof NullValue) {
       return (long) ListingQuery.DEFAULT_PAGE; // explicit null: the schema default applies
     }
     if (v instanceof IntValue i) {
-      return i.getValue().min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).max(java.math.BigInteger.ZERO).longValue();
+      return i.getValue().min(BigInteger.valueOf(Long.MAX_VALUE)).max(BigInteger.ZERO).longValue();
     }
     if (v instanceof VariableReference ref) {
       if (variables != null && variables.containsKey(ref.getName())) {

@@ -27,6 +27,11 @@ import org.jboss.logging.Logger;
  * seq, reason, payload hash) and skipped, so one bad record cannot stop the catalog. A store
  * <b>outage</b> (no connection, a timeout) is retried with back-off; only if it lasts through every
  * retry does the channel fail (readiness then reports it).
+ *
+ * <p>A <b>parked</b> notice ({@code haulout.eventParked.v1}) stands where the ledger's outbox could
+ * not publish an event (too large for Kafka): it is recorded in {@code rejected_event} with stage
+ * {@code parked}, counted as {@code outcome="parked"}, and the stream goes on. The listing keeps its
+ * previous state until its next event, which carries the whole state again.
  */
 @ApplicationScoped
 public class ChainEventConsumer {
@@ -52,7 +57,12 @@ public class ChainEventConsumer {
       if (maybe.isEmpty()) {
         return Uni.createFrom().voidItem();
       }
-      parsed = maybe.get();
+      if (maybe.get() instanceof ListingEventParser.Parked p) {
+        return reject(record, Stage.PARKED, p.aboutListing() ? p.objectId() : null, null, p.seq(),
+            "the ledger parked " + (p.eventType() == null ? "an event" : p.eventType()) + " seq " + p.seq()
+                + (p.bytes() == null ? "" : " (" + p.bytes() + " bytes)") + ": " + p.reason());
+      }
+      parsed = (ListingEventParser.Parsed) maybe.get();
     } catch (ListingEventParser.InvalidEventException e) {
       return reject(record, e.parsed() ? Stage.VALIDATION : Stage.PARSE, e.listingId(), e.version(), e.seq(),
           e.getMessage());

@@ -3,6 +3,7 @@ package dev.haulout.marketplace.adapter.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haulout.chain.adapter.kafka.OutboxPublisher;
 import dev.haulout.marketplace.domain.Listing;
 import dev.haulout.marketplace.domain.ListingId;
 import dev.haulout.marketplace.domain.ListingStatus;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Turns a chain event (JSON text) into a listing state. Events of other schemas are not for the
- * catalog and yield empty; malformed listing events throw {@link InvalidEventException} with the reason.
+ * Turns a chain event (JSON text) into a listing state, or into the {@link Parked} notice the
+ * ledger's outbox publishes in place of an event it could not publish
+ * ({@link OutboxPublisher#PARKED_SCHEMA}). Events of other schemas are not for the catalog and yield
+ * empty; malformed listing events and parked notices throw {@link InvalidEventException} with the reason.
  */
 public final class ListingEventParser {
   private final ObjectMapper json;
@@ -21,10 +24,25 @@ public final class ListingEventParser {
     this.json = json;
   }
 
-  /** A parsed listing event: its state and the chain's global sequence number. */
-  public record Parsed(Listing listing, long seq) {}
+  /** What the catalog reads from the chain's stream. */
+  public sealed interface ChainEvent permits Parsed, Parked {}
 
-  public Optional<Parsed> parse(String text) {
+  /** A parsed listing event: its state and the chain's global sequence number. */
+  public record Parsed(Listing listing, long seq) implements ChainEvent {}
+
+  /**
+   * The ledger could not publish event {@code seq} (of {@code eventType}, {@code bytes} long, about
+   * object {@code objectId}) and sent this notice in its place; {@code reason} is the ledger's.
+   * {@code eventType}, {@code bytes} and {@code reason} are null when the notice lacks them.
+   */
+  public record Parked(long seq, String objectId, String eventType, Long bytes, String reason) implements ChainEvent {
+    /** Whether the parked event was a listing event (then {@code objectId} is the listing's id). */
+    public boolean aboutListing() {
+      return ListingEventV1.TYPES.contains(eventType);
+    }
+  }
+
+  public Optional<ChainEvent> parse(String text) {
     JsonNode node;
     try {
       node = json.readTree(text);
@@ -37,6 +55,9 @@ public final class ListingEventParser {
     String schema = node.path("schema").asText(null);
     if (schema == null) {
       throw new InvalidEventException("no 'schema' field", false);
+    }
+    if (OutboxPublisher.PARKED_SCHEMA.equals(schema)) {
+      return Optional.of(parked(node));
     }
     if (!ListingEventV1.SCHEMA.equals(schema)) {
       return Optional.empty();
@@ -52,6 +73,21 @@ public final class ListingEventParser {
     } catch (InvalidEventException ex) {
       throw ex.about(node);
     }
+  }
+
+  private static Parked parked(JsonNode node) {
+    JsonNode seq = node.path("seq");
+    if (!seq.isIntegralNumber() || !seq.canConvertToLong()) {
+      throw new InvalidEventException("parked-event notice without an integer 'seq'", false).about(node);
+    }
+    JsonNode data = node.path("data");
+    JsonNode bytes = data.path("bytes");
+    return new Parked(seq.asLong(), text(node.path("objectId")), text(data.path("type")),
+        bytes.isIntegralNumber() && bytes.canConvertToLong() ? bytes.asLong() : null, text(data.path("reason")));
+  }
+
+  private static String text(JsonNode n) {
+    return n.isTextual() ? n.asText() : null;
   }
 
   static Listing toListing(ListingEventV1 e) {

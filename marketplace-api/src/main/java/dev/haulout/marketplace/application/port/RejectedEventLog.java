@@ -2,7 +2,7 @@ package dev.haulout.marketplace.application.port;
 
 import io.smallrye.mutiny.Uni;
 
-/** Where the catalog records chain events it could not apply and skipped (poison events). */
+/** Where the catalog records chain events it could not apply and skipped (poison and parked events). */
 public interface RejectedEventLog {
 
   /** Records {@code event}; recording the same Kafka record again changes nothing. */
@@ -15,7 +15,9 @@ public interface RejectedEventLog {
     /** parsed, but breaks the catalog's rules (a title too long, a bad tag, U+0000 in a text) */
     VALIDATION,
     /** the database refused a value */
-    STORE
+    STORE,
+    /** the ledger could not publish the event and sent a {@code haulout.eventParked.v1} notice instead */
+    PARKED
   }
 
   /**

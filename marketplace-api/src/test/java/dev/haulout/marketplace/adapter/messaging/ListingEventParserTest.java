@@ -20,9 +20,13 @@ class ListingEventParserTest {
         + "\",\"title\":\"Rain\",\"tags\":[\"Weather\"],\"buyPriceFrost\":5" + extra + "}}";
   }
 
+  static ListingEventParser.Parsed listing(String text) {
+    return (ListingEventParser.Parsed) PARSER.parse(text).orElseThrow();
+  }
+
   @Test
   void parsesTheDocumentedShape() {
-    var parsed = PARSER.parse(event("ListingUpdated", ",\"futureField\":1")).orElseThrow();
+    var parsed = listing(event("ListingUpdated", ",\"futureField\":1"));
     assertEquals(7, parsed.seq());
     assertEquals(3, parsed.listing().version());
     assertEquals("weather", parsed.listing().tags().get(0));
@@ -32,19 +36,34 @@ class ListingEventParserTest {
 
   @Test
   void zeroPriceFromTheLedgerMeansNotOffered() {
-    var parsed = PARSER.parse(event("ListingCreated", ",\"rentPricePerPeriodFrost\":0,\"rentPeriodMs\":0")).orElseThrow();
+    var parsed = listing(event("ListingCreated", ",\"rentPricePerPeriodFrost\":0,\"rentPeriodMs\":0"));
     assertEquals(null, parsed.listing().terms().rentPricePerPeriodFrost());
     assertEquals(null, parsed.listing().terms().rentPeriodMs());
   }
 
   @Test
   void delistedTypeWinsOverPayloadStatus() {
-    assertEquals(ListingStatus.DELISTED, PARSER.parse(event("ListingDelisted", "")).orElseThrow().listing().status());
+    assertEquals(ListingStatus.DELISTED, listing(event("ListingDelisted", "")).listing().status());
   }
 
   @Test
   void otherSchemasAreNotForTheCatalog() {
     assertTrue(PARSER.parse("{\"schema\":\"haulout.coin.v1\",\"seq\":1}").isEmpty());
+  }
+
+  @Test
+  void parkedNoticesAreReadWithWhatTheLedgerSaid() {
+    var parked = (ListingEventParser.Parked) PARSER.parse("{\"schema\":\"haulout.eventParked.v1\",\"seq\":9,"
+        + "\"type\":\"EventParked\",\"objectId\":\"" + ID + "\",\"data\":{\"type\":\"ListingUpdated\","
+        + "\"bytes\":2400000,\"reason\":\"too big\"}}").orElseThrow();
+    assertEquals(new ListingEventParser.Parked(9, ID, "ListingUpdated", 2_400_000L, "too big"), parked);
+    assertTrue(parked.aboutListing());
+    var bare = (ListingEventParser.Parked) PARSER.parse("{\"schema\":\"haulout.eventParked.v1\",\"seq\":10}")
+        .orElseThrow();
+    assertEquals(new ListingEventParser.Parked(10, null, null, null, null), bare);
+    assertEquals("parked-event notice without an integer 'seq'", assertThrows(
+        ListingEventParser.InvalidEventException.class,
+        () -> PARSER.parse("{\"schema\":\"haulout.eventParked.v1\",\"seq\":\"9\"}")).getMessage());
   }
 
   @Test
