@@ -30,6 +30,9 @@ public final class StoreCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--verbose", description = "Print where the time went (JVM start, encode, each ledger transaction, each node's uploads and confirmation) on stderr.")
+  boolean verbose;
+
   @Mixin
   StorageEndpoints endpoints;
 
@@ -42,15 +45,23 @@ public final class StoreCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long size = InputFiles.regularFileSize(file);
     ProgressBar bar = new ProgressBar(err, quiet);
+    StepTimes times = verbose ? new StepTimes(bar) : null;
     StoreResult r;
+    long open0 = System.nanoTime();
     try (BlobStore store = endpoints.open(true); InputStream in = Files.newInputStream(file)) {
-      r = store.store(in, size, epochs, bar);
+      if (times != null) {
+        times.onStep("open store", open0, System.nanoTime());
+      }
+      r = store.store(in, size, epochs, times != null ? times : bar);
     } catch (StorageException e) {
       bar.finish();
       err.println("error: " + e.getMessage() + " [" + e.code() + "]");
       return 1;
     }
     bar.finish();
+    if (times != null) {
+      times.print(err);
+    }
     out.println("blob ID:  " + r.blobId());
     if (r.blobObjectId() != null) {
       out.println("object:   " + r.blobObjectId());

@@ -81,30 +81,36 @@ public final class BlobWriter {
     if (length < 0 || epochs < 1) {
       throw new IllegalArgumentException("length must be >= 0 and epochs >= 1: " + length + ", " + epochs);
     }
+    long t0 = System.nanoTime();
     Committee committee = Committee.fromLedger(ledger);
+    progress.onStep("read committee", t0, System.nanoTime());
     EncodingConfig config = EncodingConfig.forShards(committee.nShards());
     try (SliverSpool spool = length > SPOOL_THRESHOLD ? SliverSpool.onDisk() : SliverSpool.inMemory()) {
       progress.onProgress("encode", 0, length);
+      t0 = System.nanoTime();
       EncoderOptions eo = EncoderOptions.defaults().withParallelism(Runtime.getRuntime().availableProcessors());
       VerifiedBlobMetadata meta = BlobEncoder.create(config, eo).encode(in, length, spool);
       progress.onProgress("encode", length, length);
+      progress.onStep("encode", t0, System.nanoTime());
       BlobId id = meta.blobId();
-      SystemState sys = ledger.systemState();
-      StoreResult existing = alreadyCertified(id, sys.epoch() + epochs, deletable, length, config);
+      SystemState sys = step(progress, "read system state", ledger::systemState);
+      StoreResult existing = step(progress, "look up certified blob",
+          () -> alreadyCertified(id, sys.epoch() + epochs, deletable, length, config));
       if (existing != null) {
         return existing;
       }
       long encoded = config.encodedLength(length);
       progress.onProgress("register", 0, 2);
-      TxReceipt bought = LedgerCalls.submit(ledger, wallet, new TxKind.BuyStorage(encoded, epochs));
-      TxReceipt reg = LedgerCalls.submit(ledger, wallet,
-          new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable));
+      TxReceipt bought = step(progress, "tx BuyStorage",
+          () -> LedgerCalls.submit(ledger, wallet, new TxKind.BuyStorage(encoded, epochs)));
+      TxReceipt reg = step(progress, "tx RegisterBlob", () -> LedgerCalls.submit(ledger, wallet,
+          new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable)));
       progress.onProgress("register", 2, 2);
       String blobObject = reg.createdObjects().get(0);
       long cost = StoragePricing.storageCost(encoded, epochs, sys.storagePricePerUnit())
           + StoragePricing.writeCost(encoded, sys.writePricePerUnit());
-      Map<Committee.Member, SignedConfirmation> confirmations =
-          uploadAndConfirm(committee, meta, spool, deletable ? blobObject : null, progress);
+      Map<Committee.Member, SignedConfirmation> confirmations = step(progress, "upload to quorum + grace",
+          () -> uploadAndConfirm(committee, meta, spool, deletable ? blobObject : null, progress));
       progress.onProgress("certify", 0, 1);
       List<Integer> signers = new ArrayList<>();
       List<byte[]> sigs = new ArrayList<>();
@@ -113,11 +119,21 @@ public final class BlobWriter {
             signers.add(e.getKey().index());
             sigs.add(e.getValue().signature());
           });
-      LedgerCalls.submit(ledger, wallet, new TxKind.CertifyBlob(blobObject, signers, BlsSignatures.aggregate(sigs)));
+      step(progress, "tx CertifyBlob",
+          () -> LedgerCalls.submit(ledger, wallet, new TxKind.CertifyBlob(blobObject, signers, BlsSignatures.aggregate(sigs))));
       progress.onProgress("certify", 1, 1);
-      Blob b = blob(blobObject);
+      Blob b = step(progress, "read Blob object", () -> blob(blobObject));
       return new StoreResult(id.toBase64(), blobObject, b.storage().id(), length, encoded, b.registeredEpoch(),
           b.certifiedEpoch() == null ? -1 : b.certifiedEpoch(), b.storage().endEpoch(), cost, true);
+    }
+  }
+
+  private static <T> T step(ProgressListener progress, String name, java.util.function.Supplier<T> body) {
+    long t0 = System.nanoTime();
+    try {
+      return body.get();
+    } finally {
+      progress.onStep(name, t0, System.nanoTime());
     }
   }
 
@@ -164,9 +180,11 @@ public final class BlobWriter {
         continue;
       }
       StorageNodeClient client = StorageNodeClient.create(m.url(), http, options);
+      String node = "node " + m.index() + " ";
       CompletableFuture<SignedConfirmation> f = CompletableFuture
-          .supplyAsync(() -> Retry.call(options, () -> client.putMetadata(id, meta, false)), pool)
+          .supplyAsync(() -> step(progress, node + "metadata", () -> Retry.call(options, () -> client.putMetadata(id, meta, false))), pool)
           .thenCompose(x -> {
+            long slivers0 = System.nanoTime();
             List<CompletableFuture<?>> puts = new ArrayList<>();
             for (int shard : m.shards()) {
               int pair = id.pairOnShard(shard, n);
@@ -181,10 +199,11 @@ public final class BlobWriter {
                 }, pool));
               }
             }
-            return CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0]));
+            return CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0]))
+                .thenRun(() -> progress.onStep(node + "slivers", slivers0, System.nanoTime()));
           })
-          .thenApplyAsync(x -> Retry.call(options,
-              () -> client.getAndVerifyConfirmation(id, committee.epoch(), deletableObject, m.blsPublicKey())), pool);
+          .thenApplyAsync(x -> step(progress, node + "confirmation", () -> Retry.call(options,
+              () -> client.getAndVerifyConfirmation(id, committee.epoch(), deletableObject, m.blsPublicKey()))), pool);
       perNode.add(f.whenComplete((c, err) -> {
         if (err == null) {
           confirmations.put(m, c);
