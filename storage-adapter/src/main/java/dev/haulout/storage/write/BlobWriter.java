@@ -27,6 +27,7 @@ import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.internal.Retry;
 import dev.haulout.storage.internal.SliverSpool;
 import dev.haulout.storage.node.SignedConfirmation;
+import dev.haulout.storage.node.SliverBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -186,18 +188,16 @@ public final class BlobWriter {
           .thenCompose(x -> {
             long slivers0 = System.nanoTime();
             List<CompletableFuture<?>> puts = new ArrayList<>();
-            for (int shard : m.shards()) {
-              int pair = id.pairOnShard(shard, n);
-              for (Axis axis : Axis.values()) {
-                int index = axis == Axis.PRIMARY ? pair : n - 1 - pair;
-                puts.add(CompletableFuture.runAsync(() -> {
-                  if (aborted.isDone()) {
-                    throw new IllegalStateException("write aborted");
-                  }
-                  Retry.call(options, () -> client.putSliver(id, pair, spool.get(axis, index)));
-                  progress.onProgress("upload", uploaded.addAndGet(meta.sliverLength(axis)), total);
-                }, pool));
-              }
+            AtomicBoolean batchUnsupported = new AtomicBoolean();
+            for (List<SliverRef> batch : batches(m, id, n, meta)) {
+              puts.add(CompletableFuture.runAsync(() -> {
+                if (aborted.isDone()) {
+                  throw new IllegalStateException("write aborted");
+                }
+                upload(client, id, n, meta, batch, spool, batchUnsupported);
+                long bytes = batch.stream().mapToLong(r -> meta.sliverLength(r.axis())).sum();
+                progress.onProgress("upload", uploaded.addAndGet(bytes), total);
+              }, pool));
             }
             return CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0]))
                 .thenRun(() -> progress.onStep(node + "slivers", slivers0, System.nanoTime()));
@@ -241,6 +241,73 @@ public final class BlobWriter {
           first == null ? null : unwrap(first));
     }
     return Map.copyOf(confirmations);
+  }
+
+  /** Bytes of slivers per batch request: a few per node, so a node verifies one while the next arrives. */
+  static final long BATCH_BYTES = 1L << 20;
+  /** Slivers per batch request. */
+  static final int BATCH_SLIVERS = 256;
+
+  /** One sliver to upload: its pair and axis. */
+  private record SliverRef(int pair, Axis axis) {
+    int index(int n) {
+      return axis == Axis.PRIMARY ? pair : n - 1 - pair;
+    }
+  }
+
+  /**
+   * Both slivers of every pair of the member's shards, in batches of at most {@link #BATCH_BYTES}
+   * and {@link #BATCH_SLIVERS}; a sliver above {@link SliverBatch#MAX_SLIVER_BYTES} is a batch of
+   * its own and goes by the per-sliver route.
+   */
+  private static List<List<SliverRef>> batches(Committee.Member m, BlobId id, int n, VerifiedBlobMetadata meta) {
+    List<List<SliverRef>> out = new ArrayList<>();
+    List<SliverRef> cur = new ArrayList<>();
+    long bytes = 0;
+    for (int shard : m.shards()) {
+      int pair = id.pairOnShard(shard, n);
+      for (Axis axis : Axis.values()) {
+        long len = meta.sliverLength(axis);
+        if (!cur.isEmpty() && (bytes + len > BATCH_BYTES || cur.size() >= BATCH_SLIVERS || len > SliverBatch.MAX_SLIVER_BYTES - 16)) {
+          out.add(cur);
+          cur = new ArrayList<>();
+          bytes = 0;
+        }
+        cur.add(new SliverRef(pair, axis));
+        bytes += len;
+      }
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur);
+    }
+    return out;
+  }
+
+  /**
+   * Uploads one batch with the batch route, or sliver by sliver when it is a single large sliver
+   * or the node does not serve the route (remembered in {@code unsupported}, e.g. a Walrus node).
+   */
+  private void upload(StorageNodeClient client, BlobId id, int n, VerifiedBlobMetadata meta, List<SliverRef> batch,
+      SliverSpool spool, AtomicBoolean unsupported) {
+    boolean single = batch.size() == 1 && meta.sliverLength(batch.get(0).axis()) > SliverBatch.MAX_SLIVER_BYTES - 16;
+    if (!single && options.batchUploads() && !unsupported.get()) {
+      try {
+        List<SliverBatch.Entry> entries = new ArrayList<>(batch.size());
+        for (SliverRef r : batch) {
+          entries.add(SliverBatch.entry(r.pair(), spool.get(r.axis(), r.index(n))));
+        }
+        Retry.call(options, () -> client.putSlivers(id, entries));
+        return;
+      } catch (StorageException e) {
+        if (!StorageNodeClient.isBatchUnsupported(e)) {
+          throw e;
+        }
+        unsupported.set(true);
+      }
+    }
+    for (SliverRef r : batch) {
+      Retry.call(options, () -> client.putSliver(id, r.pair(), spool.get(r.axis(), r.index(n))));
+    }
   }
 
   private static Throwable unwrap(Throwable t) {
