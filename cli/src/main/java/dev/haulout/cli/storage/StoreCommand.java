@@ -2,6 +2,7 @@ package dev.haulout.cli.storage;
 
 import dev.haulout.cli.InputFiles;
 import dev.haulout.storage.BlobStore;
+import dev.haulout.storage.StorageClientOptions;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import java.io.InputStream;
@@ -33,6 +34,10 @@ public final class StoreCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print where the time went (JVM start, encode, each ledger transaction, each node's uploads and confirmation) on stderr.")
   boolean verbose;
 
+  /** For side-by-side benchmarks (storage-adapter/bench/store-latency.sh): the Walrus per-sliver routes only. */
+  @Option(names = "--per-sliver-uploads", hidden = true)
+  boolean perSliverUploads;
+
   @Mixin
   StorageEndpoints endpoints;
 
@@ -48,7 +53,8 @@ public final class StoreCommand implements Callable<Integer> {
     StepTimes times = verbose ? new StepTimes(bar) : null;
     StoreResult r;
     long open0 = System.nanoTime();
-    try (BlobStore store = endpoints.open(true); InputStream in = Files.newInputStream(file)) {
+    try (BlobStore store = endpoints.open(true, StorageClientOptions.defaults().withBatchUploads(!perSliverUploads));
+         InputStream in = Files.newInputStream(file)) {
       if (times != null) {
         times.onStep("open store", open0, System.nanoTime());
       }
