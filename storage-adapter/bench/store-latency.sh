@@ -21,7 +21,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 java -cp "target/classes:$(cat "$CP_FILE")" dev.haulout.storage.embedded.StorageMain network --nodes="$NODES" \
   --shards="$SHARDS" --schema="$SCHEMA" --ledger-port="$PORT" --data-dir="$WORK/net" >"$WORK/net.log" 2>&1 &
 NET=$!
-trap 'kill $NET 2>/dev/null; wait $NET 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $NET 2>/dev/null; wait $NET 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 300); do grep -q "^node $((NODES - 1)) " "$WORK/net.log" && break; sleep 0.2; done
 grep -q "^node $((NODES - 1)) " "$WORK/net.log" || { cat "$WORK/net.log"; exit 1; }
 export HAULOUT_LEDGER_URL=http://127.0.0.1:$PORT HAULOUT_WALLET=$WORK/wallet.key
