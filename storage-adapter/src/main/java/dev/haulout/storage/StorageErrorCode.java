@@ -37,6 +37,10 @@ public enum StorageErrorCode {
   INVALID_RECOVERY_SYMBOLS,
   INVALID_DECODING_SYMBOLS,
   INVALID_INCONSISTENCY_PROOF,
+  // the batch sliver route (PUT /v1/blobs/{id}/slivers)
+  INVALID_SLIVER_BATCH,
+  TOO_MANY_SLIVERS,
+  DUPLICATE_SLIVER,
   // shards, committee and sync
   SHARD_NOT_ASSIGNED,
   SHARD_UNASSIGNED,

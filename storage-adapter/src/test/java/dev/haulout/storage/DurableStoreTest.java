@@ -30,6 +30,24 @@ class DurableStoreTest {
   }
 
   @Test
+  void aBatchIsWrittenWholeAndOverwritesEarlierFilesWithNoTemporaryFilesLeft() throws Exception {
+    DurableStore s = DurableStore.open(dir);
+    s.write("blobB", "p0", new byte[] {9});
+    java.util.Map<String, byte[]> batch = new java.util.LinkedHashMap<>();
+    batch.put("p0", new byte[] {1});
+    batch.put("s0", new byte[] {2, 2});
+    batch.put("p1", new byte[0]);
+    s.writeAll("blobB", batch);
+    DurableStore again = DurableStore.open(dir);
+    for (var e : batch.entrySet()) {
+      assertArrayEquals(e.getValue(), again.read("blobB", e.getKey()).orElseThrow(), e.getKey());
+    }
+    try (var files = Files.list(dir.resolve("blobB"))) {
+      assertEquals(java.util.Set.of("p0", "s0", "p1"), files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+    }
+  }
+
+  @Test
   void aFlippedBitOnDiskIsDetectedAndTheFileDropped() throws Exception {
     DurableStore s = DurableStore.open(dir);
     s.write("blobA", "s1", new byte[1000]);

@@ -8,7 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StorageErrorCodeTest {
-  /** The wire strings before the codes became an enum; a rename here changes error bodies and CLI output. */
+  /**
+   * The wire strings before the codes became an enum, plus the batch route's three
+   * ({@code INVALID_SLIVER_BATCH}, {@code TOO_MANY_SLIVERS}, {@code DUPLICATE_SLIVER}); a rename here
+   * changes error bodies and CLI output.
+   */
   static final List<String> WIRE = List.of(
       "ATTESTATION_MISMATCH", "BLOB_INVALID", "BLOB_NOT_FOUND", "BLOB_NOT_REGISTERED", "BLOB_OBJECT_NOT_FOUND",
       "CONFIRMATION_MISMATCH", "DUPLICATE_QUILT_IDENTIFIER", "EMPTY_QUILT", "INTERNAL_ERROR", "INTERRUPTED",
@@ -26,7 +30,8 @@ class StorageErrorCodeTest {
       "SHARD_NOT_ASSIGNED_TO_REQUESTER", "SHARD_UNASSIGNED", "SLIVER_INDEX_MISMATCH", "SLIVER_NOT_FOUND",
       "SLIVER_UNRECOVERABLE", "SYMBOL_NOT_STORED", "TOO_MANY_BLOBS", "TOO_MANY_QUILT_PATCHES",
       "TOO_MANY_SYMBOLS", "UNEXPECTED_FORM_FIELD", "UNEXPECTED_RESPONSE", "UNREACHABLE",
-      "UNSUPPORTED_MEDIA_TYPE", "UPLOAD_FAILED");
+      "UNSUPPORTED_MEDIA_TYPE", "UPLOAD_FAILED",
+      "INVALID_SLIVER_BATCH", "TOO_MANY_SLIVERS", "DUPLICATE_SLIVER");
 
   @Test
   void definedCodesAreExactlyTheWireStringsAndReadBack() {

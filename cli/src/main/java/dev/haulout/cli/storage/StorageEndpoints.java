@@ -50,14 +50,18 @@ final class StorageEndpoints {
 
   /** A store for writing ({@code write}) or reading only. Close it. */
   BlobStore open(boolean write) throws IOException {
+    return open(write, StorageClientOptions.defaults());
+  }
+
+  /** As {@link #open(boolean)} with these client options. */
+  BlobStore open(boolean write, StorageClientOptions options) throws IOException {
     if (write ? publisherUrl() != null : aggregatorUrl() != null) {
-      return WalrusHttpBlobStore.create(publisherUrl(), aggregatorUrl() != null ? aggregatorUrl() : publisherUrl(),
-          StorageClientOptions.defaults());
+      return WalrusHttpBlobStore.create(publisherUrl(), aggregatorUrl() != null ? aggregatorUrl() : publisherUrl(), options);
     }
     String url = ledger != null ? ledger : env("HAULOUT_LEDGER_URL") != null ? env("HAULOUT_LEDGER_URL") : "http://127.0.0.1:9400";
     ledgerClient = HttpLedgerClient.create(url);
     Ed25519KeyPair key = write ? wallet() : null;
-    NodeProtocolBlobStore s = NodeProtocolBlobStore.create(ledgerClient, key, StorageClientOptions.defaults());
+    NodeProtocolBlobStore s = NodeProtocolBlobStore.create(ledgerClient, key, options);
     HttpLedgerClient lc = ledgerClient;
     return new BlobStore() {
       @Override

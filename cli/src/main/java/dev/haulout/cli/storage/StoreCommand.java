@@ -2,6 +2,7 @@ package dev.haulout.cli.storage;
 
 import dev.haulout.cli.InputFiles;
 import dev.haulout.storage.BlobStore;
+import dev.haulout.storage.StorageClientOptions;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.StoreResult;
 import java.io.InputStream;
@@ -30,6 +31,13 @@ public final class StoreCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--verbose", description = "Print where the time went (JVM start, encode, each ledger transaction, each node's uploads and confirmation) on stderr.")
+  boolean verbose;
+
+  /** For side-by-side benchmarks (storage-adapter/bench/store-latency.sh): the Walrus per-sliver routes only. */
+  @Option(names = "--per-sliver-uploads", hidden = true)
+  boolean perSliverUploads;
+
   @Mixin
   StorageEndpoints endpoints;
 
@@ -42,15 +50,24 @@ public final class StoreCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     long size = InputFiles.regularFileSize(file);
     ProgressBar bar = new ProgressBar(err, quiet);
+    StepTimes times = verbose ? new StepTimes(bar) : null;
     StoreResult r;
-    try (BlobStore store = endpoints.open(true); InputStream in = Files.newInputStream(file)) {
-      r = store.store(in, size, epochs, bar);
+    long open0 = System.nanoTime();
+    try (BlobStore store = endpoints.open(true, StorageClientOptions.defaults().withBatchUploads(!perSliverUploads));
+         InputStream in = Files.newInputStream(file)) {
+      if (times != null) {
+        times.onStep("open store", open0, System.nanoTime());
+      }
+      r = store.store(in, size, epochs, times != null ? times : bar);
     } catch (StorageException e) {
       bar.finish();
       err.println("error: " + e.getMessage() + " [" + e.code() + "]");
       return 1;
     }
     bar.finish();
+    if (times != null) {
+      times.print(err);
+    }
     out.println("blob ID:  " + r.blobId());
     if (r.blobObjectId() != null) {
       out.println("object:   " + r.blobObjectId());

@@ -17,6 +17,7 @@ import dev.haulout.storage.node.SignedConfirmation;
 import dev.haulout.walrus.BlobId;
 import dev.haulout.walrus.CertificationMessage;
 import dev.haulout.wire.SuiAddress;
+import dev.haulout.storage.node.SliverBatch;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -96,6 +97,20 @@ public final class StorageNodeClient {
 
   public int putSliver(BlobId id, int pair, SliverData sliver) {
     return send("PUT", sliverPath(id, pair, sliver.axis()), sliver.toBcs()).statusCode();
+  }
+
+  /**
+   * {@code PUT /v1/blobs/{id}/slivers}: several slivers of the blob in one request (this module's
+   * batch route, {@link SliverBatch}); 201 when some were stored, 200 when all were already.
+   * A node without the route (a Walrus node) answers what {@link #isBatchUnsupported} accepts.
+   */
+  public int putSlivers(BlobId id, List<SliverBatch.Entry> entries) {
+    return send("PUT", "/v1/blobs/" + id + "/slivers", SliverBatch.toBcs(entries)).statusCode();
+  }
+
+  /** Whether {@code e} means the node does not serve the batch route (404, 405 or 501), so slivers go one per request. */
+  public static boolean isBatchUnsupported(StorageException e) {
+    return e.httpStatus() == 404 || e.httpStatus() == 405 || e.httpStatus() == 501;
   }
 
   public SliverData getSliver(BlobId id, int pair, Axis axis) {

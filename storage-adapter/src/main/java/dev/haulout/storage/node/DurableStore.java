@@ -53,28 +53,112 @@ public final class DurableStore {
 
   /** Atomically and durably writes {@code content} as {@code blob/name}. */
   public void write(String blob, String name, byte[] content) {
+    writeAll(blob, java.util.Map.of(name, content));
+  }
+
+  /**
+   * Atomically and durably writes several files of {@code blob} at once (group commit): every
+   * temporary file is written, then all are fsynced concurrently (the file system's journal
+   * commits concurrent fsyncs together), then renamed, then the directory is fsynced once. When
+   * this returns, every file is on stable storage; if it throws, none of the new files is visible
+   * (the temporary files are removed), though files renamed before a rename failure may remain.
+   */
+  public void writeAll(String blob, java.util.Map<String, byte[]> files) {
+    if (files.isEmpty()) {
+      return;
+    }
     Path dir = root.resolve(blob);
-    Path target = dir.resolve(name);
-    Path tmp = dir.resolve(name + ".tmp-" + Thread.currentThread().getId());
+    String suffix = ".tmp-" + Thread.currentThread().getId();
+    List<FileChannel> open = new ArrayList<>(files.size());
+    List<Path> tmps = new ArrayList<>(files.size());
+    boolean done = false;
     try {
       Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer head = ByteBuffer.wrap(Blake2b256.hash(content));
-        ByteBuffer body = ByteBuffer.wrap(content);
+      for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+        Path tmp = dir.resolve(f.getKey() + suffix);
+        tmps.add(tmp);
+        FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+        open.add(ch);
+        ByteBuffer head = ByteBuffer.wrap(Blake2b256.hash(f.getValue()));
+        ByteBuffer body = ByteBuffer.wrap(f.getValue());
         while (head.hasRemaining() || body.hasRemaining()) {
           ch.write(new ByteBuffer[] {head, body});
         }
-        ch.force(true);
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      forceAll(open);
+      int i = 0;
+      for (String name : files.keySet()) {
+        Path target = dir.resolve(name);
+        try {
+          Files.move(tmps.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmps.get(i), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        i++;
       }
       fsyncDirectory(dir);
+      done = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw new UncheckedIOException("cannot write " + (files.size() == 1 ? dir.resolve(files.keySet().iterator().next())
+          : files.size() + " files of " + dir), e);
+    } finally {
+      for (FileChannel ch : open) {
+        try {
+          ch.close();
+        } catch (IOException e) {
+          // closing after force: the data is already synced (or the write failed anyway)
+        }
+      }
+      if (!done) {
+        for (Path t : tmps) {
+          try {
+            Files.deleteIfExists(t);
+          } catch (IOException e) {
+            // a leftover temporary file is ignored by names() and removed with the blob
+          }
+        }
+      }
+    }
+  }
+
+  /** Threads fsyncing the files of one {@link #writeAll} concurrently. */
+  static final int SYNC_THREADS = 8;
+
+  private static final java.util.concurrent.ExecutorService SYNC = java.util.concurrent.Executors.newFixedThreadPool(SYNC_THREADS, r -> {
+    Thread t = new Thread(r, "durable-store-fsync");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** fsyncs every channel, up to {@link #SYNC_THREADS} at a time, and returns when all are done. */
+  private static void forceAll(List<FileChannel> channels) throws IOException {
+    if (channels.size() == 1) {
+      channels.get(0).force(true);
+      return;
+    }
+    List<java.util.concurrent.Future<?>> fs = new ArrayList<>(channels.size());
+    for (FileChannel ch : channels) {
+      fs.add(SYNC.submit(() -> {
+        ch.force(true);
+        return null;
+      }));
+    }
+    IOException failure = null;
+    for (java.util.concurrent.Future<?> f : fs) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while syncing");
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

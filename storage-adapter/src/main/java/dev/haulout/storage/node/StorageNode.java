@@ -177,8 +177,63 @@ public final class StorageNode {
   /** Verifies and stores a sliver of pair {@code pair}; 201 stored, 200 already stored. */
   public int putSliver(BlobId id, int pair, Axis axis, byte[] bcs) {
     requireValid(id);
-    VerifiedBlobMetadata v = metadata(id).orElseThrow(() -> StorageException.failedPrecondition(
+    VerifiedBlobMetadata v = metadataForSlivers(id);
+    SliverData s = checkSliver(id, v, pair, axis, bcs);
+    if (store.exists(id.toBase64(), fileName(axis, pair)) && sliver(id, pair, axis).isPresent()) {
+      return 200;
+    }
+    verify(v, s);
+    store.write(id.toBase64(), fileName(axis, pair), bcs);
+    return 201;
+  }
+
+  /** What {@link #putSlivers} did: slivers newly stored and slivers that were already stored. */
+  public record BatchResult(int stored, int alreadyStored) {}
+
+  /**
+   * Verifies and stores several slivers of one blob (the batch route): every sliver is checked
+   * as by {@link #putSliver} first, and one bad sliver fails the whole batch with its error
+   * (naming the entry), nothing stored. The new slivers are then written with one group commit
+   * ({@link DurableStore#writeAll}), so they are all on stable storage when this returns.
+   */
+  public BatchResult putSlivers(BlobId id, List<SliverBatch.Entry> entries) {
+    requireValid(id);
+    VerifiedBlobMetadata v = metadataForSlivers(id);
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int already = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      SliverBatch.Entry e = entries.get(i);
+      String name = fileName(e.axis(), e.pair());
+      if (!seen.add(name)) {
+        throw StorageException.invalidArgument(StorageErrorCode.DUPLICATE_SLIVER, "batch entry " + i + ": " + e.axis().pathName()
+            + " sliver of pair " + e.pair() + " appears twice");
+      }
+      SliverData s;
+      try {
+        s = checkSliver(id, v, e.pair(), e.axis(), e.bcs());
+        if (store.exists(id.toBase64(), name) && sliver(id, e.pair(), e.axis()).isPresent()) {
+          already++;
+          continue;
+        }
+        verify(v, s);
+      } catch (StorageException ex) {
+        throw new StorageException(ex.status(), ex.httpStatus(), ex.errorCode(), "batch entry " + i + ": " + ex.getMessage(),
+            null, ex.shardIndex(), ex);
+      }
+      files.put(name, e.bcs());
+    }
+    store.writeAll(id.toBase64(), files);
+    return new BatchResult(files.size(), already);
+  }
+
+  private VerifiedBlobMetadata metadataForSlivers(BlobId id) {
+    return metadata(id).orElseThrow(() -> StorageException.failedPrecondition(
         StorageErrorCode.METADATA_NOT_STORED, "metadata of blob " + id + " must be stored before its slivers"));
+  }
+
+  /** Parses a sliver and checks its index against the pair and that the pair's shard is this node's. */
+  private SliverData checkSliver(BlobId id, VerifiedBlobMetadata v, int pair, Axis axis, byte[] bcs) {
     int n = v.config().nShards();
     checkPair(pair, n);
     SliverData s;
@@ -198,16 +253,15 @@ public final class StorageNode {
           "shard " + shard + " (pair " + pair + ") is not assigned to this node in epoch " + committee().epoch(),
           null, shard, null);
     }
-    if (store.exists(id.toBase64(), fileName(axis, pair)) && sliver(id, pair, axis).isPresent()) {
-      return 200;
-    }
+    return s;
+  }
+
+  private static void verify(VerifiedBlobMetadata v, SliverData s) {
     try {
       BlobDecoder.create(v).verifySliver(s);
     } catch (ErasureException e) {
       throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER, e.getMessage());
     }
-    store.write(id.toBase64(), fileName(axis, pair), bcs);
-    return 201;
   }
 
   /** Stores a sliver rebuilt by self-healing (already verified). */

@@ -28,6 +28,7 @@ import dev.haulout.storage.client.StorageNodeClient;
 import dev.haulout.storage.internal.Retry;
 import dev.haulout.storage.internal.SliverSpool;
 import dev.haulout.storage.node.SignedConfirmation;
+import dev.haulout.storage.node.SliverBatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -82,29 +84,35 @@ public final class BlobWriter {
     if (length < 0 || epochs < 1) {
       throw new IllegalArgumentException("length must be >= 0 and epochs >= 1: " + length + ", " + epochs);
     }
+    long t0 = System.nanoTime();
     Committee committee = Committee.fromLedger(ledger);
+    progress.onStep("read committee", t0, System.nanoTime());
     EncodingConfig config = EncodingConfig.forShards(committee.nShards());
     try (SliverSpool spool = length > SPOOL_THRESHOLD ? SliverSpool.onDisk() : SliverSpool.inMemory()) {
       progress.onProgress("encode", 0, length);
+      t0 = System.nanoTime();
       EncoderOptions eo = EncoderOptions.defaults().withParallelism(Runtime.getRuntime().availableProcessors());
       VerifiedBlobMetadata meta = BlobEncoder.create(config, eo).encode(in, length, spool);
       progress.onProgress("encode", length, length);
+      progress.onStep("encode", t0, System.nanoTime());
       BlobId id = meta.blobId();
-      SystemState sys = ledger.systemState();
-      StoreResult existing = alreadyCertified(id, sys.epoch() + epochs, deletable, length, config);
+      SystemState sys = step(progress, "read system state", ledger::systemState);
+      StoreResult existing = step(progress, "look up certified blob",
+          () -> alreadyCertified(id, sys.epoch() + epochs, deletable, length, config));
       if (existing != null) {
         return existing;
       }
       long encoded = config.encodedLength(length);
       progress.onProgress("register", 0, 2);
-      TxReceipt bought = LedgerCalls.submit(ledger, wallet, new TxKind.BuyStorage(encoded, epochs));
-      TxReceipt reg = LedgerCalls.submit(ledger, wallet,
-          new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable));
+      TxReceipt bought = step(progress, "tx BuyStorage",
+          () -> LedgerCalls.submit(ledger, wallet, new TxKind.BuyStorage(encoded, epochs)));
+      TxReceipt reg = step(progress, "tx RegisterBlob", () -> LedgerCalls.submit(ledger, wallet,
+          new TxKind.RegisterBlob(bought.createdObjects().get(0), id.toBytes(), meta.rootHash(), length, EncodingConfig.ENCODING_TYPE_RS2, deletable)));
       progress.onProgress("register", 2, 2);
       String blobObject = reg.createdObjects().get(0);
       long cost = StoragePrices.quote(sys, encoded, epochs);
-      Map<Committee.Member, SignedConfirmation> confirmations =
-          uploadAndConfirm(committee, meta, spool, deletable ? blobObject : null, progress);
+      Map<Committee.Member, SignedConfirmation> confirmations = step(progress, "upload to quorum + grace",
+          () -> uploadAndConfirm(committee, meta, spool, deletable ? blobObject : null, progress));
       progress.onProgress("certify", 0, 1);
       List<Integer> signers = new ArrayList<>();
       List<byte[]> sigs = new ArrayList<>();
@@ -113,11 +121,21 @@ public final class BlobWriter {
             signers.add(e.getKey().index());
             sigs.add(e.getValue().signature());
           });
-      LedgerCalls.submit(ledger, wallet, new TxKind.CertifyBlob(blobObject, signers, BlsSignatures.aggregate(sigs)));
+      step(progress, "tx CertifyBlob",
+          () -> LedgerCalls.submit(ledger, wallet, new TxKind.CertifyBlob(blobObject, signers, BlsSignatures.aggregate(sigs))));
       progress.onProgress("certify", 1, 1);
-      Blob b = blob(blobObject);
+      Blob b = step(progress, "read Blob object", () -> blob(blobObject));
       return new StoreResult(id.toBase64(), blobObject, b.storage().id(), length, encoded, b.registeredEpoch(),
           b.certifiedEpoch() == null ? -1 : b.certifiedEpoch(), b.storage().endEpoch(), cost, true);
+    }
+  }
+
+  private static <T> T step(ProgressListener progress, String name, java.util.function.Supplier<T> body) {
+    long t0 = System.nanoTime();
+    try {
+      return body.get();
+    } finally {
+      progress.onStep(name, t0, System.nanoTime());
     }
   }
 
@@ -164,27 +182,28 @@ public final class BlobWriter {
         continue;
       }
       StorageNodeClient client = StorageNodeClient.create(m.url(), http, options);
+      String node = "node " + m.index() + " ";
       CompletableFuture<SignedConfirmation> f = CompletableFuture
-          .supplyAsync(() -> Retry.call(options, () -> client.putMetadata(id, meta, false)), pool)
+          .supplyAsync(() -> step(progress, node + "metadata", () -> Retry.call(options, () -> client.putMetadata(id, meta, false))), pool)
           .thenCompose(x -> {
+            long slivers0 = System.nanoTime();
             List<CompletableFuture<?>> puts = new ArrayList<>();
-            for (int shard : m.shards()) {
-              int pair = id.pairOnShard(shard, n);
-              for (Axis axis : Axis.values()) {
-                int index = axis == Axis.PRIMARY ? pair : n - 1 - pair;
-                puts.add(CompletableFuture.runAsync(() -> {
-                  if (aborted.isDone()) {
-                    throw new IllegalStateException("write aborted");
-                  }
-                  Retry.call(options, () -> client.putSliver(id, pair, spool.get(axis, index)));
-                  progress.onProgress("upload", uploaded.addAndGet(meta.sliverLength(axis)), total);
-                }, pool));
-              }
+            AtomicBoolean batchUnsupported = new AtomicBoolean();
+            for (List<SliverRef> batch : batches(m, id, n, meta)) {
+              puts.add(CompletableFuture.runAsync(() -> {
+                if (aborted.isDone()) {
+                  throw new IllegalStateException("write aborted");
+                }
+                upload(client, id, n, meta, batch, spool, batchUnsupported);
+                long bytes = batch.stream().mapToLong(r -> meta.sliverLength(r.axis())).sum();
+                progress.onProgress("upload", uploaded.addAndGet(bytes), total);
+              }, pool));
             }
-            return CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0]));
+            return CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0]))
+                .thenRun(() -> progress.onStep(node + "slivers", slivers0, System.nanoTime()));
           })
-          .thenApplyAsync(x -> Retry.call(options,
-              () -> client.getAndVerifyConfirmation(id, committee.epoch(), deletableObject, m.blsPublicKey())), pool);
+          .thenApplyAsync(x -> step(progress, node + "confirmation", () -> Retry.call(options,
+              () -> client.getAndVerifyConfirmation(id, committee.epoch(), deletableObject, m.blsPublicKey()))), pool);
       perNode.add(f.whenComplete((c, err) -> {
         if (err == null) {
           confirmations.put(m, c);
@@ -222,6 +241,73 @@ public final class BlobWriter {
           first == null ? null : unwrap(first));
     }
     return Map.copyOf(confirmations);
+  }
+
+  /** Bytes of slivers per batch request: a few per node, so a node verifies one while the next arrives. */
+  static final long BATCH_BYTES = 1L << 20;
+  /** Slivers per batch request. */
+  static final int BATCH_SLIVERS = 256;
+
+  /** One sliver to upload: its pair and axis. */
+  private record SliverRef(int pair, Axis axis) {
+    int index(int n) {
+      return axis == Axis.PRIMARY ? pair : n - 1 - pair;
+    }
+  }
+
+  /**
+   * Both slivers of every pair of the member's shards, in batches of at most {@link #BATCH_BYTES}
+   * and {@link #BATCH_SLIVERS}; a sliver above {@link SliverBatch#MAX_SLIVER_BYTES} is a batch of
+   * its own and goes by the per-sliver route.
+   */
+  private static List<List<SliverRef>> batches(Committee.Member m, BlobId id, int n, VerifiedBlobMetadata meta) {
+    List<List<SliverRef>> out = new ArrayList<>();
+    List<SliverRef> cur = new ArrayList<>();
+    long bytes = 0;
+    for (int shard : m.shards()) {
+      int pair = id.pairOnShard(shard, n);
+      for (Axis axis : Axis.values()) {
+        long len = meta.sliverLength(axis);
+        if (!cur.isEmpty() && (bytes + len > BATCH_BYTES || cur.size() >= BATCH_SLIVERS || len > SliverBatch.MAX_SLIVER_BYTES - 16)) {
+          out.add(cur);
+          cur = new ArrayList<>();
+          bytes = 0;
+        }
+        cur.add(new SliverRef(pair, axis));
+        bytes += len;
+      }
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur);
+    }
+    return out;
+  }
+
+  /**
+   * Uploads one batch with the batch route, or sliver by sliver when it is a single large sliver
+   * or the node does not serve the route (remembered in {@code unsupported}, e.g. a Walrus node).
+   */
+  private void upload(StorageNodeClient client, BlobId id, int n, VerifiedBlobMetadata meta, List<SliverRef> batch,
+      SliverSpool spool, AtomicBoolean unsupported) {
+    boolean single = batch.size() == 1 && meta.sliverLength(batch.get(0).axis()) > SliverBatch.MAX_SLIVER_BYTES - 16;
+    if (!single && options.batchUploads() && !unsupported.get()) {
+      try {
+        List<SliverBatch.Entry> entries = new ArrayList<>(batch.size());
+        for (SliverRef r : batch) {
+          entries.add(SliverBatch.entry(r.pair(), spool.get(r.axis(), r.index(n))));
+        }
+        Retry.call(options, () -> client.putSlivers(id, entries));
+        return;
+      } catch (StorageException e) {
+        if (!StorageNodeClient.isBatchUnsupported(e)) {
+          throw e;
+        }
+        unsupported.set(true);
+      }
+    }
+    for (SliverRef r : batch) {
+      Retry.call(options, () -> client.putSliver(id, r.pair(), spool.get(r.axis(), r.index(n))));
+    }
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -17,7 +17,6 @@ import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.engine.CertificationMessage;
 import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.SystemState;
@@ -128,7 +127,7 @@ class StorageAndStakingTest {
       int three = memberWithShards(sys, 3);
       int two = memberWithShards(sys, 2);
       assertEquals(pools.get(0), sys.committee().get(five).poolId());
-      byte[] message = CertificationMessage.blobCertified(sys.epoch(), blob);
+      byte[] message = blob.certificationMessage(sys.epoch());
       Function<List<Integer>, byte[]> signedBy = members -> BlsTestKeys.aggregate(
           members.stream().map(m -> blsByPublicKey.get(sys.committee().get(m).blsPublicKey())).toList(), message);
       // 3 + 2 = 5 of 10 shards: 3*5 < 21, no quorum, however well signed; a signer counted twice is refused

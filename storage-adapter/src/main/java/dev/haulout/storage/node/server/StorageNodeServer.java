@@ -9,6 +9,7 @@ import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
 import dev.haulout.storage.node.DecodingSymbols;
 import dev.haulout.storage.node.SignedConfirmation;
+import dev.haulout.storage.node.SliverBatch;
 import dev.haulout.storage.node.StorageNode;
 import dev.haulout.storage.node.SyncShard;
 import io.vertx.core.Future;
@@ -167,6 +168,13 @@ public final class StorageNodeServer implements AutoCloseable {
       withBody(req, max, body -> {
         int code = node.putSliver(id, pair, axis, body);
         return new Status(code, code == 200 ? "sliver already stored" : "sliver stored");
+      });
+    });
+    add(t, HttpMethod.PUT, blob + "/slivers", (req, v) -> {
+      BlobId id = blobId(v.get("blob_id"));
+      withBody(req, SliverBatch.MAX_BODY_BYTES, body -> {
+        StorageNode.BatchResult r = node.putSlivers(id, SliverBatch.parse(body));
+        return new Status(r.stored() > 0 ? 201 : 200, r.stored() + " slivers stored, " + r.alreadyStored() + " already stored");
       });
     });
     add(t, HttpMethod.GET, sliver + "/status", (req, v) -> {
