@@ -7,7 +7,7 @@ import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
 import dev.haulout.erasure.Axis;
-import dev.haulout.erasure.BlobId;
+import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.EncodingConfig;
 import dev.haulout.erasure.encoding.BlobEncoder;
 import dev.haulout.erasure.encoding.EncodedBlob;
