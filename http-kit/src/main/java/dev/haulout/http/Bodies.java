@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.WriteStream;
 
 /**
  * Request bodies read with a hard limit, counted while reading: a declared Content-Length over the
@@ -76,6 +77,50 @@ public final class Bodies {
       if (!done[0]) {
         done[0] = true;
         p.tryComplete(acc);
+      }
+    });
+    return p.future();
+  }
+
+  /**
+   * Streams the body into {@code to} (a spool file), counting while writing, with back-pressure; the
+   * same refusals as {@link #read}. {@code to} is ended in every case; the future completes once it is.
+   */
+  public static Future<Void> pipe(HttpServerRequest req, WriteStream<Buffer> to, long max, Overflow overflow) {
+    Promise<Void> p = Promise.promise();
+    long[] count = {0};
+    boolean[] done = {false};
+    req.handler(chunk -> {
+      if (done[0]) {
+        return;
+      }
+      count[0] += chunk.length();
+      if (count[0] > max) {
+        done[0] = true;
+        BodyException refused = refuse(req, max, overflow);
+        to.end().onComplete(v -> p.tryFail(refused));
+        return;
+      }
+      to.write(chunk);
+      if (to.writeQueueFull()) {
+        req.pause();
+        to.drainHandler(v -> {
+          if (!done[0]) {
+            req.resume();
+          }
+        });
+      }
+    });
+    req.exceptionHandler(t -> {
+      if (!done[0]) {
+        done[0] = true;
+        to.end().onComplete(v -> p.tryFail(new BodyException(BodyException.Reason.READ_FAILED, max, false, "cannot read body", t)));
+      }
+    });
+    req.endHandler(v -> {
+      if (!done[0]) {
+        done[0] = true;
+        to.end().onComplete(p);
       }
     });
     return p.future();

@@ -68,6 +68,27 @@ class HttpRoutesTest {
         (c, n) -> HttpRoutes.json(c.response(), 200, Integer.toString(n))));
     r.post("/drain").handler(ctx -> HttpRoutes.withBody(ctx, LIMIT, Bodies.Overflow.DRAIN, b -> b.length(),
         (c, n) -> HttpRoutes.json(c.response(), 200, Integer.toString(n))));
+    r.post("/pipe").handler(ctx -> {
+      ctx.request().pause();
+      java.nio.file.Path spool;
+      try {
+        spool = java.nio.file.Files.createTempFile("http-kit-test", ".bin");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      vertx.fileSystem().open(spool.toString(), new io.vertx.core.file.OpenOptions().setWrite(true)).onSuccess(file -> {
+        Bodies.pipe(ctx.request(), file, LIMIT, Bodies.Overflow.DRAIN).onComplete(ar -> {
+          long size = spool.toFile().length();
+          spool.toFile().delete();
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else {
+            HttpRoutes.json(ctx.response(), 200, Long.toString(size));
+          }
+        });
+        ctx.request().resume();
+      });
+    });
     HttpRoutes.fallback(r, ctx -> new IllegalArgumentException("no route " + ctx.request().method() + " " + ctx.request().path()));
     server = vertx.createHttpServer().requestHandler(r).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -159,6 +180,16 @@ class HttpRoutesTest {
     String cut = raw("POST /drain HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", 300L << 20, more);
     assertTrue(cut.startsWith("HTTP/1.1 413"), cut);
     assertTrue(more.get() < 200L << 20, "a body past the drain limit is cut off: " + (more.get() >> 20) + " MiB");
+  }
+
+  @Test
+  void aPipedBodyIsCountedWhileWritingChunkedOrNot() throws Exception {
+    assertEquals("1024", send("POST", "/pipe", "x".repeat(LIMIT)).body());
+    assertEquals(413, send("POST", "/pipe", "x".repeat(LIMIT + 1)).statusCode());
+    AtomicLong written = new AtomicLong();
+    String res = raw("POST /pipe HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", 1L << 20, written);
+    assertTrue(res.startsWith("HTTP/1.1 413"), res);
+    assertTrue(res.contains("TOO_LARGE:"), res);
   }
 
   /** Sends {@code head} and then {@code total} bytes as 64 KiB chunks (if total > 0) and returns what the server answered. */

@@ -35,7 +35,7 @@ class LayeringTest {
           String imp = m.group(2);
           boolean ok = imp.startsWith("java.") || imp.startsWith("dev.haulout.erasure.") || imp.startsWith("dev.haulout.chain.")
               || imp.startsWith("supranational.blst.") || imp.startsWith("dev.haulout.storage.")
-              || adapter && imp.startsWith("io.vertx.");
+              || adapter && (imp.startsWith("io.vertx.") || imp.startsWith("dev.haulout.http."));
           if (!ok) {
             violations.add(f + ": " + imp);
           }
