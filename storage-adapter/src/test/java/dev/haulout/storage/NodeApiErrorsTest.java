@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,6 +275,42 @@ class NodeApiErrorsTest {
         "SHARD_NOT_ASSIGNED");
     assertError(send("PUT", sliverUrl(node, SHARDS + 3, Axis.PRIMARY), encoded.primarySliver(pair).toBcs()), 400, "INVALID_ARGUMENT",
         "INVALID_SLIVER_PAIR_INDEX");
+  }
+
+  /** Without Content-Length (chunked) the limit is counted while reading: 413 once past it, the rest drained. */
+  @Test
+  void chunkedBodiesOverTheLimitAreRefusedWhileReadingAndTheNodeKeepsServing() throws Exception {
+    int pair = 1;
+    int node = nodeOfPair(pair, true);
+    // 8 MiB: over every limit here (sliver, metadata, sync_shard), under the drain limit
+    for (String url : List.of(sliverUrl(node, pair, Axis.PRIMARY), net.network.nodeUrl(node) + "/v1/blobs/" + id + "/metadata",
+        net.network.nodeUrl(node) + "/v1/migrate/sync_shard")) {
+      String method = url.endsWith("sync_shard") ? "POST" : "PUT";
+      HttpRequest r = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.ofInputStream(
+          () -> new ByteArrayInputStream(new byte[8 << 20]))).build();
+      HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+      assertError(res, 413, "OUT_OF_RANGE", "PAYLOAD_TOO_LARGE");
+    }
+    assertEquals(200, send("GET", net.network.nodeUrl(node) + "/v1/health", null).statusCode());
+  }
+
+  /** Routing refusals of the shared router answer in the Walrus error shape: no route, wrong method, bad percent-encoding. */
+  @Test
+  void unknownRoutesWrongMethodsAndMalformedPathsAnswerInTheWalrusShape() throws Exception {
+    String base = net.network.nodeUrl(0);
+    assertError(send("GET", base + "/v1/nowhere", null), 404, "NOT_FOUND", "NO_ROUTE");
+    assertError(send("DELETE", base + "/v1/health", null), 404, "NOT_FOUND", "NO_ROUTE");
+    assertError(send("GET", base + "/v1/blobs/" + id + "/slivers/x/primary", null), 400, "INVALID_ARGUMENT", "INVALID_PARAMETER");
+    assertError(send("GET", base + "/v1/blobs/" + id + "/slivers/1/tertiary", null), 400, "INVALID_ARGUMENT", "INVALID_SLIVER_TYPE");
+    URI u = URI.create(base);
+    try (java.net.Socket s = new java.net.Socket(u.getHost(), u.getPort())) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write(("GET /v1/blobs/%zz/metadata HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String res = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(res.startsWith("HTTP/1.1 400"), res);
+      assertTrue(res.contains("\"reason\":\"MALFORMED_REQUEST\""), res);
+    }
   }
 
   @Test

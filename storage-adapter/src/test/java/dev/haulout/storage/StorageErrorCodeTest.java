@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class StorageErrorCodeTest {
   /**
    * The wire strings before the codes became an enum, plus the batch route's three
-   * ({@code INVALID_SLIVER_BATCH}, {@code TOO_MANY_SLIVERS}, {@code DUPLICATE_SLIVER}); a rename here
+   * ({@code INVALID_SLIVER_BATCH}, {@code TOO_MANY_SLIVERS}, {@code DUPLICATE_SLIVER}) and the router's
+   * {@code MALFORMED_REQUEST}; a rename here
    * changes error bodies and CLI output.
    */
   static final List<String> WIRE = List.of(
@@ -31,7 +32,7 @@ class StorageErrorCodeTest {
       "SLIVER_UNRECOVERABLE", "SYMBOL_NOT_STORED", "TOO_MANY_BLOBS", "TOO_MANY_QUILT_PATCHES",
       "TOO_MANY_SYMBOLS", "UNEXPECTED_FORM_FIELD", "UNEXPECTED_RESPONSE", "UNREACHABLE",
       "UNSUPPORTED_MEDIA_TYPE", "UPLOAD_FAILED",
-      "INVALID_SLIVER_BATCH", "TOO_MANY_SLIVERS", "DUPLICATE_SLIVER");
+      "INVALID_SLIVER_BATCH", "TOO_MANY_SLIVERS", "DUPLICATE_SLIVER", "MALFORMED_REQUEST");
 
   @Test
   void definedCodesAreExactlyTheWireStringsAndReadBack() {

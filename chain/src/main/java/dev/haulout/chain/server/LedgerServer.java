@@ -18,12 +18,17 @@ import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Versioned;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
+import dev.haulout.http.BodyException;
+import dev.haulout.http.Bodies;
+import dev.haulout.http.HttpFailure;
+import dev.haulout.http.HttpRoutes;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -36,13 +41,14 @@ import java.util.logging.Logger;
 /**
  * The ledger's HTTP API (Vert.x core). JSON in and out; errors are
  * {@code {"error": "<ErrorCode>", "message": "..."}} with the code's HTTP status, never a stack
- * trace. Blocking ledger calls run on Vert.x worker threads. Routes are listed in chain/README.md.
+ * trace. The routes are the table in {@link #routes()} (a Vert.x Web router through the shared
+ * http-kit: body limit, blocking hand-off and error mapping written once); blocking ledger calls run
+ * on Vert.x worker threads. Routes are listed in chain/README.md.
  */
 public final class LedgerServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LedgerServer.class.getName());
   /** The largest request body the server reads (1 MiB), counted while reading; larger gets 413 BODY_TOO_LARGE. */
   public static final int MAX_BODY_BYTES = 1 << 20;
-  private static final int MAX_BODY = MAX_BODY_BYTES;
 
   private final Vertx vertx;
   private final Ledger ledger;
@@ -98,7 +104,7 @@ public final class LedgerServer implements AutoCloseable {
   private void listen(String host, int port) {
     try {
       server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-          .requestHandler(this::route)
+          .requestHandler(routes())
           .listen()
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -137,152 +143,82 @@ public final class LedgerServer implements AutoCloseable {
     }
   }
 
-  // ------------------------------------------------------------------ routing
+  // ------------------------------------------------------------------ routes
 
-  private void route(HttpServerRequest req) {
-    String path = req.path();
-    HttpMethod m = req.method();
-    String[] p = path.split("/");
-    try {
-      if (m == HttpMethod.GET && path.equals("/v1/health")) {
-        json(req, 200, LedgerJson.MAPPER.createObjectNode().put("status", "ok"));
-      } else if (m == HttpMethod.POST && path.equals("/v1/transactions")) {
-        withBody(req, body -> {
-          byte[] bytes = base64(text(body, "txBytes"));
-          return LedgerJson.receipt(ledger.submit(new SignedTransaction(bytes, text(body, "signature"))));
-        });
-      } else if (m == HttpMethod.GET && p.length == 4 && p[2].equals("transactions")) {
-        blocking(req, () -> LedgerJson.receipt(ledger.transaction(p[3]).orElseThrow(
-            () -> new LedgerException(ErrorCode.NOT_FOUND, "no transaction " + p[3]))));
-      } else if (m == HttpMethod.GET && p.length == 4 && p[2].equals("objects")) {
-        blocking(req, () -> LedgerJson.objectView(ledger.object(p[3]).orElseThrow(
-            () -> new LedgerException(ErrorCode.OBJECT_NOT_FOUND, "no object " + p[3]))));
-      } else if (m == HttpMethod.GET && p.length == 5 && p[2].equals("accounts") && p[4].equals("balance")) {
-        SuiAddress a = address(p[3]);
-        blocking(req, () -> LedgerJson.MAPPER.createObjectNode().put("address", a.toString())
-            .put("balanceFrost", ledger.balance(a)));
-      } else if (m == HttpMethod.GET && p.length == 5 && p[2].equals("accounts") && p[4].equals("objects")) {
-        SuiAddress a = address(p[3]);
-        String type = req.getParam("type");
-        blocking(req, () -> views(ledger.ownedObjects(a, type)));
-      } else if (m == HttpMethod.GET && p.length == 4 && p[2].equals("blobs")) {
-        blocking(req, () -> views(ledger.blobsByBlobId(p[3])));
-      } else if (m == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[4].equals("invalid")) {
-        blocking(req, () -> LedgerJson.invalidBlobView(p[3], ledger.invalidBlob(p[3]).orElse(null)));
-      } else if (m == HttpMethod.POST && path.equals("/v1/access/evaluate")) {
-        withBody(req, body -> {
-          byte[] id = Hex.decode(text(body, "identity"));
-          SuiAddress who = address(text(body, "requester"));
-          Instant now = body.hasNonNull("timestampMs")
-              ? Instant.ofEpochMilli(integer(body, "timestampMs", ErrorCode.INVALID_ARGUMENT))
-              : Instant.now();
-          AccessDecision d = ledger.evaluateAccess(id, who, now);
-          return LedgerJson.MAPPER.createObjectNode().put("allowed", d.allowed()).put("reason", d.reason())
-              .put("detail", d.detail());
-        });
-      } else if (m == HttpMethod.GET && path.equals("/v1/events")) {
-        long after = longParam(req, "after", 0);
-        int limit = (int) longParam(req, "limit", 100);
-        blocking(req, () -> {
-          ObjectNode n = LedgerJson.MAPPER.createObjectNode();
-          ArrayNode arr = n.putArray("events");
-          ledger.events(after, limit).forEach(e -> arr.add(LedgerJson.envelope(e)));
-          return n;
-        });
-      } else if (m == HttpMethod.GET && path.equals("/v1/events/stream")) {
-        stream(req, longParam(req, "after", 0));
-      } else if (m == HttpMethod.GET && path.equals("/v1/system")) {
-        blocking(req, () -> LedgerJson.MAPPER.valueToTree(ledger.systemState()));
-      } else if (m == HttpMethod.POST && path.equals("/v1/faucet")) {
-        withBody(req, body -> LedgerJson.receipt(ledger.faucet(address(text(body, "address")),
-            integer(body, "amountFrost", ErrorCode.INVALID_AMOUNT))));
-      } else if (m == HttpMethod.POST && path.equals("/v1/epoch/advance")) {
-        withBody(req, body -> LedgerJson.receipt(ledger.advanceEpoch()));
-      } else if (m == HttpMethod.GET && path.equals("/v1/audit")) {
-        blocking(req, () -> LedgerJson.MAPPER.valueToTree(ledger.audit()));
-      } else {
-        error(req.response(), new LedgerException(ErrorCode.NOT_FOUND, "no route " + m + " " + path));
-      }
-    } catch (RuntimeException e) {
-      error(req.response(), e);
-    }
-  }
-
-  private interface BodyHandler {
-    JsonNode apply(JsonNode body);
+  private Router routes() {
+    Router r = HttpRoutes.router(vertx, LedgerServer::error);
+    r.get("/v1/health").handler(ctx -> json(ctx, LedgerJson.MAPPER.createObjectNode().put("status", "ok")));
+    r.post("/v1/transactions").handler(ctx -> withBody(ctx, body -> {
+      byte[] bytes = base64(text(body, "txBytes"));
+      return LedgerJson.receipt(ledger.submit(new SignedTransaction(bytes, text(body, "signature"))));
+    }));
+    r.get("/v1/transactions/:digest").handler(ctx -> blocking(ctx, () -> {
+      String digest = ctx.pathParam("digest");
+      return LedgerJson.receipt(ledger.transaction(digest).orElseThrow(
+          () -> new LedgerException(ErrorCode.NOT_FOUND, "no transaction " + digest)));
+    }));
+    r.get("/v1/objects/:objectId").handler(ctx -> blocking(ctx, () -> {
+      String id = ctx.pathParam("objectId");
+      return LedgerJson.objectView(ledger.object(id).orElseThrow(
+          () -> new LedgerException(ErrorCode.OBJECT_NOT_FOUND, "no object " + id)));
+    }));
+    r.get("/v1/accounts/:address/balance").handler(ctx -> {
+      SuiAddress a = address(ctx.pathParam("address"));
+      blocking(ctx, () -> LedgerJson.MAPPER.createObjectNode().put("address", a.toString()).put("balanceFrost", ledger.balance(a)));
+    });
+    r.get("/v1/accounts/:address/objects").handler(ctx -> {
+      SuiAddress a = address(ctx.pathParam("address"));
+      String type = ctx.request().getParam("type");
+      blocking(ctx, () -> views(ledger.ownedObjects(a, type)));
+    });
+    r.get("/v1/blobs/:blobId").handler(ctx -> blocking(ctx, () -> views(ledger.blobsByBlobId(ctx.pathParam("blobId")))));
+    r.get("/v1/blobs/:blobId/invalid").handler(ctx -> blocking(ctx, () -> {
+      String blobId = ctx.pathParam("blobId");
+      return LedgerJson.invalidBlobView(blobId, ledger.invalidBlob(blobId).orElse(null));
+    }));
+    r.post("/v1/access/evaluate").handler(ctx -> withBody(ctx, body -> {
+      byte[] id = Hex.decode(text(body, "identity"));
+      SuiAddress who = address(text(body, "requester"));
+      Instant now = body.hasNonNull("timestampMs")
+          ? Instant.ofEpochMilli(integer(body, "timestampMs", ErrorCode.INVALID_ARGUMENT))
+          : Instant.now();
+      AccessDecision d = ledger.evaluateAccess(id, who, now);
+      return LedgerJson.MAPPER.createObjectNode().put("allowed", d.allowed()).put("reason", d.reason())
+          .put("detail", d.detail());
+    }));
+    r.get("/v1/events").handler(ctx -> {
+      long after = longParam(ctx, "after", 0);
+      int limit = (int) longParam(ctx, "limit", 100);
+      blocking(ctx, () -> {
+        ObjectNode n = LedgerJson.MAPPER.createObjectNode();
+        ArrayNode arr = n.putArray("events");
+        ledger.events(after, limit).forEach(e -> arr.add(LedgerJson.envelope(e)));
+        return n;
+      });
+    });
+    r.get("/v1/events/stream").handler(ctx -> stream(ctx.request(), longParam(ctx, "after", 0)));
+    r.get("/v1/system").handler(ctx -> blocking(ctx, () -> LedgerJson.MAPPER.valueToTree(ledger.systemState())));
+    r.post("/v1/faucet").handler(ctx -> withBody(ctx, body -> LedgerJson.receipt(ledger.faucet(address(text(body, "address")),
+        integer(body, "amountFrost", ErrorCode.INVALID_AMOUNT)))));
+    r.post("/v1/epoch/advance").handler(ctx -> withBody(ctx, body -> LedgerJson.receipt(ledger.advanceEpoch())));
+    r.get("/v1/audit").handler(ctx -> blocking(ctx, () -> LedgerJson.MAPPER.valueToTree(ledger.audit())));
+    HttpRoutes.fallback(r, ctx -> new LedgerException(ErrorCode.NOT_FOUND,
+        "no route " + ctx.request().method() + " " + ctx.request().path()));
+    return r;
   }
 
   /**
-   * Reads the body, counting while reading: past {@link #MAX_BODY} bytes (declared by
-   * Content-Length or not, chunked included) it stops reading, answers 413
-   * {@code BODY_TOO_LARGE} and closes the connection, so at most MAX_BODY + one chunk is buffered.
+   * Reads the JSON body within {@link #MAX_BODY_BYTES} (counted while reading, chunked included;
+   * past it: 413 {@code BODY_TOO_LARGE}, reading stops and the connection closes), then runs
+   * {@code h} on a worker thread. An empty body is {@code {}}.
    */
-  private void withBody(HttpServerRequest req, BodyHandler h) {
-    String len = req.getHeader("Content-Length");
-    if (len != null) {
-      long declared;
-      try {
-        declared = Long.parseLong(len.trim());
-      } catch (NumberFormatException e) {
-        error(req.response(), new LedgerException(ErrorCode.INVALID_ARGUMENT, "bad Content-Length"));
-        return;
-      }
-      if (declared > MAX_BODY) {
-        tooLarge(req);
-        return;
-      }
-    }
-    Buffer acc = Buffer.buffer();
-    boolean[] over = {false};
-    req.handler(chunk -> {
-      if (over[0]) {
-        return;
-      }
-      if ((long) acc.length() + chunk.length() > MAX_BODY) {
-        over[0] = true;
-        tooLarge(req);
-        return;
-      }
-      acc.appendBuffer(chunk);
-    });
-    req.exceptionHandler(t -> {
-      if (!over[0]) {
-        over[0] = true;
-        error(req.response(), new LedgerException(ErrorCode.INVALID_ARGUMENT, "cannot read body"));
-      }
-    });
-    req.endHandler(v -> {
-      if (over[0]) {
-        return;
-      }
-      blocking(req, () -> {
-        JsonNode body = acc.length() == 0 ? LedgerJson.MAPPER.createObjectNode() : LedgerJson.tree(acc.toString());
-        return h.apply(body);
-      });
-    });
+  private static void withBody(RoutingContext ctx, HttpRoutes.Work<JsonNode, JsonNode> h) {
+    HttpRoutes.withBody(ctx, MAX_BODY_BYTES, Bodies.Overflow.CLOSE, buf -> h.apply(
+        buf.length() == 0 ? LedgerJson.MAPPER.createObjectNode() : LedgerJson.tree(buf.toString())), LedgerServer::json);
   }
 
-  private void tooLarge(HttpServerRequest req) {
-    req.pause();
-    HttpServerResponse res = req.response();
-    if (res.ended() || res.closed()) {
-      return;
-    }
-    res.setStatusCode(ErrorCode.BODY_TOO_LARGE.httpStatus()).putHeader("Content-Type", "application/json")
-        .putHeader("Connection", "close")
-        .end(LedgerJson.MAPPER.createObjectNode().put("error", ErrorCode.BODY_TOO_LARGE.name())
-            .put("message", "body larger than " + MAX_BODY + " bytes").toString())
-        .onComplete(v -> req.connection().close());
-  }
-
-  private void blocking(HttpServerRequest req, Callable<JsonNode> work) {
-    vertx.executeBlocking(work, false).onComplete(ar -> {
-      if (ar.succeeded()) {
-        json(req, 200, ar.result());
-      } else {
-        error(req.response(), ar.cause());
-      }
-    });
+  private static void blocking(RoutingContext ctx, Callable<JsonNode> work) {
+    HttpRoutes.blocking(ctx, work, LedgerServer::json);
   }
 
   /** NDJSON: one envelope per line, from {@code after}, polling the ledger while the client stays. */
@@ -317,14 +253,21 @@ public final class LedgerServer implements AutoCloseable {
     return LedgerJson.MAPPER.createObjectNode().set("objects", arr);
   }
 
-  private static void json(HttpServerRequest req, int status, JsonNode body) {
-    req.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+  private static void json(RoutingContext ctx, JsonNode body) {
+    HttpRoutes.json(ctx.response(), 200, body.toString());
   }
 
-  private static void error(HttpServerResponse res, Throwable t) {
+  /** The ledger's error shape: {@code {"error": "<ErrorCode>", "message": "..."}} with the code's status. */
+  private static Future<Void> error(RoutingContext ctx, Throwable t) {
     LedgerException e;
     if (t instanceof LedgerException le) {
       e = le;
+    } else if (t instanceof BodyException be) {
+      e = be.reason() == BodyException.Reason.TOO_LARGE
+          ? new LedgerException(ErrorCode.BODY_TOO_LARGE, "body larger than " + be.limit() + " bytes")
+          : new LedgerException(ErrorCode.INVALID_ARGUMENT, be.getMessage());
+    } else if (t instanceof HttpFailure hf) {
+      e = new LedgerException(hf.status() == 404 ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_ARGUMENT, hf.getMessage());
     } else if (t instanceof IllegalArgumentException) {
       e = new LedgerException(ErrorCode.INVALID_ARGUMENT, t.getMessage());
     } else {
@@ -334,12 +277,9 @@ public final class LedgerServer implements AutoCloseable {
     if (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.UNAVAILABLE) {
       LOG.log(Level.WARNING, e.getMessage(), e.getCause());
     }
-    if (res.ended() || res.closed()) {
-      return;
-    }
     String msg = e.code() == ErrorCode.INTERNAL ? "internal error" : e.getMessage();
-    res.setStatusCode(e.httpStatus()).putHeader("Content-Type", "application/json")
-        .end(LedgerJson.MAPPER.createObjectNode().put("error", e.code().name()).put("message", msg).toString());
+    return HttpRoutes.json(ctx.response(), e.httpStatus(),
+        LedgerJson.MAPPER.createObjectNode().put("error", e.code().name()).put("message", msg).toString());
   }
 
   private static String text(JsonNode body, String field) {
@@ -378,8 +318,8 @@ public final class LedgerServer implements AutoCloseable {
     }
   }
 
-  private static long longParam(HttpServerRequest req, String name, long dflt) {
-    String v = req.getParam(name);
+  private static long longParam(RoutingContext ctx, String name, long dflt) {
+    String v = ctx.request().getParam(name);
     try {
       return v == null ? dflt : Long.parseLong(v);
     } catch (NumberFormatException e) {

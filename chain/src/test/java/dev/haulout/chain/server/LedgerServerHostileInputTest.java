@@ -250,4 +250,26 @@ class LedgerServerHostileInputTest {
     assertNotNull(((Blob) client.object(blobObj).orElseThrow().object()).certifiedEpoch());
     assertTrue(ListingLimits.MAX_EVENT_BYTES < 1 << 20);
   }
+
+  /** Routing refusals (the shared http-kit router) come back in the ledger's {error, message} shape, never Vert.x Web's pages. */
+  @Test
+  void unknownRoutesWrongMethodsAndMalformedPathsAnswerInTheLedgersShape() throws Exception {
+    HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/nowhere")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    code(404, ErrorCode.NOT_FOUND, none);
+    assertTrue(none.body().contains("no route GET /v1/nowhere"), none.body());
+    // a known path with the wrong method is a 404 NOT_FOUND as before (not the framework's 405)
+    code(404, ErrorCode.NOT_FOUND, http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/system"))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString()));
+    code(404, ErrorCode.NOT_FOUND, post("/v1/health", "{}"));
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write("GET /v1/objects/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      String res = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(res.startsWith("HTTP/1.1 400"), res);
+      assertTrue(res.contains("\"error\":\"" + ErrorCode.INVALID_ARGUMENT.name() + "\""), res);
+    }
+    healthy();
+  }
 }

@@ -18,6 +18,7 @@ import dev.haulout.seal.crypto.ibe.BonehFranklin;
 import dev.haulout.seal.crypto.ibe.ObjectIds;
 import dev.haulout.seal.policy.AddressAllowlistPolicy;
 import dev.haulout.seal.server.http.FetchKeyJson;
+import dev.haulout.seal.server.http.KeyServerHttpHandler;
 import dev.haulout.seal.session.KeyRequest;
 import dev.haulout.seal.session.SessionCertificate;
 import dev.haulout.seal.session.SessionKey;
@@ -240,6 +241,42 @@ class KeyServerHttpTest {
     HttpResponse<String> r = post(big, Map.of());
     assertNotEquals(200, r.statusCode());
     assertEquals("InvalidParameter", MAPPER.readTree(r.body()).get("error").asText());
+  }
+
+  @Test
+  void cutsAChunkedBodyAboveTheSizeLimit() throws Exception {
+    // no Content-Length: the limit is counted while reading; the client gets Seal's error and can finish sending
+    byte[] chunk = new byte[16 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    int chunks = 4 * KeyServerOptions.DEFAULT_MAX_BODY_BYTES / chunk.length;
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/fetch_key"))
+            .header("Content-Type", "application/json")
+            .header("Client-Sdk-Type", "typescript")
+            .header("Client-Sdk-Version", "1.4.12")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                java.util.Collections.enumeration(java.util.Collections.nCopies(chunks, chunk).stream()
+                    .map(b -> (java.io.InputStream) new java.io.ByteArrayInputStream(b)).toList()))))
+            .build();
+    HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+    assertError(res, 403, "InvalidParameter");
+    assertEquals("Request body too large", MAPPER.readTree(res.body()).get("message").asText());
+    assertEquals(KeyServerHttpHandler.SERVER_VERSION, res.headers().firstValue("X-KeyServer-Version").orElse(""));
+    assertEquals(200, get("/health").statusCode(), "still serving");
+  }
+
+  @Test
+  void unknownRoutesAndWrongMethodsAreAnEmpty404WithTheServerHeaders() throws Exception {
+    for (HttpRequest r : List.of(
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/nowhere")).GET().build(),
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/service")).DELETE().build(),
+        HttpRequest.newBuilder(URI.create(server.url() + "/v1/fetch_key")).GET().build())) {
+      HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, res.statusCode(), r.toString());
+      assertEquals("", res.body(), r.toString());
+      assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElse(""), r.toString());
+      assertEquals(KeyServerHttpHandler.GIT_VERSION, res.headers().firstValue("X-KeyServer-GitVersion").orElse(""));
+    }
   }
 
   @Test

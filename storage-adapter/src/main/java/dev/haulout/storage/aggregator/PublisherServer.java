@@ -3,7 +3,6 @@ package dev.haulout.storage.aggregator;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StorageErrorCode;
 import dev.haulout.storage.StorageException;
-import dev.haulout.storage.node.server.HttpBodies;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.node.server.ApiErrors;
 import dev.haulout.storage.nodeproto.NodeProtocolBlobStore;
@@ -12,6 +11,11 @@ import dev.haulout.erasure.metadata.VerifiedBlobMetadata;
 import dev.haulout.walrus.BlobId;
 import dev.haulout.erasure.quilt.QuiltBlob;
 import dev.haulout.erasure.quilt.QuiltPatch;
+import dev.haulout.http.BodyException;
+import dev.haulout.http.Bodies;
+import dev.haulout.http.HttpFailure;
+import dev.haulout.http.HttpRoutes;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
@@ -23,6 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +73,7 @@ public final class PublisherServer implements AutoCloseable {
               // quilt uploads: Vert.x's default of 256 form fields would cut a legal quilt short; the
               // publisher counts the parts itself against the quilt limit (QuiltAccess.maxPatches)
               .setMaxFormFields(QuiltAccess.MAX_FORM_FIELDS).setMaxFormAttributeSize(QuiltAccess.MAX_METADATA_BYTES))
-          .requestHandler(p::route).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          .requestHandler(p.routes()).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw StorageException.unavailable(StorageErrorCode.LISTEN_FAILED, "cannot listen on " + host + ":" + port + ": " + e, e);
     }
@@ -92,72 +98,80 @@ public final class PublisherServer implements AutoCloseable {
     store.close();
   }
 
-  private void route(HttpServerRequest req) {
-    String path = req.path();
-    String[] p = path.split("/");
-    try {
-      if (req.method() == HttpMethod.PUT && (path.equals("/v1/blobs") || path.equals("/v1/quilts"))) {
-        try {
-          if (path.equals("/v1/blobs")) {
-            publish(req);
-          } else {
-            publishQuilt(req);
-          }
-        } catch (StorageException e) {
-          // a refused parameter, before the body is read: drop the body, answer in the publisher's format
-          HttpBodies.drain(req);
-          publishError(req.response(), e, null, "request");
-        }
-      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("quilts") && p[4].equals("patches")) {
-        blocking(req, () -> {
-          JsonArray arr = new JsonArray();
-          BlobId quilt = blobId(p[3]);
-          for (QuiltPatch qp : QuiltAccess.open(store.reader(), quilt).patches()) {
-            arr.add(new JsonObject().put("identifier", qp.identifier()).put("patchId", qp.patchId(quilt))
-                .put("tags", new JsonObject(new java.util.LinkedHashMap<String, Object>(qp.tags()))));
-          }
-          req.response().putHeader("content-type", "application/json").end(arr.encode());
-        });
-      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[3].equals("by-object-id")) {
-        String objectId = p[4];
-        vertx.executeBlocking(() -> store.blobIdOfObject(objectId), false).onComplete(r -> {
-          if (r.failed()) {
-            Throwable t = r.cause();
-            ApiErrors.send(req.response(), asStorageException(t));
-          } else {
-            serve(req, r.result(), ReadRange.header(req.getHeader("range")));
-          }
-        });
-      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[3].equals("by-quilt-patch-id")) {
-        blocking(req, () -> patch(req, QuiltAccess.byPatchId(store.reader(), p[4])));
-      } else if (req.method() == HttpMethod.GET && p.length == 6 && p[2].equals("blobs") && p[3].equals("by-quilt-id")) {
-        String identifier = quiltIdentifier(p[5]);
-        blocking(req, () -> patch(req, QuiltAccess.byIdentifier(store.reader(), blobId(p[4]), identifier)));
-      } else if (req.method() == HttpMethod.GET && path.equals("/status")) {
-        req.response().putHeader("content-type", "application/json").end(new JsonObject()
-            .put("cacheEntries", cache.entries()).put("cacheBytes", cache.bytes()).put("cacheHits", cache.hits()).encode());
-      } else if ((req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) && p.length == 4 && p[2].equals("blobs")) {
-        serve(req, p[3], ReadRange.header(req.getHeader("range")));
-      } else if (req.method() == HttpMethod.GET && p.length == 5 && p[2].equals("blobs") && p[4].equals("byte-range")) {
-        long start = longParam(req, "start");
-        long length = longParam(req, "length");
-        serve(req, p[3], ReadRange.startLength(start, length));
-      } else {
-        ApiErrors.send(req.response(), StorageException.notFound(StorageErrorCode.NO_ROUTE, "no route " + req.method() + " " + path));
+  // ------------------------------------------------------------------ routes
+
+  private Router routes() {
+    Router r = HttpRoutes.router(vertx, PublisherServer::error);
+    r.put("/v1/blobs").handler(ctx -> beforeBody(ctx, this::publish));
+    r.put("/v1/quilts").handler(ctx -> beforeBody(ctx, this::publishQuilt));
+    r.get("/v1/quilts/:quilt_id/patches").handler(ctx -> blocking(ctx, () -> {
+      JsonArray arr = new JsonArray();
+      BlobId quilt = blobId(ctx.pathParam("quilt_id"));
+      for (QuiltPatch qp : QuiltAccess.open(store.reader(), quilt).patches()) {
+        arr.add(new JsonObject().put("identifier", qp.identifier()).put("patchId", qp.patchId(quilt))
+            .put("tags", new JsonObject(new java.util.LinkedHashMap<String, Object>(qp.tags()))));
       }
+      ctx.response().putHeader("content-type", "application/json").end(arr.encode());
+    }));
+    r.get("/v1/blobs/by-object-id/:object_id").handler(ctx -> {
+      String objectId = ctx.pathParam("object_id");
+      HttpRoutes.blocking(ctx, () -> store.blobIdOfObject(objectId),
+          (c, blobId) -> serve(c, blobId, ReadRange.header(c.request().getHeader("range"))));
+    });
+    r.get("/v1/blobs/by-quilt-patch-id/:patch_id").handler(ctx -> blocking(ctx,
+        () -> patch(ctx.request(), QuiltAccess.byPatchId(store.reader(), ctx.pathParam("patch_id")))));
+    r.get("/v1/blobs/by-quilt-id/:quilt_id/:identifier").handler(ctx -> {
+      // the identifier as the client percent-encoded it, decoded here once (form rules: '+' is a space)
+      String identifier = quiltIdentifier(ctx.request().path().split("/")[5]);
+      blocking(ctx, () -> patch(ctx.request(),
+          QuiltAccess.byIdentifier(store.reader(), blobId(ctx.pathParam("quilt_id")), identifier)));
+    });
+    r.get("/status").handler(ctx -> ctx.response().putHeader("content-type", "application/json").end(new JsonObject()
+        .put("cacheEntries", cache.entries()).put("cacheBytes", cache.bytes()).put("cacheHits", cache.hits()).encode()));
+    r.get("/v1/blobs/:blob_id").handler(ctx -> serve(ctx, ctx.pathParam("blob_id"), ReadRange.header(ctx.request().getHeader("range"))));
+    r.head("/v1/blobs/:blob_id").handler(ctx -> serve(ctx, ctx.pathParam("blob_id"), ReadRange.header(ctx.request().getHeader("range"))));
+    r.get("/v1/blobs/:blob_id/byte-range").handler(ctx -> {
+      long start = longParam(ctx.request(), "start");
+      long length = longParam(ctx.request(), "length");
+      serve(ctx, ctx.pathParam("blob_id"), ReadRange.startLength(start, length));
+    });
+    HttpRoutes.fallback(r, ctx -> StorageException.notFound(StorageErrorCode.NO_ROUTE,
+        "no route " + ctx.request().method() + " " + ctx.request().path()));
+    return r;
+  }
+
+  /** An upload route: a parameter refused before the body is read drops the body and answers in the publisher's format. */
+  private static void beforeBody(RoutingContext ctx, java.util.function.Consumer<HttpServerRequest> upload) {
+    try {
+      upload.accept(ctx.request());
     } catch (StorageException e) {
-      ApiErrors.send(req.response(), e);
-    } catch (RuntimeException e) {
-      // never leave a request unanswered, and never echo a JDK exception's text
-      LOG.log(Level.WARNING, "publisher: unexpected failure on " + req.method() + " " + path, e);
-      ApiErrors.send(req.response(), StorageException.internal("internal error", e));
+      Bodies.drain(ctx.request());
+      publishError(ctx.response(), e, null, "request");
     }
+  }
+
+  /** The aggregator's error answer (Walrus REST error JSON); a range past the end also names the blob's length. */
+  private static Future<Void> error(RoutingContext ctx, Throwable t) {
+    String[] p = ctx.request().path().split("/");
+    if (t instanceof HttpFailure && p.length == 6 && ctx.request().path().startsWith("/v1/blobs/by-quilt-id/")) {
+      // the router could not percent-decode a segment: name the identifier as the route itself would
+      try {
+        quiltIdentifier(p[5]);
+      } catch (StorageException e) {
+        t = e;
+      }
+    }
+    if (t instanceof ReadRange.NotSatisfiable ns && !ctx.response().headWritten()) {
+      ctx.response().putHeader("content-range", "bytes */" + ns.blobLength);
+    }
+    return ApiErrors.send(ctx.response(), asStorageException(t));
   }
 
   /** A failure as the error to answer; anything but a StorageException is logged and answered 500 without its text. */
   private static StorageException asStorageException(Throwable t) {
-    if (t instanceof StorageException se) {
-      return se;
+    StorageException known = ApiErrors.of(t);
+    if (known != null) {
+      return known;
     }
     LOG.log(Level.WARNING, "publisher: unexpected failure", t);
     return StorageException.internal("internal error (" + t.getClass().getSimpleName() + ")", t);
@@ -224,7 +238,7 @@ public final class PublisherServer implements AutoCloseable {
     }
     if (declared > MAX_UPLOAD_BYTES) {
       req.response().putHeader("connection", "close");
-      publishError(req.response(), HttpBodies.tooLarge(MAX_UPLOAD_BYTES), null, "upload");
+      publishError(req.response(), ApiErrors.tooLarge(MAX_UPLOAD_BYTES), null, "upload");
       return;
     }
     req.pause();
@@ -243,11 +257,19 @@ public final class PublisherServer implements AutoCloseable {
         return;
       }
       AsyncFile file = fr.result();
-      req.pipeTo(file).onComplete(done -> {
+      // counted while spooling: a chunked upload past MAX_UPLOAD_BYTES is refused as a declared one is
+      Bodies.pipe(req, file, MAX_UPLOAD_BYTES, Bodies.Overflow.DRAIN).onComplete(done -> {
         if (done.failed()) {
           delete(tmp);
+          if (done.cause() instanceof BodyException be && be.reason() == BodyException.Reason.TOO_LARGE) {
+            req.response().putHeader("connection", "close");
+            publishError(req.response(), ApiErrors.tooLarge(MAX_UPLOAD_BYTES), null, "upload");
+            return;
+          }
+          Throwable why = done.cause() instanceof BodyException && done.cause().getCause() != null
+              ? done.cause().getCause() : done.cause();
           publishError(req.response(), StorageException.invalidArgument(StorageErrorCode.UPLOAD_FAILED,
-              "the upload did not complete: " + done.cause().getMessage()), null, "upload");
+              "the upload did not complete: " + why.getMessage()), null, "upload");
           return;
         }
         vertx.executeBlocking(() -> {
@@ -327,7 +349,7 @@ public final class PublisherServer implements AutoCloseable {
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
       // Vert.x cannot decode anything else as multipart (and would leave the request hanging)
       // answer at once and drop the body (closing the connection could reset the client's upload)
-      HttpBodies.drain(req);
+      Bodies.drain(req);
       publishError(req.response(), new StorageException("INVALID_ARGUMENT", 415, StorageErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "a quilt is uploaded as multipart/form-data (one file part per blob), not " + quoted(String.valueOf(type))),
           null, "upload");
@@ -337,7 +359,7 @@ public final class PublisherServer implements AutoCloseable {
     req.pause();
     vertx.executeBlocking(store::nShards, false).onComplete(ns -> {
       if (ns.failed()) {
-        HttpBodies.drain(req);
+        Bodies.drain(req);
         publishError(req.response(), storeFailure(ns.cause()), null, "upload");
         return;
       }
@@ -350,7 +372,7 @@ public final class PublisherServer implements AutoCloseable {
     req.setExpectMultipart(true);
     req.uploadHandler(up -> {
       upload.part(up);
-      if (upload.dropped() > HttpBodies.DRAIN_LIMIT) {
+      if (upload.dropped() > Bodies.DRAIN_LIMIT) {
         req.connection().close();
       }
     });
@@ -409,27 +431,22 @@ public final class PublisherServer implements AutoCloseable {
     return StorageException.invalidArgument(StorageErrorCode.INVALID_MULTIPART, msg);
   }
 
-  private static Void patch(HttpServerRequest req, QuiltBlob b) {
+  private static void patch(HttpServerRequest req, QuiltBlob b) {
     HttpServerResponse res = req.response().putHeader("content-type", "application/octet-stream")
         .putHeader("x-quilt-patch-identifier", b.identifier());
     res.end(Buffer.buffer(b.data()));
-    return null;
   }
 
   private interface Work {
     void run() throws Exception;
   }
 
-  private void blocking(HttpServerRequest req, Work w) {
-    vertx.executeBlocking(() -> {
+  /** Work that writes its own answer, on a worker thread; a failure is answered by {@link #error}. */
+  private static void blocking(RoutingContext ctx, Work w) {
+    HttpRoutes.blocking(ctx, () -> {
       w.run();
       return null;
-    }, false).onComplete(r -> {
-      if (r.failed()) {
-        Throwable t = r.cause();
-        ApiErrors.send(req.response(), asStorageException(t));
-      }
-    });
+    }, (c, v) -> { });
   }
 
   private static BlobId blobId(String s) {
@@ -442,9 +459,10 @@ public final class PublisherServer implements AutoCloseable {
 
   // ------------------------------------------------------------------ aggregator
 
-  private void serve(HttpServerRequest req, String blobId, ReadRange want) {
+  private void serve(RoutingContext ctx, String blobId, ReadRange want) {
+    HttpServerRequest req = ctx.request();
     HttpServerResponse res = req.response();
-    vertx.executeBlocking(() -> {
+    blocking(ctx, () -> {
       BlobId id;
       try {
         id = BlobId.fromBase64(blobId);
@@ -464,7 +482,7 @@ public final class PublisherServer implements AutoCloseable {
         } else {
           res.end();
         }
-        return null;
+        return;
       }
       VerifiedBlobMetadata meta = store.reader().metadata(id);
       ReadRange.Resolved r = want.resolve(meta.unencodedLength());
@@ -473,7 +491,7 @@ public final class PublisherServer implements AutoCloseable {
       if (req.method() == HttpMethod.HEAD) {
         o.stream().close();
         res.end();
-        return null;
+        return;
       }
       boolean fill = r.whole(o.blobLength()) && cache.admits(o.blobLength());
       ByteArrayOutputStream copy = fill ? new ByteArrayOutputStream((int) o.blobLength()) : null;
@@ -504,20 +522,11 @@ public final class PublisherServer implements AutoCloseable {
         }
         // headers are out: abort the connection so the client sees a truncated body, never wrong bytes
         res.reset();
-        return null;
+        return;
       }
       res.end();
       if (copy != null) {
         cache.put(blobId, copy.toByteArray());
-      }
-      return null;
-    }, false).onComplete(r -> {
-      if (r.failed()) {
-        Throwable t = r.cause();
-        if (t instanceof ReadRange.NotSatisfiable ns && !res.headWritten()) {
-          res.putHeader("content-range", "bytes */" + ns.blobLength);
-        }
-        ApiErrors.send(res, asStorageException(t));
       }
     });
   }

@@ -2,24 +2,32 @@ package dev.haulout.seal.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.haulout.wire.SuiAddress;
+import dev.haulout.http.BodyException;
+import dev.haulout.http.Bodies;
+import dev.haulout.http.HttpFailure;
+import dev.haulout.http.HttpRoutes;
 import dev.haulout.seal.server.ClientSdkCheck;
 import dev.haulout.seal.server.FetchKeyRequest;
 import dev.haulout.seal.server.FetchKeyService;
 import dev.haulout.seal.server.KeyServerErrorCode;
 import dev.haulout.seal.server.KeyServerException;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
 import java.util.Base64;
 
 /**
- * Thin Vert.x transport for {@link FetchKeyService}: routes {@code GET /v1/service} and {@code
- * POST /v1/fetch_key}, applies the SDK header checks, the body limit and permissive CORS, and maps
- * {@link KeyServerException} to {@code {error, message}} with Seal's statuses.
+ * Thin Vert.x transport for {@link FetchKeyService}, a table of routes on the shared http-kit
+ * router: {@code GET /v1/service} and {@code POST /v1/fetch_key} (both behind the SDK header
+ * checks), {@code GET /health}, permissive CORS on every answer; the body limit, the blocking
+ * hand-off and the mapping of {@link KeyServerException} to {@code {error, message}} with Seal's
+ * statuses are the kit's.
  */
 public final class KeyServerHttpHandler implements Handler<HttpServerRequest> {
   /** The Seal key-server API version this server implements (the SDK requires &ge; 0.4.1). */
@@ -29,70 +37,71 @@ public final class KeyServerHttpHandler implements Handler<HttpServerRequest> {
 
   private static final System.Logger LOG = System.getLogger(KeyServerHttpHandler.class.getName());
 
-  private final Vertx vertx;
   private final FetchKeyService service;
   private final ClientSdkCheck sdkCheck;
   private final int maxBodyBytes;
-  private final String objectIdText;
   private final byte[] serviceBody;
+  private final Router router;
 
   public KeyServerHttpHandler(
       Vertx vertx, FetchKeyService service, ClientSdkCheck sdkCheck, int maxBodyBytes) {
-    this.vertx = vertx;
     this.service = service;
     this.sdkCheck = sdkCheck;
     this.maxBodyBytes = maxBodyBytes;
-    this.objectIdText = service.objectId().toString();
     ObjectNode o = FetchKeyJson.mapper().createObjectNode();
-    o.put("service_id", objectIdText);
+    o.put("service_id", service.objectId().toString());
     o.put("pop", Base64.getEncoder().encodeToString(service.proofOfPossession().toBytes()));
     this.serviceBody = FetchKeyJson.bytes(o);
+    this.router = routes(vertx);
+  }
+
+  private Router routes(Vertx vertx) {
+    Router r = HttpRoutes.router(vertx, KeyServerHttpHandler::sendError);
+    r.route().handler(ctx -> {
+      commonHeaders(ctx);
+      ctx.next();
+    });
+    r.options().handler(ctx -> ctx.response().putHeader("Access-Control-Allow-Methods", "*")
+        .putHeader("Access-Control-Allow-Headers", "*").putHeader("Access-Control-Max-Age", "600")
+        .setStatusCode(200).end());
+    r.get("/health").handler(ctx -> ctx.response().setStatusCode(200).end("ok"));
+    r.get("/v1/service").handler(this::checkSdk).handler(this::service);
+    r.post("/v1/fetch_key").handler(this::checkSdk).handler(this::fetchKey);
+    HttpRoutes.fallback(r, ctx -> new HttpFailure(404, "no route"));
+    return r;
   }
 
   @Override
   public void handle(HttpServerRequest req) {
-    HttpServerResponse res = req.response();
+    router.handle(req);
+  }
+
+  /** CORS, the server's version headers and the caller's {@code Request-Id} (if at most 128 chars) on every answer. */
+  private static void commonHeaders(RoutingContext ctx) {
+    HttpServerResponse res = ctx.response();
     res.putHeader("Access-Control-Allow-Origin", "*");
     res.putHeader("Access-Control-Expose-Headers", "*");
     res.putHeader("X-KeyServer-Version", SERVER_VERSION);
     res.putHeader("X-KeyServer-GitVersion", GIT_VERSION);
-    String requestId = req.getHeader("Request-Id");
-    if (requestId != null && requestId.length() <= 128) {
+    String requestId = requestId(ctx);
+    if (requestId != null) {
       res.putHeader("Request-Id", requestId);
-    }
-    try {
-      if (req.method() == HttpMethod.OPTIONS) {
-        res.putHeader("Access-Control-Allow-Methods", "*");
-        res.putHeader("Access-Control-Allow-Headers", "*");
-        res.putHeader("Access-Control-Max-Age", "600");
-        res.setStatusCode(200).end();
-        return;
-      }
-      String path = req.path();
-      if ("/health".equals(path) && req.method() == HttpMethod.GET) {
-        res.setStatusCode(200).end("ok");
-        return;
-      }
-      boolean service = "/v1/service".equals(path) && req.method() == HttpMethod.GET;
-      boolean fetch = "/v1/fetch_key".equals(path) && req.method() == HttpMethod.POST;
-      if (!service && !fetch) {
-        res.setStatusCode(404).end();
-        return;
-      }
-      sdkCheck.check(
-          req.getHeader(ClientSdkCheck.HEADER_SDK_TYPE), req.getHeader(ClientSdkCheck.HEADER_SDK_VERSION));
-      if (service) {
-        handleService(req, res);
-      } else {
-        handleFetchKey(req, res, requestId);
-      }
-    } catch (KeyServerException e) {
-      sendError(res, e, requestId);
     }
   }
 
-  private void handleService(HttpServerRequest req, HttpServerResponse res) {
-    String sid = req.getParam("service_id");
+  private static String requestId(RoutingContext ctx) {
+    String id = ctx.request().getHeader("Request-Id");
+    return id != null && id.length() <= 128 ? id : null;
+  }
+
+  private void checkSdk(RoutingContext ctx) {
+    sdkCheck.check(
+        ctx.request().getHeader(ClientSdkCheck.HEADER_SDK_TYPE), ctx.request().getHeader(ClientSdkCheck.HEADER_SDK_VERSION));
+    ctx.next();
+  }
+
+  private void service(RoutingContext ctx) {
+    String sid = ctx.request().getParam("service_id");
     boolean ok;
     try {
       ok = sid != null && SuiAddress.parse(sid).equals(service.objectId());
@@ -102,84 +111,53 @@ public final class KeyServerHttpHandler implements Handler<HttpServerRequest> {
     if (!ok) {
       throw new KeyServerException(KeyServerErrorCode.InvalidServiceId, "Invalid service ID");
     }
-    json(res, 200, serviceBody);
+    json(ctx.response(), 200, serviceBody);
   }
 
-  private void handleFetchKey(HttpServerRequest req, HttpServerResponse res, String requestId) {
-    String len = req.getHeader("Content-Length");
-    if (len != null && len.length() < 12 && len.chars().allMatch(Character::isDigit) && Long.parseLong(len) > maxBodyBytes) {
-      tooLarge(res, requestId);
-      return;
+  private void fetchKey(RoutingContext ctx) {
+    String requestId = requestId(ctx);
+    // off the event loop: signature checks and pairing-group math take ~1 ms and the policy
+    // port may block (the ledger adapter queries PostgreSQL)
+    HttpRoutes.withBody(ctx, maxBodyBytes, Bodies.Overflow.DRAIN, body -> {
+      FetchKeyRequest request = FetchKeyJson.parseRequest(body.getBytes());
+      byte[] answer = FetchKeyJson.writeResponse(service.fetchKeys(request));
+      LOG.log(Level.DEBUG, "request {0}: keys released to {1}", requestId, request.certificate().user());
+      return answer;
+    }, (c, answer) -> json(c.response(), 200, answer));
+  }
+
+  /** Seal's error answer: {@code {error, message}} with the code's status ({@code Retry-After: 1} on TooManyRequests). */
+  private static Future<Void> sendError(RoutingContext ctx, Throwable t) {
+    String requestId = requestId(ctx);
+    KeyServerException e;
+    if (t instanceof KeyServerException ke) {
+      e = ke;
+    } else if (t instanceof BodyException be && be.reason() != BodyException.Reason.READ_FAILED) {
+      e = new KeyServerException(KeyServerErrorCode.InvalidParameter, "Request body too large");
+    } else if (t instanceof BodyException be) {
+      // the connection failed while the body was read: nobody to answer
+      LOG.log(Level.DEBUG, "request {0} failed: {1}", requestId, String.valueOf(be.getCause()));
+      return Future.succeededFuture();
+    } else if (t instanceof HttpFailure hf && hf.status() == 404) {
+      // no such route, or a known path with another method: an empty 404
+      commonHeaders(ctx);
+      ctx.response().setStatusCode(404);
+      return ctx.response().ended() ? Future.succeededFuture() : ctx.response().end();
+    } else if (t instanceof HttpFailure hf) {
+      e = new KeyServerException(KeyServerErrorCode.MissingRequiredHeader, hf.getMessage());
+    } else {
+      LOG.log(Level.WARNING, "request " + requestId + " failed internally", t);
+      e = new KeyServerException(KeyServerErrorCode.Failure, "Internal server error, please try again later");
     }
-    Buffer body = Buffer.buffer();
-    boolean[] rejected = {false};
-    req.handler(
-        chunk -> {
-          if (rejected[0]) {
-            return;
-          }
-          if (body.length() + chunk.length() > maxBodyBytes) {
-            rejected[0] = true;
-            tooLarge(res, requestId);
-            return;
-          }
-          body.appendBuffer(chunk);
-        });
-    req.exceptionHandler(e -> LOG.log(Level.DEBUG, "request {0} failed: {1}", requestId, e.toString()));
-    req.endHandler(
-        v -> {
-          if (rejected[0]) {
-            return;
-          }
-          FetchKeyRequest request;
-          try {
-            request = FetchKeyJson.parseRequest(body.getBytes());
-          } catch (KeyServerException e) {
-            sendError(res, e, requestId);
-            return;
-          }
-          // Off the event loop: signature checks and pairing-group math take ~1 ms and the policy
-          // port may block (the ledger adapter queries PostgreSQL).
-          vertx
-              .executeBlocking(() -> FetchKeyJson.writeResponse(service.fetchKeys(request)), false)
-              .onComplete(
-                  ar -> {
-                    if (ar.succeeded()) {
-                      LOG.log(Level.DEBUG, "request {0}: keys released to {1}", requestId, request.certificate().user());
-                      json(res, 200, ar.result());
-                    } else if (ar.cause() instanceof KeyServerException e) {
-                      sendError(res, e, requestId);
-                    } else {
-                      LOG.log(Level.WARNING, "request " + requestId + " failed internally", ar.cause());
-                      sendError(
-                          res,
-                          new KeyServerException(
-                              KeyServerErrorCode.Failure, "Internal server error, please try again later"),
-                          requestId);
-                    }
-                  });
-        });
-  }
-
-  private void tooLarge(HttpServerResponse res, String requestId) {
-    sendError(
-        res,
-        new KeyServerException(KeyServerErrorCode.InvalidParameter, "Request body too large"),
-        requestId);
-  }
-
-  private static void sendError(HttpServerResponse res, KeyServerException e, String requestId) {
     LOG.log(Level.DEBUG, "request {0}: {1}: {2}", requestId, e.code(), e.getMessage());
+    commonHeaders(ctx);
     if (e.code() == KeyServerErrorCode.TooManyRequests) {
-      res.putHeader("Retry-After", "1");
+      ctx.response().putHeader("Retry-After", "1");
     }
-    json(res, e.httpStatus(), FetchKeyJson.writeError(e.code(), e.getMessage()));
+    return json(ctx.response(), e.httpStatus(), FetchKeyJson.writeError(e.code(), e.getMessage()));
   }
 
-  private static void json(HttpServerResponse res, int status, byte[] body) {
-    if (res.ended()) {
-      return;
-    }
-    res.setStatusCode(status).putHeader("Content-Type", "application/json").end(Buffer.buffer(body));
+  private static Future<Void> json(HttpServerResponse res, int status, byte[] body) {
+    return HttpRoutes.json(res, status, Buffer.buffer(body));
   }
 }

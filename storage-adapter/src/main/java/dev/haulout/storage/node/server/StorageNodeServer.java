@@ -12,6 +12,8 @@ import dev.haulout.storage.node.SignedConfirmation;
 import dev.haulout.storage.node.SliverBatch;
 import dev.haulout.storage.node.StorageNode;
 import dev.haulout.storage.node.SyncShard;
+import dev.haulout.http.Bodies;
+import dev.haulout.http.HttpRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,8 +21,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,9 @@ import java.util.logging.Logger;
 
 /**
  * The Walrus storage-node HTTP API (SPEC §9) over a {@link StorageNode}, one Vert.x HTTP server
- * per node. Disk, hashing and ledger work run on worker threads; every failure is answered with
- * the Walrus-style error JSON.
+ * per node; the routes are the table in {@code buildTable()}, served by the shared http-kit router
+ * (body limits counted while reading, blocking hand-off, one error mapping). Disk, hashing and
+ * ledger work run on worker threads; every failure is answered with the Walrus-style error JSON.
  */
 public final class StorageNodeServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StorageNodeServer.class.getName());
@@ -69,7 +73,7 @@ public final class StorageNodeServer implements AutoCloseable {
   private void listen(String host, int port) {
     try {
       server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true))
-          .requestHandler(this::route).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          .requestHandler(router()).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw StorageException.unavailable(StorageErrorCode.LISTEN_FAILED, "cannot listen on " + host + ":" + port + ": " + e, e);
     }
@@ -111,10 +115,10 @@ public final class StorageNodeServer implements AutoCloseable {
 
   @FunctionalInterface
   private interface Handler {
-    void handle(HttpServerRequest req, Map<String, String> vars);
+    void handle(RoutingContext ctx, Map<String, String> vars);
   }
 
-  private record Entry(Route route, String[] segments, Handler handler) {}
+  private record Entry(Route route, Handler handler) {}
 
   private final List<Entry> table = buildTable();
 
@@ -130,96 +134,96 @@ public final class StorageNodeServer implements AutoCloseable {
   private List<Entry> buildTable() {
     List<Entry> t = new java.util.ArrayList<>();
     String blob = "/v1/blobs/{blob_id}";
-    add(t, HttpMethod.GET, "/v1/health", (req, v) -> blocking(req, () -> new JsonObject().put("epoch", node.committee().epoch())
+    add(t, HttpMethod.GET, "/v1/health", (ctx, v) -> blocking(ctx, () -> new JsonObject().put("epoch", node.committee().epoch())
         .put("nShards", node.committee().nShards()).put("ownedShards", node.ownShards().size())
         .put("publicKey", Base64.getEncoder().encodeToString(node.publicKey())), 200));
-    add(t, HttpMethod.GET, "/v1/api", (req, v) -> req.response().putHeader("content-type", "application/json").end(Buffer.buffer(openApi())));
-    add(t, HttpMethod.GET, blob + "/metadata", (req, v) -> {
+    add(t, HttpMethod.GET, "/v1/api", (ctx, v) -> ctx.response().putHeader("content-type", "application/json").end(Buffer.buffer(openApi())));
+    add(t, HttpMethod.GET, blob + "/metadata", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      bytes(req, () -> node.requireMetadata(id).toBcsWithId());
+      bytes(ctx, () -> node.requireMetadata(id).toBcsWithId());
     });
-    add(t, HttpMethod.PUT, blob + "/metadata", (req, v) -> {
+    add(t, HttpMethod.PUT, blob + "/metadata", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      boolean pending = "true".equals(req.getParam("pending"));
+      boolean pending = "true".equals(ctx.request().getParam("pending"));
       long max = 66L * node.committee().nShards() + 64;
-      withBody(req, max, body -> {
+      withBody(ctx, max, body -> {
         int code = node.putMetadata(id, body, pending);
         return new Status(code, code == 202 ? "metadata buffered until the blob is registered"
             : code == 200 ? "metadata already stored" : "metadata stored");
       });
     });
-    add(t, HttpMethod.GET, blob + "/metadata/status", (req, v) -> {
+    add(t, HttpMethod.GET, blob + "/metadata/status", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      blocking(req, () -> node.metadataStatus(id), 200);
+      blocking(ctx, () -> node.metadataStatus(id), 200);
     });
     String sliver = blob + "/slivers/{sliver_pair_index}/{sliver_type}";
-    add(t, HttpMethod.GET, sliver, (req, v) -> {
+    add(t, HttpMethod.GET, sliver, (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       int pair = intParam(v.get("sliver_pair_index"), "sliver pair index");
       Axis axis = axis(v.get("sliver_type"));
-      bytes(req, () -> node.requireSliver(id, pair, axis));
+      bytes(ctx, () -> node.requireSliver(id, pair, axis));
     });
-    add(t, HttpMethod.PUT, sliver, (req, v) -> {
+    add(t, HttpMethod.PUT, sliver, (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       int pair = intParam(v.get("sliver_pair_index"), "sliver pair index");
       Axis axis = axis(v.get("sliver_type"));
       int n = node.committee().nShards();
       long max = (long) EncodingConfig.forShards(n).sliverLength(axis, EncodingConfig.MAX_SYMBOL_SIZE) + 16;
-      withBody(req, max, body -> {
+      withBody(ctx, max, body -> {
         int code = node.putSliver(id, pair, axis, body);
         return new Status(code, code == 200 ? "sliver already stored" : "sliver stored");
       });
     });
-    add(t, HttpMethod.PUT, blob + "/slivers", (req, v) -> {
+    add(t, HttpMethod.PUT, blob + "/slivers", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      withBody(req, SliverBatch.MAX_BODY_BYTES, body -> {
+      withBody(ctx, SliverBatch.MAX_BODY_BYTES, body -> {
         StorageNode.BatchResult r = node.putSlivers(id, SliverBatch.parse(body));
         return new Status(r.stored() > 0 ? 201 : 200, r.stored() + " slivers stored, " + r.alreadyStored() + " already stored");
       });
     });
-    add(t, HttpMethod.GET, sliver + "/status", (req, v) -> {
+    add(t, HttpMethod.GET, sliver + "/status", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       int pair = intParam(v.get("sliver_pair_index"), "sliver pair index");
       Axis axis = axis(v.get("sliver_type"));
-      blocking(req, () -> node.sliverStatus(id, pair, axis), 200);
+      blocking(ctx, () -> node.sliverStatus(id, pair, axis), 200);
     });
-    add(t, HttpMethod.GET, blob + "/confirmation/permanent", (req, v) -> {
+    add(t, HttpMethod.GET, blob + "/confirmation/permanent", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      confirmation(req, () -> confirmationJson(node.confirmation(id, null)), registrationWaitMs(req));
+      confirmation(ctx, () -> confirmationJson(node.confirmation(id, null)), registrationWaitMs(ctx.request()));
     });
-    add(t, HttpMethod.GET, blob + "/confirmation/deletable/{object_id}", (req, v) -> {
+    add(t, HttpMethod.GET, blob + "/confirmation/deletable/{object_id}", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       String obj = v.get("object_id");
-      confirmation(req, () -> confirmationJson(node.confirmation(id, obj)), registrationWaitMs(req));
+      confirmation(ctx, () -> confirmationJson(node.confirmation(id, obj)), registrationWaitMs(ctx.request()));
     });
-    add(t, HttpMethod.GET, blob + "/recoverySymbols", (req, v) -> {
+    add(t, HttpMethod.GET, blob + "/recoverySymbols", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      List<String> ids = req.params().getAll("id");
+      List<String> ids = ctx.request().params().getAll("id");
       if (!ids.isEmpty()) {
-        if (req.getParam("targetSliver") != null) {
+        if (ctx.request().getParam("targetSliver") != null) {
           throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "give either id=P-S or targetSliver, not both");
         }
         List<StorageNode.SymbolId> symbolIds = symbolIds(ids);
-        Axis proofAxis = req.getParam("proofAxis") == null ? null : axis(req.getParam("proofAxis"));
-        bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds, proofAxis)));
+        Axis proofAxis = ctx.request().getParam("proofAxis") == null ? null : axis(ctx.request().getParam("proofAxis"));
+        bytes(ctx, () -> RecoverySymbol.listToBcs(node.recoverySymbolsById(id, symbolIds, proofAxis)));
         return;
       }
-      if (req.getParam("targetSliver") == null) {
+      if (ctx.request().getParam("targetSliver") == null) {
         throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "recoverySymbols needs id=P-S or targetSliver=i&targetType=…");
       }
-      int target = intParam(req.getParam("targetSliver"), "targetSliver");
-      Axis axis = axis(String.valueOf(req.getParam("targetType")));
-      if (req.getParam("proofAxis") != null && axis(req.getParam("proofAxis")) != axis.orthogonal()) {
+      int target = intParam(ctx.request().getParam("targetSliver"), "targetSliver");
+      Axis axis = axis(String.valueOf(ctx.request().getParam("targetType")));
+      if (ctx.request().getParam("proofAxis") != null && axis(ctx.request().getParam("proofAxis")) != axis.orthogonal()) {
         throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "symbols for a " + axis.pathName()
             + " target come from, and are proven against, " + axis.orthogonal().pathName() + " slivers: proofAxis="
-            + req.getParam("proofAxis"));
+            + ctx.request().getParam("proofAxis"));
       }
-      bytes(req, () -> RecoverySymbol.listToBcs(node.recoverySymbols(id, axis, target)));
+      bytes(ctx, () -> RecoverySymbol.listToBcs(node.recoverySymbols(id, axis, target)));
     });
-    add(t, HttpMethod.GET, blob + "/decodingSymbols", (req, v) -> {
+    add(t, HttpMethod.GET, blob + "/decodingSymbols", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       List<Integer> targets = new java.util.ArrayList<>();
-      for (String x : req.params().getAll("targetSlivers")) {
+      for (String x : ctx.request().params().getAll("targetSlivers")) {
         for (String tt : x.split(",")) {
           if (targets.size() >= MAX_SYMBOLS_PER_REQUEST) {
             throw StorageException.invalidArgument(StorageErrorCode.TOO_MANY_SYMBOLS, "at most " + MAX_SYMBOLS_PER_REQUEST + " target slivers");
@@ -230,21 +234,16 @@ public final class StorageNodeServer implements AutoCloseable {
       if (targets.isEmpty()) {
         throw StorageException.invalidArgument(StorageErrorCode.INVALID_PARAMETER, "decodingSymbols needs targetSlivers=i,j,…");
       }
-      Axis axis = axis(String.valueOf(req.getParam("targetType")));
-      bytes(req, () -> DecodingSymbols.toBcs(node.decodingSymbols(id, axis, targets)));
+      Axis axis = axis(String.valueOf(ctx.request().getParam("targetType")));
+      bytes(ctx, () -> DecodingSymbols.toBcs(node.decodingSymbols(id, axis, targets)));
     });
-    add(t, HttpMethod.POST, blob + "/inconsistencyProof/{sliver_type}", (req, v) -> {
+    add(t, HttpMethod.POST, blob + "/inconsistencyProof/{sliver_type}", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
       Axis axis = axis(v.get("sliver_type"));
       int n = node.committee().nShards();
       long max = (long) n * (EncodingConfig.MAX_SYMBOL_SIZE + 64L * 32 + 16) + 16;
-      HttpBodies.read(req, max).onComplete(ar -> {
-        if (ar.failed()) {
-          fail(req, ar.cause());
-          return;
-        }
-        blocking(req, () -> {
-          byte[] b = ar.result();
+      HttpRoutes.withBody(ctx, max, Bodies.Overflow.DRAIN, body -> {
+          byte[] b = body.getBytes();
           if (b.length < 2) {
             throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF, "body too short");
           }
@@ -256,12 +255,11 @@ public final class StorageNodeServer implements AutoCloseable {
             throw StorageException.invalidArgument(StorageErrorCode.INVALID_INCONSISTENCY_PROOF, "malformed symbols: " + e.getMessage());
           }
           return confirmationJson(node.checkInconsistencyProof(id, axis, target, symbols));
-        }, 200);
-      });
+        }, (c, r) -> ApiErrors.success(c.response(), 200, r));
     });
-    add(t, HttpMethod.GET, blob + "/status", (req, v) -> {
+    add(t, HttpMethod.GET, blob + "/status", (ctx, v) -> {
       BlobId id = blobId(v.get("blob_id"));
-      blocking(req, () -> {
+      blocking(ctx, () -> {
         BlobStatus st = node.blobStatus(id);
         if (st.isInvalid()) {
           // Walrus BlobStatus::Invalid { event }
@@ -275,53 +273,37 @@ public final class StorageNodeServer implements AutoCloseable {
         return statusJson(st);
       }, 200);
     });
-    add(t, HttpMethod.POST, "/v1/migrate/sync_shard", (req, v) -> {
+    add(t, HttpMethod.POST, "/v1/migrate/sync_shard", (ctx, v) -> {
       long max = 64L + 32L * SyncShard.MAX_BLOBS + 160;
-      HttpBodies.read(req, max).onComplete(ar -> {
-        if (ar.failed()) {
-          fail(req, ar.cause());
-          return;
-        }
-        bytes(req, () -> node.syncShard(ar.result()));
-      });
+      HttpRoutes.withBody(ctx, max, Bodies.Overflow.DRAIN, body -> node.syncShard(body.getBytes()), StorageNodeServer::octets);
     });
     return List.copyOf(t);
   }
 
   private static void add(List<Entry> t, HttpMethod m, String template, Handler h) {
-    t.add(new Entry(new Route(m, template), template.split("/"), h));
+    t.add(new Entry(new Route(m, template), h));
   }
 
-  private void route(HttpServerRequest req) {
-    String[] p = req.path().split("/");
-    HttpMethod m = req.method();
-    try {
-      for (Entry e : table) {
-        if (!e.route().method().equals(m) || e.segments().length != p.length) {
-          continue;
-        }
-        Map<String, String> vars = new java.util.HashMap<>();
-        boolean match = true;
-        for (int i = 0; i < p.length && match; i++) {
-          String seg = e.segments()[i];
-          if (seg.startsWith("{") && seg.endsWith("}")) {
-            vars.put(seg.substring(1, seg.length() - 1), p[i]);
-            match = !p[i].isEmpty();
-          } else {
-            match = seg.equals(p[i]);
-          }
-        }
-        if (match) {
-          e.handler().handle(req, vars);
-          return;
-        }
-      }
-      throw StorageException.notFound(StorageErrorCode.NO_ROUTE, "no route " + m + " " + req.path());
-    } catch (StorageException e) {
-      ApiErrors.send(req.response(), e);
-    } catch (RuntimeException e) {
-      ApiErrors.send(req.response(), StorageException.internal(e.toString(), e));
+  /** The table as a Vert.x Web router on the shared http-kit: {@code {name}} becomes {@code :name}, dispatch in table order. */
+  private Router router() {
+    Router r = HttpRoutes.router(vertx, StorageNodeServer::error);
+    for (Entry e : table) {
+      r.route(e.route().method(), e.route().template().replaceAll("\\{(\\w+)}", ":$1"))
+          .handler(ctx -> e.handler().handle(ctx, ctx.pathParams()));
     }
+    HttpRoutes.fallback(r, ctx -> StorageException.notFound(StorageErrorCode.NO_ROUTE,
+        "no route " + ctx.request().method() + " " + ctx.request().path()));
+    return r;
+  }
+
+  /** The node's error answer (Walrus error JSON); anything but a known failure is an internal error. */
+  private static Future<Void> error(RoutingContext ctx, Throwable t) {
+    StorageException e = ApiErrors.of(t);
+    if (e == null) {
+      LOG.log(Level.FINE, "request failed", t);
+      e = StorageException.internal(t.toString(), t);
+    }
+    return ApiErrors.send(ctx.response(), e);
   }
 
   /** The OpenAPI 3 document of this API (resource {@code openapi.json} next to this class). */
@@ -362,37 +344,13 @@ public final class StorageNodeServer implements AutoCloseable {
     return new JsonObject().put(s.kind(), inner);
   }
 
-  private void withBody(HttpServerRequest req, long max, java.util.function.Function<byte[], Status> handler) {
-    HttpBodies.read(req, max).onComplete(ar -> {
-      if (ar.failed()) {
-        if (ar.cause() instanceof StorageException && ((StorageException) ar.cause()).httpStatus() == 413) {
-          // answer at once and drop the rest of the body (closing now would reset the client's upload)
-          HttpBodies.drain(req);
-          ApiErrors.send(req.response(), (StorageException) ar.cause());
-        } else {
-          fail(req, ar.cause());
-        }
-        return;
-      }
-      vertx.executeBlocking(() -> handler.apply(ar.result()), false).onComplete(r -> {
-        if (r.failed()) {
-          fail(req, r.cause());
-        } else {
-          ApiErrors.success(req.response(), r.result().code(), r.result().message());
-        }
-      });
-    });
+  private static void withBody(RoutingContext ctx, long max, java.util.function.Function<byte[], Status> handler) {
+    HttpRoutes.withBody(ctx, max, Bodies.Overflow.DRAIN, body -> handler.apply(body.getBytes()),
+        (c, st) -> ApiErrors.success(c.response(), st.code(), st.message()));
   }
 
-  private void blocking(HttpServerRequest req, Callable<Object> work, int code) {
-    Future<Object> f = vertx.executeBlocking(work, false);
-    f.onComplete(r -> {
-      if (r.failed()) {
-        fail(req, r.cause());
-      } else {
-        ApiErrors.success(req.response(), code, r.result());
-      }
-    });
+  private static void blocking(RoutingContext ctx, Callable<Object> work, int code) {
+    HttpRoutes.blocking(ctx, work, (c, r) -> ApiErrors.success(c.response(), code, r));
   }
 
   /** Longest {@code wait_millis} honoured for {@code wait_for_registration=true}. */
@@ -426,9 +384,9 @@ public final class StorageNodeServer implements AutoCloseable {
    * retried every 100 ms (on a timer, no thread held) until it is or the wait is over, as Walrus's
    * {@code wait_for_registration} does for clients that upload before their registration lands.
    */
-  private void confirmation(HttpServerRequest req, Callable<Object> work, long waitMs) {
+  private void confirmation(RoutingContext ctx, Callable<Object> work, long waitMs) {
     long deadline = System.nanoTime() + waitMs * 1_000_000L;
-    attemptConfirmation(req, work, deadline);
+    attemptConfirmation(ctx, work, deadline);
   }
 
   private final java.util.concurrent.atomic.AtomicLong registrationRetries = new java.util.concurrent.atomic.AtomicLong();
@@ -438,38 +396,26 @@ public final class StorageNodeServer implements AutoCloseable {
     return registrationRetries.get();
   }
 
-  private void attemptConfirmation(HttpServerRequest req, Callable<Object> work, long deadlineNanos) {
+  private void attemptConfirmation(RoutingContext ctx, Callable<Object> work, long deadlineNanos) {
     vertx.executeBlocking(work, false).onComplete(r -> {
       if (r.succeeded()) {
-        ApiErrors.success(req.response(), 200, r.result());
+        ApiErrors.success(ctx.response(), 200, r.result());
       } else if (r.cause() instanceof StorageException se && se.errorCode() == StorageErrorCode.BLOB_NOT_REGISTERED
-          && System.nanoTime() + 100_000_000L < deadlineNanos && !req.response().closed()) {
+          && System.nanoTime() + 100_000_000L < deadlineNanos && !ctx.response().closed()) {
         registrationRetries.incrementAndGet();
-        vertx.setTimer(100, id -> attemptConfirmation(req, work, deadlineNanos));
+        vertx.setTimer(100, id -> attemptConfirmation(ctx, work, deadlineNanos));
       } else {
-        fail(req, r.cause());
+        ctx.fail(r.cause());
       }
     });
   }
 
-  private void bytes(HttpServerRequest req, Callable<byte[]> work) {
-    vertx.executeBlocking(work, false).onComplete(r -> {
-      if (r.failed()) {
-        fail(req, r.cause());
-      } else {
-        HttpServerResponse res = req.response();
-        res.putHeader("content-type", OCTETS).end(Buffer.buffer(r.result()));
-      }
-    });
+  private static void bytes(RoutingContext ctx, Callable<byte[]> work) {
+    HttpRoutes.blocking(ctx, work, StorageNodeServer::octets);
   }
 
-  private static void fail(HttpServerRequest req, Throwable t) {
-    if (t instanceof StorageException) {
-      ApiErrors.send(req.response(), (StorageException) t);
-    } else {
-      LOG.log(Level.FINE, "request failed", t);
-      ApiErrors.send(req.response(), StorageException.internal(t.toString(), t));
-    }
+  private static void octets(RoutingContext ctx, byte[] body) {
+    ctx.response().putHeader("content-type", OCTETS).end(Buffer.buffer(body));
   }
 
   private static BlobId blobId(String s) {
