@@ -142,7 +142,7 @@ class TusProtocolTest {
       jsonError(tus(bob).header("Upload-Defer-Length", 1).post(BASE).then(), 400, "INVALID_ARGUMENT");
       jsonError(tus(bob).header("Upload-Length", (64L << 20) + 1).post(BASE).then(), 413, "PAYLOAD_TOO_LARGE");
       tus(bob).header("Upload-Length", 64L << 20).post(BASE).then().statusCode(201); // the limit itself is fine
-      for (String bad : new String[] {"name !!!", "name " + b64("a") + ",name " + b64("b"), " " + b64("x"),
+      for (String bad : new String[] {"name !!!", "name " + b64("a") + ",name " + b64("b"), "name a b", "name " + b64("a") + ",,x",
           "name " + Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe}),
           "name " + b64("nul\u0000"), "k " + "A".repeat(5000)}) {
         jsonError(tus(bob).header("Upload-Length", 1).header("Upload-Metadata", bad).post(BASE).then(),
