@@ -1,7 +1,9 @@
 package dev.haulout.marketplace.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Haulout's own settings (prefix {@code haulout}); service addresses are set by services/services.sh. */
 @ConfigMapping(prefix = "haulout")
@@ -14,6 +16,26 @@ public interface MarketplaceConfig {
   Embedded embedded();
 
   Graphql graphql();
+
+  Uploads upload();
+
+  /** Resumable uploads: the tus 1.0 endpoint {@code /api/v1/uploads} (see the module README). */
+  interface Uploads {
+    /** Directory holding one data file per upload; created when missing. Must survive restarts. */
+    String dir();
+
+    /** Largest Upload-Length accepted (announced as Tus-Max-Size); larger creations get 413. */
+    @WithDefault("64G")
+    MemorySize maxSize();
+
+    /** How long an unfinished upload is kept after its creation or last PATCH (Upload-Expires). */
+    @WithDefault("PT24H")
+    Duration expiry();
+
+    /** How often expired unfinished uploads are removed (rows and files). */
+    @WithDefault("PT10M")
+    Duration cleanupInterval();
+  }
 
   /** Limits of the GraphQL endpoint beyond SmallRye's depth, complexity and token limits. */
   interface Graphql {

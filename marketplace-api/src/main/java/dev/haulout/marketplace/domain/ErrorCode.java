@@ -8,5 +8,19 @@ public enum ErrorCode {
   UNAUTHENTICATED,
   FORBIDDEN,
   UNAVAILABLE,
-  INTERNAL
+  INTERNAL,
+  /** A request body over a limit (an upload over {@code haulout.upload.max-size}, a chunk past Upload-Length). */
+  PAYLOAD_TOO_LARGE,
+  /** The body's Content-Type is not the one the endpoint takes. */
+  UNSUPPORTED_MEDIA_TYPE,
+  /** tus: the client speaks a protocol version (Tus-Resumable) this server does not. */
+  TUS_VERSION_UNSUPPORTED,
+  /** tus: a PATCH's Upload-Offset is not the upload's current offset (HEAD tells the right one). */
+  UPLOAD_OFFSET_MISMATCH,
+  /** tus: another PATCH of the same upload is still being written; retry after it ends. */
+  UPLOAD_LOCKED,
+  /** tus: the upload expired unfinished (Upload-Expires passed); its data is or will be removed. */
+  UPLOAD_EXPIRED,
+  /** The HTTP method is not one the resource answers (the Allow header lists those). */
+  METHOD_NOT_ALLOWED
 }

@@ -25,6 +25,9 @@ final class GraphQLErrors {
       case FORBIDDEN -> new Forbidden(e);
       case UNAVAILABLE -> new Unavailable(e);
       case INTERNAL -> new Internal(e);
+      // codes of the REST upload protocol (tus); no GraphQL field raises them
+      case PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TUS_VERSION_UNSUPPORTED, UPLOAD_OFFSET_MISMATCH,
+          UPLOAD_LOCKED, UPLOAD_EXPIRED, METHOD_NOT_ALLOWED -> new Internal(e);
     };
   }
 

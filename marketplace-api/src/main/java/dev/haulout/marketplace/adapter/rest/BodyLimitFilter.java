@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses a request whose declared {@code Content-Length} is over {@code quarkus.http.limits.max-body-size}
  * before any handler reads it, with a JSON body carrying the stable code {@code PAYLOAD_TOO_LARGE}
  * (in the GraphQL error shape, since GraphQL is what takes bodies here). Chunked bodies without a
- * length are still cut off by Quarkus at the same limit, with its own empty 413.
+ * length are still cut off by Quarkus at the same limit, with its own empty 413. Uploads ({@link
+ * TusEndpoint}) stream their bodies and have limits of their own.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -27,6 +28,10 @@ public class BodyLimitFilter {
 
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+      if (ctx.normalizedPath().startsWith(TusEndpoint.BASE)) {
+        ctx.next();
+        return;
+      }
       String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
       long length = parse(declared);
       if (length > limit) {
