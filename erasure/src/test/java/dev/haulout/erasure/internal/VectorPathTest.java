@@ -47,7 +47,17 @@ public class VectorPathTest {
     if (expected == null) {
       return -1;
     }
-    return expectedBits(Boolean.parseBoolean(expected), System.getProperty(VectorSupport.BITS_PROPERTY), CpuFlags.vectorBits());
+    return expectedBits(asksVectors(expected), System.getProperty(VectorSupport.BITS_PROPERTY), CpuFlags.vectorBits());
+  }
+
+  /**
+   * Whether this run asks for vectors: the execution's {@code haulout.erasure.vector.expected},
+   * unless the user switched them off with {@code -Dhaulout.erasure.vector=false} (e.g. on the
+   * Maven command line, which reaches every execution).
+   */
+  static boolean asksVectors(String expected) {
+    return Boolean.parseBoolean(expected)
+        && !"false".equalsIgnoreCase(System.getProperty(VectorSupport.PROPERTY, "true").trim());
   }
 
   /**
@@ -83,7 +93,7 @@ public class VectorPathTest {
       return;
     } else if (want == 0) {
       String forced = System.getProperty(VectorSupport.BITS_PROPERTY);
-      why = !Boolean.parseBoolean(System.getProperty("haulout.erasure.vector.expected"))
+      why = !asksVectors(System.getProperty("haulout.erasure.vector.expected"))
           ? "this run is on the scalar paths"
           : "the CPU has no " + (forced == null ? "128-bit or wider" : forced + "-bit") + " vectors (flags "
               + CpuFlags.vectorFlags() + ")";
@@ -103,7 +113,7 @@ public class VectorPathTest {
     String expected = System.getProperty("haulout.erasure.vector.expected");
     assumeTrue(expected != null, "run outside the build's surefire executions");
     String forced = System.getProperty(VectorSupport.BITS_PROPERTY);
-    int want = expectedBits(Boolean.parseBoolean(expected), forced, CpuFlags.vectorBits());
+    int want = expectedBits(asksVectors(expected), forced, CpuFlags.vectorBits());
     System.out.printf(
         "VectorPathTest: build asks vectors=%s bits=%s, cpu flags %s -> expecting %s; running %s%n",
         expected, forced == null ? "native" : forced, CpuFlags.vectorFlags(),
