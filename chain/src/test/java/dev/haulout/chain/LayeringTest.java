@@ -64,8 +64,8 @@ class LayeringTest {
     assertEquals(List.of("X.java: io.vertx.core.Vertx", "X.java: dev.haulout.chain.adapter.pg.PgLedger",
         "X.java: com.fasterxml.jackson.databind.ObjectMapper"), violations("X.java", src, ALLOWED));
     String api = "package dev.haulout.chain.model;\nimport dev.haulout.chain.engine.Effects;\n"
-        + "class Y {\n  long q = dev.haulout.chain.engine.StoragePricing.encodedBlobLength(1, 4);\n}\n";
-    assertEquals(List.of("Y.java: dev.haulout.chain.engine.Effects", "Y.java: dev.haulout.chain.engine.StoragePricing"),
+        + "class Y {\n  long q = dev.haulout.chain.engine.Quorum.isQuorum(1, 4) ? 1 : 0;\n}\n";
+    assertEquals(List.of("Y.java: dev.haulout.chain.engine.Effects", "Y.java: dev.haulout.chain.engine.Quorum"),
         violations("Y.java", api, API_ALLOWED));
   }
 

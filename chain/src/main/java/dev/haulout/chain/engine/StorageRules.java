@@ -1,6 +1,7 @@
 package dev.haulout.chain.engine;
 
 import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.walrus.CertificationMessage;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerException;
@@ -68,7 +69,7 @@ final class StorageRules {
           "blob id is not blake2b256(encoding type, size, root hash) of the registration");
     }
     requireNotInvalid(ctx, r.blobId());
-    long encoded = Amounts.storageArithmetic(() -> StoragePricing.encodedBlobLength(r.size(), sys.nShards()));
+    long encoded = Amounts.storageArithmetic(() -> ShardGeometry.forShards(sys.nShards()).encodedLength(r.size()));
     if (encoded > st.storageSize()) {
       throw new LedgerException(ErrorCode.STORAGE_TOO_SMALL,
           "encoded length " + encoded + " exceeds storage " + st.storageSize());

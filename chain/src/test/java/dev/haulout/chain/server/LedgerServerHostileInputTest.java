@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.chain.BlsTestKeys;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.Ledger;
@@ -19,7 +20,6 @@ import dev.haulout.chain.adapter.json.LedgerJson;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.chain.client.HttpLedgerClient;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ListingLimits;
 import dev.haulout.chain.model.SystemState;
@@ -221,7 +221,7 @@ class LedgerServerHostileInputTest {
     Ed25519KeyPair user = Ed25519KeyPair.generate();
     client.faucet(user.address(), 100 * WAL);
     long size = 10_000;
-    long encoded = StoragePricing.encodedBlobLength(size, SHARDS);
+    long encoded = ShardGeometry.forShards(SHARDS).encodedLength(size);
     String storage = client.submit(sign(user, new TxKind.BuyStorage(encoded, 2))).createdObjects().get(0);
     byte[] root = new byte[32];
     root[5] = 42;

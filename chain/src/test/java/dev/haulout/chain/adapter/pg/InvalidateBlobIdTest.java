@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.BlsTestKeys;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.chain.ChainEvent;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.Ledger;
@@ -22,7 +23,6 @@ import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.client.HttpLedgerClient;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.engine.CertificateVerifier;
-import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.InvalidBlobId;
 import dev.haulout.chain.model.ListingLimits;
@@ -120,7 +120,7 @@ class InvalidateBlobIdTest {
       root[0] = 42;
       long size = 100;
       byte[] blobId = BlobId.derive(1, size, root).toBytes();
-      String storage = ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(size, 10), 1)))
+      String storage = ledger.submit(sign(user, new TxKind.BuyStorage(ShardGeometry.forShards(10).encodedLength(size), 1)))
           .createdObjects().get(0);
       TxReceipt registered = ledger.submit(sign(user, new TxKind.RegisterBlob(storage, blobId, root, size, 1, false)));
       String blobObj = registered.createdObjects().get(0);
@@ -208,7 +208,7 @@ class InvalidateBlobIdTest {
     long size = 10_000;
     byte[] blobId = BlobId.derive(1, size, root).toBytes();
     String blobB64 = Base64.getUrlEncoder().withoutPadding().encodeToString(blobId);
-    long encoded = StoragePricing.encodedBlobLength(size, 10);
+    long encoded = ShardGeometry.forShards(10).encodedLength(size);
     String storage = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 2))).createdObjects().get(0);
     String blobObj = ledger.submit(sign(user, new TxKind.RegisterBlob(storage, blobId, root, size, 1, false)))
         .createdObjects().get(0);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.BlsTestKeys;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.LedgerException;
@@ -17,7 +18,6 @@ import dev.haulout.chain.TxReceipt;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.adapter.bls.BlsCertificates;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
-import dev.haulout.chain.engine.StoragePricing;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.tx.TxKind;
@@ -98,7 +98,7 @@ class StorageAndStakingTest {
       Ed25519KeyPair user = Ed25519KeyPair.generate();
       ledger.faucet(user.address(), 100 * WAL);
       long size = 500_000;
-      long encoded = StoragePricing.encodedBlobLength(size, 10);
+      long encoded = ShardGeometry.forShards(10).encodedLength(size);
       long units = StoragePrices.units(encoded);
       TxReceipt bought = ledger.submit(sign(user, new TxKind.BuyStorage(encoded, 2)));
       String storageId = bought.createdObjects().get(0);
@@ -204,7 +204,7 @@ class StorageAndStakingTest {
       // fees of epoch 1 are shared by all three active stakes (300 : 50 : 100), the withdrawing one included
       Ed25519KeyPair user = Ed25519KeyPair.generate();
       ledger.faucet(user.address(), 100 * WAL);
-      ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(1_000_000, 10), 1)));
+      ledger.submit(sign(user, new TxKind.BuyStorage(ShardGeometry.forShards(10).encodedLength(1_000_000), 1)));
       long before = ledger.balance(d.address());
       long nodeBefore = ledger.balance(node.address());
       ledger.advanceEpoch(); // epoch 2: the committee counts 350 WAL, the withdrawal is due
@@ -220,7 +220,7 @@ class StorageAndStakingTest {
       code(ErrorCode.OBJECT_NOT_FOUND, () -> ledger.submit(sign(d, new TxKind.WithdrawStake(active))));
 
       // from now on only the remaining stakes earn
-      ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(1_000_000, 10), 1)));
+      ledger.submit(sign(user, new TxKind.BuyStorage(ShardGeometry.forShards(10).encodedLength(1_000_000), 1)));
       long b2 = ledger.balance(d.address());
       long n2 = ledger.balance(node.address());
       ledger.advanceEpoch();
@@ -244,7 +244,7 @@ class StorageAndStakingTest {
       ledger.faucet(user.address(), 100 * WAL);
       ledger.faucet(friend.address(), 100 * WAL);
       long size = 100_000;
-      String storageId = ledger.submit(sign(user, new TxKind.BuyStorage(StoragePricing.encodedBlobLength(size, 10), 2)))
+      String storageId = ledger.submit(sign(user, new TxKind.BuyStorage(ShardGeometry.forShards(10).encodedLength(size), 2)))
           .createdObjects().get(0);
 
       TxReceipt moved = ledger.submit(sign(user, new TxKind.TransferObject(storageId, friend.address().toString())));

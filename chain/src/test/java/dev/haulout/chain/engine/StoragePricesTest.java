@@ -6,27 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.haulout.chain.StoragePrices;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.chain.model.CommitteeMember;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StoragePricingTest {
+class StoragePricesTest {
   @Test
   void encodedLengthMatchesWalrusDocsExample() {
     // walrus SPEC §1.2/§12: n = 1000, a 17-byte blob encodes to 66 034 000 B = 63 units
-    assertEquals(66_034_000L, StoragePricing.encodedBlobLength(17, 1000));
+    assertEquals(66_034_000L, ShardGeometry.forShards(1000).encodedLength(17));
     assertEquals(63, StoragePrices.units(66_034_000L));
     // storing-blobs.mdx: 132 300 FROST for 1 epoch at 2 100 FROST per unit (storage + write)
     assertEquals(132_300L, StoragePrices.storageCost(66_034_000L, 1, 1_100)
         + StoragePrices.writeCost(66_034_000L, 1_000));
   }
 
-  @Test
-  void largestBlobForThousandShardsStillEncodesAndOneMoreByteFails() {
-    long max = 334L * 667 * 65_534;
-    assertTrue(StoragePricing.encodedBlobLength(max, 1000) > 0);
-    assertThrows(IllegalArgumentException.class, () -> StoragePricing.encodedBlobLength(max + 1, 1000));
-  }
 
   @Test
   void quorumNeedsTwoThirdsPlusOneOfShards() {
