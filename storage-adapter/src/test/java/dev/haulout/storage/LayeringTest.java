@@ -55,7 +55,7 @@ class LayeringTest {
    */
   @Test
   void checkerRefusesFrameworksAndChainInternalsInImportsAndQualifiedNames() {
-    String src = "package dev.haulout.storage.write;\nimport dev.haulout.chain.engine.StoragePricing;\n"
+    String src = "package dev.haulout.storage.write;\nimport dev.haulout.chain.engine.Quorum;\n"
         + "import dev.haulout.chain.Ledger;\nimport dev.haulout.chain.model.Blob;\n"
         + "class X {\n  long a = dev.haulout.chain.engine.TransactionExecutor.MINTED.length();\n"
         + "  Object b = dev.haulout.chain.server.LedgerServer.class;\n  dev.haulout.chain.ChainEvent fine;\n"
@@ -63,7 +63,7 @@ class LayeringTest {
         + "  java.util.List<String> ok = java.util.List.of(\"io.vertx.core.Nope\");\n"
         + "  supranational.blst.P1 fine2;\n"
         + "  // dev.haulout.chain.engine.Quorum and com.fasterxml.jackson.databind.ObjectMapper in a comment\n}\n";
-    assertEquals(List.of("X.java: dev.haulout.chain.engine.StoragePricing",
+    assertEquals(List.of("X.java: dev.haulout.chain.engine.Quorum",
         "X.java: dev.haulout.chain.engine.TransactionExecutor",
         "X.java: dev.haulout.chain.server.LedgerServer",
         "X.java: io.vertx.core.Vertx"), violations("X.java", "write", src));

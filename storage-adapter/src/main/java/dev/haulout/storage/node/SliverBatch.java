@@ -21,6 +21,13 @@ public final class SliverBatch {
   public static final int MAX_SLIVERS = 1024;
   /** Largest sliver in a batch (the BCS reader's vector bound); larger ones go one per request. */
   public static final int MAX_SLIVER_BYTES = 1 << 20;
+  /** Room for a {@code SliverData}'s BCS fields around its symbols. */
+  private static final int SLIVER_HEADER_BYTES = 16;
+
+  /** Whether a sliver whose symbols take {@code sliverLength} bytes fits in a batch entry. */
+  public static boolean fits(long sliverLength) {
+    return sliverLength <= MAX_SLIVER_BYTES - SLIVER_HEADER_BYTES;
+  }
   /** Largest request body a node reads (413 {@code PAYLOAD_TOO_LARGE} above). */
   public static final long MAX_BODY_BYTES = 32L << 20;
 
@@ -36,7 +43,7 @@ public final class SliverBatch {
     BcsWriter w = new BcsWriter();
     w.uleb128(entries.size());
     for (Entry e : entries) {
-      w.u8(e.pair() & 0xFF).u8(e.pair() >>> 8).u8(e.axis() == Axis.PRIMARY ? 0 : 1).bytes(e.bcs());
+      w.u16(e.pair()).u8(e.axis() == Axis.PRIMARY ? 0 : 1).bytes(e.bcs());
     }
     return w.toByteArray();
   }
@@ -51,7 +58,7 @@ public final class SliverBatch {
    * {@code INVALID_SLIVER_BATCH}, more than {@link #MAX_SLIVERS} → 400 {@code TOO_MANY_SLIVERS}.
    */
   public static List<Entry> parse(byte[] body) {
-    BcsReader r = new BcsReader(body);
+    BcsReader r = new BcsReader(body).maxLength(MAX_SLIVER_BYTES);
     List<Entry> out = new ArrayList<>();
     try {
       long count = r.uleb128();
@@ -62,7 +69,7 @@ public final class SliverBatch {
         throw StorageException.invalidArgument(StorageErrorCode.TOO_MANY_SLIVERS, "at most " + MAX_SLIVERS + " slivers per batch, got " + count);
       }
       for (long i = 0; i < count; i++) {
-        int pair = r.u8() | r.u8() << 8;
+        int pair = r.u16();
         int type = r.u8();
         if (type > 1) {
           throw StorageException.invalidArgument(StorageErrorCode.INVALID_SLIVER_BATCH, "entry " + i + ": sliver type must be 0 or 1, got " + type);

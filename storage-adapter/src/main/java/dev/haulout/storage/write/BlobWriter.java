@@ -268,7 +268,7 @@ public final class BlobWriter {
       int pair = id.pairOnShard(shard, n);
       for (Axis axis : Axis.values()) {
         long len = meta.sliverLength(axis);
-        if (!cur.isEmpty() && (bytes + len > BATCH_BYTES || cur.size() >= BATCH_SLIVERS || len > SliverBatch.MAX_SLIVER_BYTES - 16)) {
+        if (!cur.isEmpty() && (bytes + len > BATCH_BYTES || cur.size() >= BATCH_SLIVERS || !SliverBatch.fits(len))) {
           out.add(cur);
           cur = new ArrayList<>();
           bytes = 0;
@@ -289,7 +289,7 @@ public final class BlobWriter {
    */
   private void upload(StorageNodeClient client, BlobId id, int n, VerifiedBlobMetadata meta, List<SliverRef> batch,
       SliverSpool spool, AtomicBoolean unsupported) {
-    boolean single = batch.size() == 1 && meta.sliverLength(batch.get(0).axis()) > SliverBatch.MAX_SLIVER_BYTES - 16;
+    boolean single = batch.size() == 1 && !SliverBatch.fits(meta.sliverLength(batch.get(0).axis()));
     if (!single && options.batchUploads() && !unsupported.get()) {
       try {
         List<SliverBatch.Entry> entries = new ArrayList<>(batch.size());
