@@ -1,5 +1,6 @@
 package dev.haulout.marketplace.adapter.graphql;
 
+import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.config.MarketplaceConfig;
 import graphql.language.Document;
 import graphql.language.SourceLocation;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class GraphQLSyntaxFilter {
   static final String CODE = "GRAPHQL_PARSE_FAILED";
   static final String BAD_REQUEST = "BAD_REQUEST";
-  static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+  static final String UNSUPPORTED_MEDIA_TYPE = ErrorCode.UNSUPPORTED_MEDIA_TYPE.name();
   static final String TOO_EXPENSIVE = "QUERY_TOO_EXPENSIVE";
 
   private final long bodyLimit;
