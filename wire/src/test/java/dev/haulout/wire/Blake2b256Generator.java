@@ -17,18 +17,6 @@ public final class Blake2b256Generator {
   public static final String MARKER =
       "  // The twelve unrolled rounds are split in two methods: one method would exceed the JIT's\n";
 
-  private static final int[][] SIGMA = {
-    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
-    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
-    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
-    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
-    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
-    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
-    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
-    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
-  };
   /** The eight G mixes of a round: four columns, then four diagonals, as (a, b, c, d). */
   private static final int[][] MIXES = {
     {0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15},
@@ -56,7 +44,10 @@ public final class Blake2b256Generator {
       s.append("    long v").append(i).append(" = v[").append(i).append("];\n");
     }
     for (int r = firstRound; r < firstRound + 6; r++) {
-      int[] sigma = SIGMA[r % 10];
+      int[] sigma = new int[16];
+      for (int i = 0; i < 16; i++) {
+        sigma[i] = Blake2b256.sigma(r, i);
+      }
       for (int g = 0; g < 8; g++) {
         int[] x = MIXES[g];
         mix(s, x[0], x[1], x[2], x[3], sigma[2 * g], sigma[2 * g + 1]);

@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.OR;
 import static jdk.incubator.vector.VectorOperators.ROR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
+import dev.haulout.wire.Blake2b256;
 import dev.haulout.erasure.internal.Blake2bBatch;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -76,26 +77,13 @@ public final class Blake2bLanes extends Blake2bBatch {
   /** Byte {@code i} of each lane from byte {@code i + 2 mod 8} (rotation right by 16). */
   private static final VectorShuffle<Byte> ROR16 = VectorShuffle.fromOp(B, i -> (i & ~7) | ((i + 2) & 7));
 
-  private static final int[][] SIGMA_ROWS = {
-    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
-    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
-    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
-    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
-    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
-    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
-    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
-    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
-    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
-    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0}
-  };
-
   /** Message word offsets, round-major, already multiplied by the lane count. */
   private static final int[] SIGMA = new int[16 * 12];
 
   static {
     for (int r = 0; r < 12; r++) {
       for (int i = 0; i < 16; i++) {
-        SIGMA[16 * r + i] = SIGMA_ROWS[r % 10][i] * LANES;
+        SIGMA[16 * r + i] = Blake2b256.sigma(r, i) * LANES;
       }
     }
   }
