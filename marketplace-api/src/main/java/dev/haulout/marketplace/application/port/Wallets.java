@@ -1,0 +1,26 @@
+package dev.haulout.marketplace.application.port;
+
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.marketplace.domain.Viewer;
+import dev.haulout.wire.SuiAddress;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Each OIDC subject's wallet (docs/commerce.md): a managed wallet created (and on the localnet
+ * funded) on first use, or an address the user linked by signing a challenge.
+ */
+public interface Wallets {
+  /** The caller's wallet, creating a managed one on first use. */
+  Uni<Wallet> walletOf(Viewer viewer);
+
+  /**
+   * A wallet: {@code signer} is the decrypted key of a managed wallet, null for a linked address
+   * (whose owner signs their own transactions). Never log or serialise {@code signer}.
+   */
+  record Wallet(String subject, SuiAddress address, boolean managed, Ed25519KeyPair signer) {
+    @Override
+    public String toString() {
+      return "Wallet[" + subject + ", " + address + (managed ? ", managed" : ", linked") + "]";
+    }
+  }
+}
