@@ -271,7 +271,7 @@ public class PublishService implements UploadCompleted {
   }
 
   /** Submits {@code tx}; a repeat of an already applied transaction (a retry after a crash) is success. */
-  static void submitOnce(Ledger ledger, SignedTransaction tx) {
+  public static void submitOnce(Ledger ledger, SignedTransaction tx) {
     try {
       ledger.submit(tx);
     } catch (LedgerException e) {

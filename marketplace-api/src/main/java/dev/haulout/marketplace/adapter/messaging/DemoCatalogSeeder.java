@@ -1,15 +1,28 @@
 package dev.haulout.marketplace.adapter.messaging;
 
-import dev.haulout.chain.ErrorCode;
 import dev.haulout.chain.Ledger;
-import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.SignedTransaction;
+import dev.haulout.chain.model.Listing;
+import dev.haulout.chain.model.ListingStatus;
+import dev.haulout.dataset.DatasetWriter;
+import dev.haulout.marketplace.application.DatasetSample;
+import dev.haulout.marketplace.application.PublishService;
+import dev.haulout.marketplace.application.port.NetworkAccess;
+import dev.haulout.storage.BlobStore;
+import dev.haulout.wire.SuiAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
 import dev.haulout.chain.tx.TxKind;
 import dev.haulout.storage.ProgressListener;
-import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import dev.haulout.marketplace.adapter.embedded.EmbeddedNetwork;
@@ -25,10 +38,12 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * On the embedded default, lists a demo catalog on the embedded ledger: each demo seller signs a
- * CreateListing transaction, the ledger emits the listing events, and the catalog fills from Kafka
- * exactly as it does for real sellers. Seller keys and nonces are derived from fixed seeds, so a
- * restart re-submits the same transactions and the ledger rejects them as already used.
+ * On the embedded default, publishes a demo catalog on the embedded ledger the way a seller's
+ * publication does: each demo dataset is generated (real bytes, the size the listing states),
+ * encrypted to its listing's identity, stored as a certified blob with a public sample, and listed;
+ * the catalog fills from the ledger's events through Kafka exactly as it does for real sellers, and
+ * every demo listing can be bought, rented and downloaded. Seller keys and nonces are derived from
+ * fixed seeds, so a restart recognises what is already listed.
  */
 @ApplicationScoped
 public class DemoCatalogSeeder {
@@ -37,6 +52,7 @@ public class DemoCatalogSeeder {
   private static final long DAY_MS = 86_400_000L;
   private static final long NONCE_BASE = 7_000_000L;
   private static final long FUNDING = 100 * WAL;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   record Demo(String title, String description, List<String> tags, String format, long size, Long buyWal1000, Long rentWal1000) {}
 
@@ -66,12 +82,19 @@ public class DemoCatalogSeeder {
       new Demo("Household energy smart meters", "Half-hourly consumption from 5,500 smart meters with weather and tariff data.", List.of("energy", "iot", "time-series"), "csv", 10_500_000_000L, 25_000L, 1_800L),
       new Demo("Galaxy images, citizen-science labels", "Telescope cut-outs of 300,000 galaxies with morphology votes from volunteers.", List.of("astronomy", "imagery", "ml"), "jpeg", 19_000_000_000L, 35_000L, null));
 
+  /** Plaintext size of demo dataset {@code i}: real bytes, between 96 KiB and about 1.5 MiB. */
+  static long demoSize(int i) {
+    return (96L << 10) * (1 + (i * 7) % 16);
+  }
+
   private final MarketplaceConfig config;
   private final EmbeddedNetwork network;
+  private final NetworkAccess access;
 
-  public DemoCatalogSeeder(MarketplaceConfig config, EmbeddedNetwork network) {
+  public DemoCatalogSeeder(MarketplaceConfig config, EmbeddedNetwork network, NetworkAccess access) {
     this.config = config;
     this.network = network;
+    this.access = access;
   }
 
   void onStart(@Observes @Priority(20) StartupEvent ev) {
@@ -83,75 +106,125 @@ public class DemoCatalogSeeder {
       LOG.warn("haulout.catalog.seed-demo needs the embedded network (haulout.embedded.enabled); nothing seeded");
       return;
     }
-    Thread t = new Thread(() -> seed(ledger, network.storage()), "demo-catalog-seeder");
+    Thread t = new Thread(() -> seed(ledger, access), "demo-catalog-seeder");
     t.setDaemon(true);
     t.start();
   }
 
-  static void seed(Ledger ledger, EmbeddedStorageNetwork storage) {
-    int listed = 0;
-    try {
-      if (alreadySeeded(ledger)) {
-        LOG.info("demo catalog already listed on the embedded ledger");
-        return;
+  /**
+   * Publishes every demo dataset that is not listed yet, four at a time: a draft listing, the
+   * generated dataset encrypted to the listing's identity and stored as a certified blob, a public
+   * sample (its first rows), and the UpdateListing that makes it ACTIVE — the same steps as a
+   * seller's publication. Deterministic nonces make a restart skip what is already on chain.
+   */
+  static void seed(Ledger ledger, NetworkAccess access) {
+    if (alreadySeeded(ledger)) {
+      LOG.info("demo catalog already listed on the embedded ledger");
+      return;
+    }
+    long t0 = System.nanoTime();
+    for (int s = 0; s < 5; s++) {
+      Ed25519KeyPair seller = demoSeller(s);
+      if (ledger.balance(seller.address()) < FUNDING / 2) {
+        ledger.faucet(seller.address(), FUNDING);
       }
-      for (int i = 0; i < DEMOS.size(); i++) {
-        Ed25519KeyPair seller = demoSeller(i % 5);
-        Demo d = DEMOS.get(i);
-        String blobId = storeSample(ledger, storage, seller, sample(d));
-        TransactionData tx = new TransactionData(seller.address().toString(), NONCE_BASE + i, 0,
-            new TxKind.CreateListing(spec(d, blobId)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    AtomicInteger listed = new AtomicInteger();
+    List<Future<?>> all = new ArrayList<>();
+    for (int i = 0; i < DEMOS.size(); i++) {
+      int n = i;
+      all.add(pool.submit(() -> {
         try {
-          ledger.submit(Transactions.sign(seller, tx));
-          listed++;
-        } catch (LedgerException e) {
-          if (e.code() != ErrorCode.NONCE_ALREADY_USED && e.code() != ErrorCode.TX_ALREADY_EXECUTED) {
-            throw e;
+          if (publish(ledger, access, n)) {
+            listed.incrementAndGet();
           }
+        } catch (RuntimeException | IOException e) {
+          LOG.warnf("demo listing %d not published: %s", n, e.getMessage());
+        }
+      }));
+    }
+    for (Future<?> f : all) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException e) {
+        LOG.warnf("demo seeding: %s", e.getCause().getMessage());
+      }
+    }
+    pool.shutdown();
+    LOG.infof("demo catalog: %d encrypted listings published on the embedded ledger in %.1f s (%d already there)",
+        listed.get(), (System.nanoTime() - t0) / 1e9, DEMOS.size() - listed.get());
+  }
+
+  /** Publishes demo {@code i} unless its listing is already active; true when this call listed it. */
+  static boolean publish(Ledger ledger, NetworkAccess access, int i) throws IOException {
+    Ed25519KeyPair seller = demoSeller(i % 5);
+    Demo d = DEMOS.get(i);
+    byte[] data = content(d, demoSize(i));
+    DatasetSample sample = DatasetSample.read(new ByteArrayInputStream(data), "demo.csv", "text/csv");
+    SignedTransaction draft = Transactions.sign(seller, new TransactionData(seller.address().toString(),
+        NONCE_BASE + 2L * i, 0, new TxKind.CreateListing(spec(d, null, null, sample, data.length))));
+    String listingId = Transactions.objectId(Transactions.digest(draft.txBytes()), 0);
+    var existing = ledger.object(listingId);
+    if (existing.isPresent() && existing.get().object() instanceof Listing l && l.status() != ListingStatus.DRAFT) {
+      return false;
+    }
+    PublishService.submitOnce(ledger, draft);
+    String blobId;
+    String preview;
+    try (BlobStore store = access.blobStore(seller)) {
+      preview = store.store(new ByteArrayInputStream(sample.sample()), sample.sample().length, 5, ProgressListener.NONE)
+          .blobId();
+      blobId = DatasetWriter.write(new ByteArrayInputStream(data), data.length, "text/csv",
+          SuiAddress.parse(listingId), access.sealing(), store, 5, ProgressListener.NONE, RANDOM).stored().blobId();
+    }
+    PublishService.submitOnce(ledger, Transactions.sign(seller, new TransactionData(seller.address().toString(),
+        NONCE_BASE + 2L * i + 1, 0, new TxKind.UpdateListing(listingId, spec(d, blobId, preview, sample, data.length)))));
+    return true;
+  }
+
+  /** True when every demo seller already owns its demo listings, all active (a restart of the embedded default). */
+  static boolean alreadySeeded(Ledger ledger) {
+    int active = 0;
+    for (int s = 0; s < 5; s++) {
+      for (var v : ledger.ownedObjects(demoSeller(s).address(), "Listing")) {
+        if (v.object() instanceof Listing l && l.status() == ListingStatus.ACTIVE) {
+          active++;
         }
       }
-      LOG.infof("demo catalog: %d listings created on the embedded ledger (%d already there)", listed, DEMOS.size() - listed);
-    } catch (RuntimeException | IOException e) {
-      LOG.warnf("demo catalog not seeded: %s", e.getMessage());
     }
-  }
-
-  /** True when every demo seller already owns its demo listings (a restart of the embedded default). */
-  static boolean alreadySeeded(Ledger ledger) {
-    int owned = 0;
-    for (int s = 0; s < 5; s++) {
-      owned += ledger.ownedObjects(demoSeller(s).address(), "Listing").size();
-    }
-    return owned >= DEMOS.size();
-  }
-
-  /** Stores the sample as a certified blob on the embedded storage network, paid by the seller. */
-  static String storeSample(Ledger ledger, EmbeddedStorageNetwork storage, Ed25519KeyPair seller, byte[] sample)
-      throws IOException {
-    if (ledger.balance(seller.address()) < FUNDING / 2) {
-      ledger.faucet(seller.address(), FUNDING);
-    }
-    try (var store = storage.blobStore(seller)) {
-      return store.store(new ByteArrayInputStream(sample), sample.length, 5, ProgressListener.NONE).blobId();
-    }
+    return active >= DEMOS.size();
   }
 
   /**
-   * A small deterministic sample of a demo dataset (CSV), stored as the demo listing's blob (public
-   * demo bytes, not encrypted: the publish flow with sealing comes with the seller tools).
+   * Demo dataset content: {@code size} bytes of deterministic CSV whose columns fit its title (a
+   * row number, a timestamp, a station or entity id, two measurements and a flag). Generated, but
+   * real: what a buyer downloads is exactly what the listing's size says.
    */
-  static byte[] sample(Demo d) {
-    StringBuilder csv = new StringBuilder("row,dataset,value\n");
+  static byte[] content(Demo d, long size) {
+    StringBuilder csv = new StringBuilder((int) size + 128).append("row,timestamp,entity,value,score,flag\n");
     long x = d.title().hashCode();
-    for (int r = 0; r < 64; r++) {
+    long t = 1_704_067_200L; // 2024-01-01T00:00:00Z
+    for (int r = 0; csv.length() < size; r++) {
       x = x * 6364136223846793005L + 1442695040888963407L;
-      csv.append(r).append(',').append(d.format()).append(',').append(Long.toUnsignedString(x >>> 40)).append('\n');
+      long v = x >>> 40;
+      csv.append(r).append(',').append(java.time.Instant.ofEpochSecond(t + 3600L * r)).append(',')
+          .append(d.format()).append('-').append(v % 997).append(',').append(v % 100_000 / 100.0).append(',')
+          .append(v % 1000).append(',').append(v % 7 == 0).append('\n');
     }
-    return csv.toString().getBytes(StandardCharsets.UTF_8);
+    csv.setLength((int) size - 1);
+    csv.append('\n');
+    return csv.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  static ListingSpec spec(Demo d, String blobId) {
-    return new ListingSpec(blobId, null, d.title(), d.description(), d.tags(), "CC-BY-4.0", d.size(), d.format(), null, null,
+  static ListingSpec spec(Demo d, String blobId, String previewRef, DatasetSample sample, long size) {
+    return new ListingSpec(blobId, blobId == null ? null : "envelope", d.title(),
+        d.description() + " Demo listing: generated rows in this shape.", d.tags(),
+        "CC-BY-4.0;commercial-use=yes;ai-training=yes;redistribution=no", size, "csv", sample.schemaSummary(),
+        previewRef,
         d.buyWal1000() == null ? 0 : d.buyWal1000() * WAL / 1000,
         d.rentWal1000() == null ? 0 : d.rentWal1000() * WAL / 1000,
         d.rentWal1000() == null ? 0 : 30 * DAY_MS,
