@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Haulout's own settings (prefix {@code haulout}); service addresses are set by services/services.sh. */
 @ConfigMapping(prefix = "haulout")
@@ -18,6 +19,27 @@ public interface MarketplaceConfig {
   Graphql graphql();
 
   Uploads upload();
+
+  WalletSettings wallet();
+
+  /** Managed wallets (docs/commerce.md): their keys' encryption and the localnet funding. */
+  interface WalletSettings {
+    /**
+     * Key-encryption key of the managed wallets' Ed25519 seeds: base64 of 32 bytes (AES-256-GCM).
+     * When unset on the embedded default it is generated once into {@code
+     * ${haulout.embedded.state-dir}/wallet-kek} (mode 600); when unset otherwise, wallets are
+     * unavailable. Never logged.
+     */
+    Optional<String> kek();
+
+    /** WAL the localnet faucet gives a new managed wallet (embedded ledger only; 0 gives none). */
+    @WithDefault("1000")
+    long faucetWal();
+
+    /** How long a walletChallenge may be signed and sent to linkWallet. */
+    @WithDefault("PT10M")
+    Duration challengeTtl();
+  }
 
   /** Resumable uploads: the tus 1.0 endpoint {@code /api/v1/uploads} (see the module README). */
   interface Uploads {

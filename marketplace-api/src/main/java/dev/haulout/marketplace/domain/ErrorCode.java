@@ -22,5 +22,21 @@ public enum ErrorCode {
   /** tus: the upload expired unfinished (Upload-Expires passed); its data is or will be removed. */
   UPLOAD_EXPIRED,
   /** The HTTP method is not one the resource answers (the Allow header lists those). */
-  METHOD_NOT_ALLOWED
+  METHOD_NOT_ALLOWED,
+  /** linkWallet: there is no current challenge (never asked, already used, or expired). */
+  CHALLENGE_EXPIRED,
+  /** A signature does not verify for the message and address it claims. */
+  INVALID_SIGNATURE,
+  /** A quote's validity (expiresAtMs) passed; ask for a new quote. */
+  QUOTE_EXPIRED,
+  /** A quote token that is altered, not signed by the marketplace key, or made for another buyer. */
+  QUOTE_INVALID,
+  /** The listing does not offer that kind (buy or rent), or is not active. */
+  NOT_FOR_SALE,
+  /** The paying wallet holds less WAL than the price. */
+  INSUFFICIENT_FUNDS,
+  /** The listing's price is no longer the quoted one; ask for a new quote. */
+  PRICE_CHANGED,
+  /** No listing with that id on the ledger. */
+  LISTING_NOT_FOUND
 }

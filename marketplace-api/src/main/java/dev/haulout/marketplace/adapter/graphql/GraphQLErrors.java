@@ -25,6 +25,14 @@ final class GraphQLErrors {
       case FORBIDDEN -> new Forbidden(e);
       case UNAVAILABLE -> new Unavailable(e);
       case INTERNAL -> new Internal(e);
+      case CHALLENGE_EXPIRED -> new ChallengeExpired(e);
+      case INVALID_SIGNATURE -> new InvalidSignature(e);
+      case QUOTE_EXPIRED -> new QuoteExpired(e);
+      case QUOTE_INVALID -> new QuoteInvalid(e);
+      case NOT_FOR_SALE -> new NotForSale(e);
+      case INSUFFICIENT_FUNDS -> new InsufficientFunds(e);
+      case PRICE_CHANGED -> new PriceChanged(e);
+      case LISTING_NOT_FOUND -> new ListingNotFound(e);
       // codes of the REST upload protocol (tus); no GraphQL field raises them
       case PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TUS_VERSION_UNSUPPORTED, UPLOAD_OFFSET_MISMATCH,
           UPLOAD_LOCKED, UPLOAD_EXPIRED, METHOD_NOT_ALLOWED -> new Internal(e);
@@ -102,6 +110,78 @@ final class GraphQLErrors {
     private static final long serialVersionUID = 1L;
 
     Internal(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("CHALLENGE_EXPIRED")
+  static final class ChallengeExpired extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    ChallengeExpired(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("INVALID_SIGNATURE")
+  static final class InvalidSignature extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    InvalidSignature(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("QUOTE_EXPIRED")
+  static final class QuoteExpired extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    QuoteExpired(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("QUOTE_INVALID")
+  static final class QuoteInvalid extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    QuoteInvalid(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("NOT_FOR_SALE")
+  static final class NotForSale extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    NotForSale(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("INSUFFICIENT_FUNDS")
+  static final class InsufficientFunds extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    InsufficientFunds(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("PRICE_CHANGED")
+  static final class PriceChanged extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    PriceChanged(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("LISTING_NOT_FOUND")
+  static final class ListingNotFound extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    ListingNotFound(CatalogException c) {
       super(c);
     }
   }

@@ -21,12 +21,12 @@ import org.jboss.logging.Logger;
  *       failure) is {@link ErrorCode#UNAVAILABLE}: retrying later may succeed. Logged as an ERROR.</li>
  * </ul>
  */
-final class StoreErrors {
+public final class StoreErrors {
   private static final Logger LOG = Logger.getLogger(StoreErrors.class);
 
   private StoreErrors() {}
 
-  static <T> Uni<T> translate(Uni<T> uni) {
+  public static <T> Uni<T> translate(Uni<T> uni) {
     return uni.onFailure(e -> !(e instanceof CatalogException)).transform(StoreErrors::translate);
   }
 

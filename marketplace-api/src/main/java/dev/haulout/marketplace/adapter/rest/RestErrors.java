@@ -22,7 +22,11 @@ final class RestErrors {
 
   static int status(ErrorCode code) {
     return switch (code) {
-      case INVALID_ARGUMENT, INVALID_CURSOR -> 400;
+      case INVALID_ARGUMENT, INVALID_CURSOR, INVALID_SIGNATURE, QUOTE_INVALID -> 400;
+      case INSUFFICIENT_FUNDS -> 402;
+      case LISTING_NOT_FOUND -> 404;
+      case CHALLENGE_EXPIRED, NOT_FOR_SALE, PRICE_CHANGED -> 409;
+      case QUOTE_EXPIRED -> 410;
       case UNAUTHENTICATED -> 401;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;

@@ -14,6 +14,20 @@ public interface Wallets {
   Uni<Wallet> walletOf(Viewer viewer);
 
   /**
+   * A fresh challenge for {@link #link}: the text the user signs as a Sui personal message. Single
+   * use; a new one replaces the previous; valid for {@code haulout.wallet.challenge-ttl}.
+   */
+  Uni<String> challenge(Viewer viewer);
+
+  /**
+   * Links {@code address} to the viewer's account when {@code signature} (Sui serialized, base64)
+   * signs the viewer's current challenge as a personal message by that address; from then on
+   * {@link #walletOf} answers the linked wallet. Fails with {@code CHALLENGE_EXPIRED} (no current
+   * challenge) or {@code INVALID_SIGNATURE}.
+   */
+  Uni<Wallet> link(Viewer viewer, SuiAddress address, String signature);
+
+  /**
    * A wallet: {@code signer} is the decrypted key of a managed wallet, null for a linked address
    * (whose owner signs their own transactions). Never log or serialise {@code signer}.
    */
