@@ -120,8 +120,10 @@ public final class LedgerJson {
   }
 
   /**
-   * The entries of a {@link #keyServersView}, as sent: a field of the wrong JSON type or missing
-   * is refused ({@code IllegalArgumentException}); the values themselves are the caller's to check.
+   * The entries of a {@link #keyServersView} as sent. A field of the wrong JSON type becomes null
+   * (a weight: 0), so one bad entry does not hide the others: checking the values is the caller's
+   * (dataset's {@code KeyServerDirectory} refuses such entries one by one). A body without a
+   * {@code keyServers} array is refused ({@code IllegalArgumentException}).
    */
   public static List<KeyServer> parseKeyServersView(JsonNode n) {
     JsonNode arr = n.path("keyServers");
@@ -131,21 +133,16 @@ public final class LedgerJson {
     List<KeyServer> out = new ArrayList<>();
     for (JsonNode k : arr) {
       JsonNode w = k.path("weight");
-      if (!w.canConvertToInt() || !w.isIntegralNumber()) {
-        throw new IllegalArgumentException("key server weight is not an integer: " + w);
-      }
-      out.add(new KeyServer(textField(k, "objectId"), textField(k, "owner"), textField(k, "name"),
-          textField(k, "url"), textField(k, "publicKey"), w.intValue()));
+      int weight = w.isIntegralNumber() && w.canConvertToInt() ? w.intValue() : 0;
+      out.add(new KeyServer(textOrNull(k, "objectId"), textOrNull(k, "owner"), textOrNull(k, "name"),
+          textOrNull(k, "url"), textOrNull(k, "publicKey"), weight));
     }
     return out;
   }
 
-  private static String textField(JsonNode n, String field) {
+  private static String textOrNull(JsonNode n, String field) {
     JsonNode v = n.path(field);
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException("key server " + field + " is not a string");
-    }
-    return v.asText();
+    return v.isTextual() ? v.asText() : null;
   }
 
   /** The record of an {@link #invalidBlobView}, or null when not invalid. */
