@@ -37,6 +37,12 @@ public enum ErrorCode {
   BLOB_INVALID(409),
   STAKE_ALREADY_WITHDRAWING(409),
   STAKE_NOT_WITHDRAWABLE(409),
+  /** A key server URL that is not an absolute http/https URL with a host, or over 512 characters. */
+  INVALID_URL(400),
+  /** A key server public key that is not exactly 96 bytes of hex (a compressed G2 point). */
+  INVALID_PUBLIC_KEY(400),
+  /** A key server weight outside 1..255. */
+  INVALID_WEIGHT(400),
   FAUCET_DISABLED(403),
   CONFLICT_RETRY_EXHAUSTED(503),
   NOT_FOUND(404),

@@ -3,6 +3,7 @@ package dev.haulout.chain;
 import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.InvalidBlobId;
+import dev.haulout.chain.model.KeyServer;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.model.Versioned;
 import java.time.Instant;
@@ -51,6 +52,12 @@ public interface Ledger extends AutoCloseable {
     }
     return object(id).map(Versioned::object).filter(InvalidBlobId.class::isInstance).map(InvalidBlobId.class::cast);
   }
+
+  /**
+   * Every registered Seal key server ({@code RegisterKeyServer}), ordered by object id; what
+   * clients build their key-server list from (HTTP: {@code GET /v1/key-servers}).
+   */
+  List<KeyServer> keyServers();
 
   /**
    * Seal policy check. {@code identity} is the inner id {@code listingId(32 B) ‖ nonce}; a full

@@ -232,6 +232,9 @@ class GraphQLErrorsTest {
   @Test
   void webAppAndItsConfigAreServed() {
     given().get("/").then().statusCode(200).body(containsString("Haulout"));
-    given().get("/config.json").then().statusCode(200).body("oidcClientId", equalTo("haulout-web"));
+    // not embedded here: no ledger, so no key servers to list (EmbeddedNetwork registers and lists them)
+    given().get("/config.json").then().statusCode(200).body("oidcClientId", equalTo("haulout-web"))
+        .body("keyServers.size()", equalTo(0)).body("sealThreshold", equalTo(2))
+        .body("policyPackage", equalTo("0x000000000000000000000000000000000000000000000000000000000000a11c"));
   }
 }

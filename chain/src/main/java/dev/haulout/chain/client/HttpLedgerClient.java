@@ -15,6 +15,7 @@ import dev.haulout.chain.adapter.json.LedgerJson;
 import dev.haulout.wire.Hex;
 import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.model.ChainObject;
+import dev.haulout.chain.model.KeyServer;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.model.Versioned;
 import dev.haulout.chain.server.LedgerServer;
@@ -106,6 +107,16 @@ public final class HttpLedgerClient implements Ledger {
   @Override
   public Optional<dev.haulout.chain.model.InvalidBlobId> invalidBlob(String blobId) {
     return Optional.ofNullable(LedgerJson.parseInvalidBlobView(get("/v1/blobs/" + enc(blobId) + "/invalid")));
+  }
+
+  @Override
+  public List<KeyServer> keyServers() {
+    JsonNode n = get("/v1/key-servers");
+    try {
+      return LedgerJson.parseKeyServersView(n);
+    } catch (IllegalArgumentException e) {
+      throw new LedgerException(ErrorCode.UNAVAILABLE, "bad key-server list from ledger: " + e.getMessage(), e);
+    }
   }
 
   @Override

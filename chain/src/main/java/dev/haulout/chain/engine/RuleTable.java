@@ -44,7 +44,10 @@ final class RuleTable {
       .on(TxKind.Stake.class, StakingRules::stake)
       .on(TxKind.Unstake.class, StakingRules::unstake)
       .on(TxKind.WithdrawStake.class, StakingRules::withdrawStake)
-      .on(TxKind.VotePrices.class, StakingRules::votePrices);
+      .on(TxKind.VotePrices.class, StakingRules::votePrices)
+      // Seal key servers
+      .on(TxKind.RegisterKeyServer.class, KeyServerRules::register)
+      .on(TxKind.UpdateKeyServer.class, KeyServerRules::update);
 
   private final Map<Class<? extends TxKind>, Rule<TxKind>> rules = new LinkedHashMap<>();
 

@@ -6,7 +6,8 @@ package dev.haulout.chain.model;
  * object's version, which increases by exactly one on every change.
  */
 public sealed interface ChainObject
-    permits Listing, AccessPass, Rental, StorageResource, Blob, StakingPool, StakedWal, SystemState, InvalidBlobId {
+    permits Listing, AccessPass, Rental, StorageResource, Blob, StakingPool, StakedWal, SystemState, InvalidBlobId,
+        KeyServer {
   String id();
 
   String owner();

@@ -176,6 +176,7 @@ public final class LedgerServer implements AutoCloseable {
       String blobId = ctx.pathParam("blobId");
       return LedgerJson.invalidBlobView(blobId, ledger.invalidBlob(blobId).orElse(null));
     }));
+    r.get("/v1/key-servers").handler(ctx -> blocking(ctx, () -> LedgerJson.keyServersView(ledger.keyServers())));
     r.post("/v1/access/evaluate").handler(ctx -> withBody(ctx, body -> {
       byte[] id = Hex.decode(text(body, "identity"));
       SuiAddress who = address(text(body, "requester"));

@@ -66,6 +66,10 @@ public final class TxCodec {
       w.bytes(i.blobId()).uleb128(i.signers().size());
       i.signers().forEach(w::u32);
       w.bytes(i.aggregateSignature());
+    } else if (k instanceof TxKind.RegisterKeyServer ks) {
+      w.string(ks.name()).string(ks.url()).string(ks.publicKey()).u32(ks.weight());
+    } else if (k instanceof TxKind.UpdateKeyServer u) {
+      w.address(u.keyServerId()).string(u.url());
     } else {
       throw new IllegalArgumentException("unknown transaction kind: " + k);
     }
@@ -111,10 +115,20 @@ public final class TxCodec {
         break;
       }
       case 18: kind = new TxKind.WithdrawStake(address(r)); break;
+      case 19: kind = new TxKind.RegisterKeyServer(r.string(), r.string(), r.string(), weight(r.u32())); break;
+      case 20: kind = new TxKind.UpdateKeyServer(address(r), r.string()); break;
       default: throw new IllegalArgumentException("unknown transaction kind tag " + tag);
     }
     r.expectEnd();
     return new TransactionData(sender, nonce, exp, kind);
+  }
+
+  /** A u32 weight that fits an int (the rule then bounds it); above 2^31-1 does not decode. */
+  private static int weight(long u32) {
+    if (u32 > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("key server weight " + u32 + " out of range");
+    }
+    return (int) u32;
   }
 
   private static List<Integer> readSigners(BcsReader r) {

@@ -155,4 +155,18 @@ public sealed interface TxKind {
   record WithdrawStake(String stakedWalId) implements TxKind {
     public int tag() { return 18; }
   }
+
+  /**
+   * Register a Seal key server owned by the sender: a display {@code name} (as node names), its
+   * {@code url} (http/https), its 96-byte compressed G2 master public key as hex, and its weight
+   * (1..{@value dev.haulout.chain.model.KeyServer#MAX_WEIGHT}). Creates a {@code KeyServer} object.
+   */
+  record RegisterKeyServer(String name, String url, String publicKey, int weight) implements TxKind {
+    public int tag() { return 19; }
+  }
+
+  /** The owner of a {@code KeyServer} object moves it to a new {@code url}. */
+  record UpdateKeyServer(String keyServerId, String url) implements TxKind {
+    public int tag() { return 20; }
+  }
 }

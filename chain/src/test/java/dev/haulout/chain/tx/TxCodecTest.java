@@ -24,7 +24,9 @@ class TxCodecTest {
         new TxKind.BuyStorage(1 << 20, 5), new TxKind.RegisterBlob(B, new byte[32], new byte[32], 17, 1, true),
         new TxKind.CertifyBlob(B, List.of(0, 2, 5), new byte[48]),
         new TxKind.RegisterNode("node-0", "pk", 1000, 5, 6), new TxKind.Stake(B, 7), new TxKind.Unstake(B), new TxKind.WithdrawStake(B),
-        new TxKind.VotePrices(B, 1, 2), new TxKind.InvalidateBlobId(new byte[32], List.of(1, 3), new byte[96]));
+        new TxKind.VotePrices(B, 1, 2), new TxKind.InvalidateBlobId(new byte[32], List.of(1, 3), new byte[96]),
+        new TxKind.RegisterKeyServer("ks-0", "http://127.0.0.1:9500", "ab".repeat(96), 2),
+        new TxKind.UpdateKeyServer(B, "https://ks.example.org/"));
     for (TxKind k : kinds) {
       TransactionData tx = new TransactionData(A, -1L, 99, k);
       byte[] bytes = TxCodec.encode(tx);
@@ -44,6 +46,27 @@ class TxCodecTest {
     assertEquals(0x22, b[50]);
     assertEquals(2, b[82]);
     assertEquals(1, b[83]);
+  }
+
+  @Test
+  void keyServerKindsHaveTheirOwnTagsAndDocumentedLayout() {
+    byte[] reg = TxCodec.encode(new TransactionData(A, 1, 0, new TxKind.RegisterKeyServer("ks", "http://h", "cd", 258)));
+    // tag 19, then string "ks", string "http://h", string "cd", u32le 258
+    byte[] tail = Arrays.copyOfRange(reg, 49, reg.length);
+    assertArrayEquals(new byte[] {19, 2, 'k', 's', 8, 'h', 't', 't', 'p', ':', '/', '/', 'h', 2, 'c', 'd', 2, 1, 0, 0},
+        tail);
+    byte[] upd = TxCodec.encode(new TransactionData(A, 1, 0, new TxKind.UpdateKeyServer(B, "http://h")));
+    assertEquals(20, upd[49]);
+    assertEquals(0x22, upd[50]);
+    assertEquals(1 + 32 + 8 + 8 + 1 + 32 + 1 + 8, upd.length);
+    assertEquals(new TxKind.UpdateKeyServer(B, "http://h"), TxCodec.decode(upd).kind());
+  }
+
+  @Test
+  void keyServerWeightAboveIntRangeDoesNotDecode() {
+    byte[] reg = TxCodec.encode(new TransactionData(A, 1, 0, new TxKind.RegisterKeyServer("ks", "http://h", "cd", 1)));
+    reg[reg.length - 1] = (byte) 0x80; // u32le 0x80000001
+    assertThrows(IllegalArgumentException.class, () -> TxCodec.decode(reg));
   }
 
   @Test

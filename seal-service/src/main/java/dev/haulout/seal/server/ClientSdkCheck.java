@@ -1,11 +1,11 @@
 package dev.haulout.seal.server;
 
-import java.util.Locale;
-
 /**
  * Seal's client-header middleware ({@code server.rs handle_request_headers}): {@code
- * Client-Sdk-Version} is required and must be semver; each {@code Client-Sdk-Type} has a minimum
- * version (TypeScript configurable, aggregator 0.6.2, Rust/Python any).
+ * Client-Sdk-Version} is required and must be semver; each known {@code Client-Sdk-Type} (matched
+ * exactly, as Seal's {@code ClientSdkType::from_header}: {@code typescript}, {@code aggregator},
+ * {@code rust}, {@code python}) has a minimum version (TypeScript configurable, aggregator 0.6.2,
+ * Rust/Python any); a missing or any other type is Seal's {@code Other}, which has none.
  */
 public final class ClientSdkCheck {
   public static final String HEADER_SDK_VERSION = "Client-Sdk-Version";
@@ -33,21 +33,17 @@ public final class ClientSdkCheck {
       throw new KeyServerException(KeyServerErrorCode.InvalidSDKVersion, "Invalid SDK version");
     }
     SemVer min;
-    String type = sdkType == null ? "typescript" : sdkType.toLowerCase(Locale.ROOT);
-    switch (type) {
+    switch (sdkType == null ? "" : sdkType) {
       case "typescript":
         min = typescriptMin;
         break;
       case "aggregator":
         min = AGGREGATOR_MIN;
         break;
-      case "rust":
-      case "python":
-      case "java":
+      default:
+        // rust and python require >= 0.0.0; Seal ignores the version of a missing or unknown type
         min = ANY;
         break;
-      default:
-        throw new KeyServerException(KeyServerErrorCode.InvalidSDKType, "Invalid SDK type");
     }
     if (v.compareTo(min) < 0) {
       throw new KeyServerException(

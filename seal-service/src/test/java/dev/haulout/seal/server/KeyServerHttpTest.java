@@ -231,7 +231,38 @@ class KeyServerHttpTest {
   void rejectsDeprecatedAndMalformedSdkVersions() throws Exception {
     assertError(post("{}".getBytes(), Map.of("Client-Sdk-Version", "0.4.4")), 426, "DeprecatedSDKVersion");
     assertError(post("{}".getBytes(), Map.of("Client-Sdk-Version", "one")), 400, "InvalidSDKVersion");
-    assertError(post("{}".getBytes(), Map.of("Client-Sdk-Type", "cobol")), 400, "InvalidSDKType");
+  }
+
+  /**
+   * Seal's {@code tests/server.rs test_service}, case by case against {@code /v1/service}: the
+   * SDK headers, 426 for an old TypeScript SDK or aggregator, a missing or unknown SDK type
+   * accepted with any semver version, and {@code service_id} answered as asked (full hex).
+   */
+  @Test
+  void serviceEndpointAnswersAsSealsKeyServer() throws Exception {
+    String path = "/v1/service?service_id=" + server.objectId();
+    assertError(service(path, "typescript", null), 400, "MissingRequiredHeader");
+    assertError(service(path, "typescript", "0.3.0"), 426, "DeprecatedSDKVersion");
+    assertError(service(path, "aggregator", "0.5.14"), 426, "DeprecatedSDKVersion");
+    assertError(service(path, "typescript", "one"), 400, "InvalidSDKVersion");
+    assertEquals(200, service(path, "aggregator", "0.6.2").statusCode());
+    for (String[] ok : new String[][] {{"typescript", "0.4.11"}, {null, "0.4.11"}, {"python", "0.4.11"},
+        {"rust", "0.0.1"}, {null, "0.0.1"}, {"cobol", "0.0.1"}, {"TypeScript", "0.3.0"}}) {
+      HttpResponse<String> r = service(path, ok[0], ok[1]);
+      assertEquals(200, r.statusCode(), ok[0] + " " + ok[1] + ": " + r.body());
+      JsonNode body = MAPPER.readTree(r.body());
+      assertEquals(server.objectId().toString(), body.get("service_id").asText());
+      assertEquals(2, body.size(), "exactly service_id and pop");
+      assertEquals(KeyServerHttpHandler.SERVER_VERSION, r.headers().firstValue("X-KeyServer-Version").orElse(""));
+      assertTrue(r.headers().firstValue("X-KeyServer-GitVersion").isPresent());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    }
+    // Seal parses service_id with ObjectID::from_hex_literal: short forms are the same id, no 0x is not
+    String shortForm = "0x" + server.objectId().toString().substring(2).replaceFirst("^0+", "");
+    assertEquals(200, service("/v1/service?service_id=" + shortForm, "typescript", "0.4.11").statusCode());
+    assertError(service("/v1/service?service_id=" + server.objectId().toString().substring(2), "typescript", "0.4.11"),
+        400, "InvalidServiceId");
+    assertError(service("/v1/service", "typescript", "0.4.11"), 400, "InvalidServiceId");
   }
 
   @Test
@@ -310,6 +341,17 @@ class KeyServerHttpTest {
     return new ElGamalCiphertext(
         G1Point.fromBytes(d.decode(k.get("encrypted_key").get(0).asText())),
         G1Point.fromBytes(d.decode(k.get("encrypted_key").get(1).asText())));
+  }
+
+  private HttpResponse<String> service(String path, String sdkType, String sdkVersion) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).GET();
+    if (sdkType != null) {
+      b.header("Client-Sdk-Type", sdkType);
+    }
+    if (sdkVersion != null) {
+      b.header("Client-Sdk-Version", sdkVersion);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path) throws Exception {

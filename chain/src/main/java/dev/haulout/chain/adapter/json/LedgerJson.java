@@ -13,6 +13,7 @@ import dev.haulout.chain.model.AccessPass;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.InvalidBlobId;
+import dev.haulout.chain.model.KeyServer;
 import dev.haulout.chain.model.Listing;
 import dev.haulout.chain.model.Rental;
 import dev.haulout.chain.model.StakedWal;
@@ -43,7 +44,8 @@ public final class LedgerJson {
       "StakingPool", StakingPool.class,
       "StakedWal", StakedWal.class,
       "SystemState", SystemState.class,
-      "InvalidBlobId", InvalidBlobId.class);
+      "InvalidBlobId", InvalidBlobId.class,
+      "KeyServer", KeyServer.class);
 
   private LedgerJson() {}
 
@@ -104,6 +106,43 @@ public final class LedgerJson {
       n.put("signerWeight", record.signerWeight());
     }
     return n;
+  }
+
+  /** {@code GET /v1/key-servers}: {@code {"keyServers":[{objectId, owner, name, url, publicKey, weight}]}}. */
+  public static ObjectNode keyServersView(List<KeyServer> servers) {
+    ObjectNode n = MAPPER.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode arr = n.putArray("keyServers");
+    for (KeyServer k : servers) {
+      arr.addObject().put("objectId", k.id()).put("owner", k.owner()).put("name", k.name()).put("url", k.url())
+          .put("publicKey", k.publicKey()).put("weight", k.weight());
+    }
+    return n;
+  }
+
+  /**
+   * The entries of a {@link #keyServersView} as sent. A field of the wrong JSON type becomes null
+   * (a weight: 0), so one bad entry does not hide the others: checking the values is the caller's
+   * (dataset's {@code KeyServerDirectory} refuses such entries one by one). A body without a
+   * {@code keyServers} array is refused ({@code IllegalArgumentException}).
+   */
+  public static List<KeyServer> parseKeyServersView(JsonNode n) {
+    JsonNode arr = n.path("keyServers");
+    if (!arr.isArray()) {
+      throw new IllegalArgumentException("keyServers is not an array");
+    }
+    List<KeyServer> out = new ArrayList<>();
+    for (JsonNode k : arr) {
+      JsonNode w = k.path("weight");
+      int weight = w.isIntegralNumber() && w.canConvertToInt() ? w.intValue() : 0;
+      out.add(new KeyServer(textOrNull(k, "objectId"), textOrNull(k, "owner"), textOrNull(k, "name"),
+          textOrNull(k, "url"), textOrNull(k, "publicKey"), weight));
+    }
+    return out;
+  }
+
+  private static String textOrNull(JsonNode n, String field) {
+    JsonNode v = n.path(field);
+    return v.isTextual() ? v.asText() : null;
   }
 
   /** The record of an {@link #invalidBlobView}, or null when not invalid. */

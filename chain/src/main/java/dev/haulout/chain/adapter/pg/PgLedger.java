@@ -23,6 +23,7 @@ import dev.haulout.chain.engine.Effects;
 import dev.haulout.chain.engine.TransactionExecutor;
 import dev.haulout.chain.model.ListingLimits;
 import dev.haulout.chain.model.ChainObject;
+import dev.haulout.chain.model.KeyServer;
 import dev.haulout.chain.model.SystemState;
 import dev.haulout.chain.model.Versioned;
 import dev.haulout.chain.tx.TransactionData;
@@ -339,6 +340,12 @@ public final class PgLedger implements Ledger {
   @Override
   public List<Versioned<ChainObject>> blobsByBlobId(String blobId) {
     return withConnection(c -> new PgLedgerState(c, s, false).byBlobId(blobId));
+  }
+
+  @Override
+  public List<KeyServer> keyServers() {
+    return withConnection(c -> new PgLedgerState(c, s, false).ofType("KeyServer").stream()
+        .map(v -> (KeyServer) v.object()).toList());
   }
 
   @Override

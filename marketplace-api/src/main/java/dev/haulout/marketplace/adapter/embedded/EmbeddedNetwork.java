@@ -1,6 +1,9 @@
 package dev.haulout.marketplace.adapter.embedded;
 
 import dev.haulout.chain.Ledger;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.dataset.KeyServerDirectory;
+import dev.haulout.dataset.KeyServerRegistration;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.server.LedgerServer;
@@ -22,7 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -45,6 +51,7 @@ public class EmbeddedNetwork {
   private LedgerServer ledgerServer;
   private EmbeddedKeyServers keyServers;
   private EmbeddedStorageNetwork storage;
+  private Ed25519KeyPair operator;
 
   public EmbeddedNetwork(
       MarketplaceConfig config,
@@ -75,16 +82,25 @@ public class EmbeddedNetwork {
           .withBasePort(e.storageBasePort())
           .withDataDir(Path.of(e.stateDir(), "storage"))
           .withPublisher(e.publisherPort()));
-      List<MasterKeyPair> keys = MasterKeyStore.loadOrCreate(Path.of(e.stateDir(), "keyservers"), e.keyServers());
-      List<SuiAddress> ids = new ArrayList<>();
-      for (MasterKeyPair k : keys) {
-        ids.add(MasterKeyStore.objectIdOf(k));
-      }
+      Path keyDir = Path.of(e.stateDir(), "keyservers");
+      List<MasterKeyPair> keys = MasterKeyStore.loadOrCreate(keyDir, e.keyServers());
+      operator = MasterKeyStore.operatorKey(keyDir);
       int base = e.keyServerBasePort();
+      // register first: the ledger assigns each KeyServer's object id, which the server then serves
+      // in /v1/service; the same keys and operator find their objects again on a restart
+      List<KeyServerRegistration.Spec> specs = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        specs.add(new KeyServerRegistration.Spec("haulout-ks-" + i, keys.get(i).publicKey().toBytes(),
+            base == 0 ? "http://127.0.0.1/" : "http://127.0.0.1:" + (base + i), 1));
+      }
+      List<SuiAddress> ids = KeyServerRegistration.ensureRegistered(ledgerServer.ledger(), operator, specs);
       int[] next = {0};
       keyServers = EmbeddedKeyServers.start(keys, ids, SuiAddress.parse(e.policyPackage()),
           LedgerAccessPolicy.of(ledgerServer.ledger()),
           o -> o.port(base == 0 ? 0 : base + next[0]++));
+      Map<SuiAddress, String> urls = new LinkedHashMap<>();
+      keyServers.handles().forEach(h -> urls.put(h.objectId(), h.url()));
+      KeyServerRegistration.publishUrls(ledgerServer.ledger(), operator, urls);
     } catch (IOException ex) {
       close();
       throw new UncheckedIOException("key servers' master keys cannot be read or written", ex);
@@ -113,6 +129,17 @@ public class EmbeddedNetwork {
   /** The embedded storage network, or null when the network is not embedded. */
   public EmbeddedStorageNetwork storage() {
     return storage;
+  }
+
+  /**
+   * The key servers on the embedded ledger registered by this network's operator (empty when not
+   * embedded): what clients seal to and fetch shares from.
+   */
+  public KeyServerDirectory keyServerDirectory() {
+    if (ledgerServer == null || operator == null) {
+      return KeyServerDirectory.of(List.of());
+    }
+    return KeyServerDirectory.load(ledgerServer.ledger(), Set.of(operator.address()));
   }
 
   public List<KeyServerHandle> keyServers() {

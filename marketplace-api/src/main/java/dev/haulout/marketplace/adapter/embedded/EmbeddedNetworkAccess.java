@@ -3,12 +3,12 @@ package dev.haulout.marketplace.adapter.embedded;
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.dataset.DatasetWriter;
+import dev.haulout.dataset.KeyServerDirectory;
 import dev.haulout.marketplace.application.port.NetworkAccess;
 import dev.haulout.marketplace.config.MarketplaceConfig;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
-import dev.haulout.seal.server.KeyServerHandle;
 import dev.haulout.storage.BlobStore;
 import dev.haulout.wire.SuiAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +44,14 @@ public class EmbeddedNetworkAccess implements NetworkAccess {
 
   @Override
   public DatasetWriter.Sealing sealing() {
-    List<KeyServerHandle> servers = network.keyServers();
+    // the key servers as the ledger lists them (the embedded operator's), not as this JVM started them;
+    // every embedded server has weight 1, so each holds one share
+    KeyServerDirectory servers = network.keyServerDirectory();
     if (servers.isEmpty()) {
-      throw new CatalogException(ErrorCode.UNAVAILABLE, "no key servers");
+      throw new CatalogException(ErrorCode.UNAVAILABLE, "no key servers on the ledger");
     }
-    List<KeyServerPublicKey> keys = servers.stream()
-        .map(h -> new KeyServerPublicKey(h.objectId().bytes(), h.publicKey())).toList();
+    List<KeyServerPublicKey> keys = servers.servers().stream()
+        .map(k -> new KeyServerPublicKey(k.objectId().bytes(), k.publicKey())).toList();
     return new DatasetWriter.Sealing(SuiAddress.parse(config.embedded().policyPackage()), keys,
         config.embedded().threshold());
   }

@@ -1,7 +1,6 @@
 package dev.haulout.marketplace.adapter.embedded;
 
-import dev.haulout.wire.Blake2b256;
-import dev.haulout.wire.SuiAddress;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.seal.crypto.ibe.MasterKeyPair;
 import dev.haulout.seal.server.MasterKeys;
 import java.io.IOException;
@@ -40,8 +39,26 @@ final class MasterKeyStore {
     return keys;
   }
 
-  /** A stable stand-in for the on-chain KeyServer object id: BLAKE2b-256 of the master public key. */
-  static SuiAddress objectIdOf(MasterKeyPair k) {
-    return SuiAddress.parse("0x" + java.util.HexFormat.of().formatHex(Blake2b256.hash(k.publicKey().toBytes())));
+  /**
+   * The key servers' operator: the Ed25519 account that registers them on the ledger and owns
+   * their {@code KeyServer} objects ({@code operator.key}, a {@code suiprivkey1…}, mode 600).
+   * Created once: with the same master keys and operator, a restart finds the same objects.
+   */
+  static Ed25519KeyPair operatorKey(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path f = dir.resolve("operator.key");
+    if (!Files.exists(f)) {
+      Path tmp = dir.resolve("operator.key.tmp");
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(tmp, Ed25519KeyPair.generate().toSuiPrivateKey() + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE);
+      Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    try {
+      return Ed25519KeyPair.fromSuiPrivateKey(Files.readString(f, StandardCharsets.UTF_8).trim());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(f + " does not hold a suiprivkey (Ed25519)", e);
+    }
   }
 }
