@@ -1,7 +1,14 @@
 package dev.haulout.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The storage port: store a stream as a certified Walrus blob, read it back (whole or a byte
@@ -12,6 +19,63 @@ import java.io.InputStream;
 public interface BlobStore extends AutoCloseable {
   /** Stores exactly {@code length} bytes of {@code in} for {@code epochs} epochs. */
   StoreResult store(InputStream in, long length, int epochs, ProgressListener progress) throws IOException;
+
+  /**
+   * Stores many small blobs held in memory, at most {@code parallelism} at a time, through this one
+   * store (its committee, HTTP clients and wallet are shared); answers in the order of {@code blobs}.
+   * For a batch of samples, previews or manifests: their encodes, ledger round trips and uploads
+   * overlap instead of adding up. Every store is attempted; if any failed, the first failure is
+   * thrown (the others attached as suppressed) after all have finished, and the blobs that did
+   * certify stay certified (storing them again answers {@code alreadyCertified}).
+   */
+  default List<StoreResult> storeAll(List<byte[]> blobs, int epochs, int parallelism) throws IOException {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+    }
+    if (blobs.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, blobs.size()), r -> {
+      Thread t = new Thread(r, "store-all");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<StoreResult>> futures = new ArrayList<>(blobs.size());
+      for (byte[] b : blobs) {
+        futures.add(pool.submit(() -> store(new ByteArrayInputStream(b), b.length, epochs, ProgressListener.NONE)));
+      }
+      List<StoreResult> results = new ArrayList<>(blobs.size());
+      Exception first = null;
+      for (Future<StoreResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          Exception cause = e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+          if (first == null) {
+            first = cause;
+          } else {
+            first.addSuppressed(cause);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StorageException("CANCELLED", 0, StorageErrorCode.INTERRUPTED, "interrupted", null, null, e);
+        }
+      }
+      if (first instanceof IOException) {
+        throw (IOException) first;
+      }
+      if (first instanceof RuntimeException) {
+        throw (RuntimeException) first;
+      }
+      if (first != null) {
+        throw new IOException(first);
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
   /** The verified bytes of a blob, or of {@code range} of it (null = whole blob); close the stream. */
   InputStream read(String blobId, ByteRange range);

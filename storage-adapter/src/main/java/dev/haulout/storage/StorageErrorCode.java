@@ -17,6 +17,10 @@ public enum StorageErrorCode {
   INVALID_BLOB_ID,
   INVALID_OBJECT_ID,
   NOT_FULLY_STORED,
+  /** A publisher's answer names another blob ID than the client computed for the bytes it sent. */
+  BLOB_ID_MISMATCH,
+  /** A publisher's answer claims a certified blob the ledger does not show certified (or not as answered). */
+  BLOB_NOT_CERTIFIED,
   // metadata
   INVALID_METADATA,
   METADATA_ID_MISMATCH,

@@ -11,7 +11,8 @@ class StorageErrorCodeTest {
   /**
    * The wire strings before the codes became an enum, plus the batch route's three
    * ({@code INVALID_SLIVER_BATCH}, {@code TOO_MANY_SLIVERS}, {@code DUPLICATE_SLIVER}) and the router's
-   * {@code MALFORMED_REQUEST}; a rename here
+   * {@code MALFORMED_REQUEST}, and the publisher-answer checks' {@code BLOB_ID_MISMATCH} and
+   * {@code BLOB_NOT_CERTIFIED}; a rename here
    * changes error bodies and CLI output.
    */
   static final List<String> WIRE = List.of(
@@ -32,7 +33,8 @@ class StorageErrorCodeTest {
       "SLIVER_UNRECOVERABLE", "SYMBOL_NOT_STORED", "TOO_MANY_BLOBS", "TOO_MANY_QUILT_PATCHES",
       "TOO_MANY_SYMBOLS", "UNEXPECTED_FORM_FIELD", "UNEXPECTED_RESPONSE", "UNREACHABLE",
       "UNSUPPORTED_MEDIA_TYPE", "UPLOAD_FAILED",
-      "INVALID_SLIVER_BATCH", "TOO_MANY_SLIVERS", "DUPLICATE_SLIVER", "MALFORMED_REQUEST");
+      "INVALID_SLIVER_BATCH", "TOO_MANY_SLIVERS", "DUPLICATE_SLIVER", "MALFORMED_REQUEST",
+      "BLOB_ID_MISMATCH", "BLOB_NOT_CERTIFIED");
 
   @Test
   void definedCodesAreExactlyTheWireStringsAndReadBack() {

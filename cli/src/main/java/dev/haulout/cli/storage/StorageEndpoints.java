@@ -55,11 +55,18 @@ final class StorageEndpoints {
 
   /** As {@link #open(boolean)} with these client options. */
   BlobStore open(boolean write, StorageClientOptions options) throws IOException {
-    if (write ? publisherUrl() != null : aggregatorUrl() != null) {
+    return open(write, options, true);
+  }
+
+  /**
+   * As {@link #open(boolean, StorageClientOptions)}; with {@code viaPublisher} false the storage
+   * nodes are used even when a publisher/aggregator is configured ({@code haulout store --local}).
+   */
+  BlobStore open(boolean write, StorageClientOptions options, boolean viaPublisher) throws IOException {
+    if (viaPublisher && (write ? publisherUrl() != null : aggregatorUrl() != null)) {
       return WalrusHttpBlobStore.create(publisherUrl(), aggregatorUrl() != null ? aggregatorUrl() : publisherUrl(), options);
     }
-    String url = ledger != null ? ledger : env("HAULOUT_LEDGER_URL") != null ? env("HAULOUT_LEDGER_URL") : "http://127.0.0.1:9400";
-    ledgerClient = HttpLedgerClient.create(url);
+    ledgerClient = HttpLedgerClient.create(ledgerUrl());
     Ed25519KeyPair key = write ? wallet() : null;
     NodeProtocolBlobStore s = NodeProtocolBlobStore.create(ledgerClient, key, options);
     HttpLedgerClient lc = ledgerClient;
@@ -86,6 +93,17 @@ final class StorageEndpoints {
         lc.close();
       }
     };
+  }
+
+  /** {@code --ledger}, else $HAULOUT_LEDGER_URL, else the embedded default's. */
+  String ledgerUrl() {
+    String url = configuredLedgerUrl();
+    return url != null ? url : "http://127.0.0.1:9400";
+  }
+
+  /** {@code --ledger} or $HAULOUT_LEDGER_URL; null when neither is set. */
+  String configuredLedgerUrl() {
+    return ledger != null ? ledger : env("HAULOUT_LEDGER_URL");
   }
 
   private Ed25519KeyPair wallet() throws IOException {

@@ -17,6 +17,12 @@ import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import com.sun.net.httpserver.HttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +141,73 @@ class StorageCommandsTest {
     Result r = run("read", id, "--aggregator", net.publisherUrl(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertArrayEquals(data, Files.readAllBytes(out));
+  }
+
+  @Test
+  void throughAPublisherTheAnswerIsCheckedOnTheLedgerAndLocalBypassesThePublisher() throws Exception {
+    byte[] data = new byte[10_240];
+    new Random(3).nextBytes(data);
+    String expected = BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(data).blobId().toBase64();
+    Result s = run("store", file(data).toString(), "--publisher", net.publisherUrl(), "--ledger", ledger.baseUrl(),
+        "--verify-blob-id", "--quiet");
+    assertEquals(0, s.code(), s.err());
+    assertEquals(expected, blobIdOf(s));
+    assertTrue(s.text().matches("(?s).*checked:\\s+certified in epoch \\d+ on the ledger \\(object 0x[0-9a-f]+\\); blob ID computed here matches.*"),
+        s.text());
+
+    // --local: encoded here and uploaded to the nodes; the (unreachable) publisher is never asked
+    byte[] other = new byte[10_240];
+    new Random(4).nextBytes(other);
+    Path key = dir.resolve("wallet.key");
+    Files.writeString(key, wallet.toSuiPrivateKey());
+    Result l = run("store", file(other).toString(), "--publisher", "http://127.0.0.1:1", "--local", "--ledger", ledger.baseUrl(),
+        "--keystore", key.toString(), "--quiet");
+    assertEquals(0, l.code(), l.err());
+    assertEquals(BlobEncoder.create(EncodingConfig.forShards(SHARDS)).computeMetadata(other).blobId().toBase64(), blobIdOf(l));
+    assertTrue(!l.text().contains("checked:"), l.text());
+  }
+
+  @Test
+  void aPublisherAnsweringForOtherBytesIsRefused() throws Exception {
+    byte[] honest = new byte[5_000];
+    new Random(5).nextBytes(honest);
+    HttpResponse<String> real = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(net.publisherUrl() + "/v1/blobs?epochs=1")).PUT(HttpRequest.BodyPublishers.ofByteArray(honest)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, real.statusCode(), real.body());
+    HttpServer fake = FakeLyingPublisher.answering(real.body()); // answers every upload with the honest blob's answer
+    try {
+      String url = "http://127.0.0.1:" + fake.getAddress().getPort();
+      byte[] sameSize = new byte[honest.length];
+      new Random(6).nextBytes(sameSize);
+      Result id = run("store", file(sameSize).toString(), "--publisher", url, "--ledger", ledger.baseUrl(), "--verify-blob-id", "--quiet");
+      assertEquals(1, id.code(), id.text());
+      assertTrue(id.err().contains("[BLOB_ID_MISMATCH]"), id.err());
+      byte[] bigger = new byte[honest.length + 1];
+      Result size = run("store", file(bigger).toString(), "--publisher", url, "--ledger", ledger.baseUrl(), "--quiet");
+      assertEquals(1, size.code(), size.text());
+      assertTrue(size.err().contains("[BLOB_NOT_CERTIFIED]") && size.err().contains("5000 bytes"), size.err());
+      assertTrue(!size.err().contains("Exception"), "one line, no stack trace: " + size.err());
+    } finally {
+      fake.stop(0);
+    }
+  }
+
+  /** Failure injection: a "publisher" that answers every PUT /v1/blobs with a fixed body. */
+  static final class FakeLyingPublisher {
+    static HttpServer answering(String body) throws Exception {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/v1/blobs", ex -> {
+        ex.getRequestBody().readAllBytes();
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, b.length);
+        ex.getResponseBody().write(b);
+        ex.close();
+      });
+      server.start();
+      return server;
+    }
   }
 
   @Test
