@@ -22,5 +22,17 @@ public enum ErrorCode {
   /** tus: the upload expired unfinished (Upload-Expires passed); its data is or will be removed. */
   UPLOAD_EXPIRED,
   /** The HTTP method is not one the resource answers (the Allow header lists those). */
-  METHOD_NOT_ALLOWED
+  METHOD_NOT_ALLOWED,
+  /** Content gateway: the caller's wallet holds no pass, rental or allowlist entry (the key servers refused). */
+  NO_ACCESS,
+  /** Content gateway: the caller's rental of the listing has run out (the key servers refused). */
+  RENTAL_EXPIRED,
+  /** Content gateway: no listing with that id on the ledger (or a draft without content). */
+  LISTING_NOT_FOUND,
+  /** Content gateway: the listing has no revision with that number. */
+  REVISION_NOT_FOUND,
+  /** Content gateway: a chunk or the header of the stored content failed authentication. */
+  CONTENT_CORRUPT,
+  /** Content gateway: the Range asks for bytes outside the content (416 with a Content-Range naming the length). */
+  RANGE_NOT_SATISFIABLE
 }

@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +43,7 @@ public class EmbeddedNetwork {
   private final String jdbcUrl;
   private final String dbUser;
   private final String dbPassword;
+  private final Clock clock;
   private LedgerServer ledgerServer;
   private EmbeddedKeyServers keyServers;
   private EmbeddedStorageNetwork storage;
@@ -51,12 +53,14 @@ public class EmbeddedNetwork {
       @ConfigProperty(name = "kafka.bootstrap.servers") String kafka,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
       @ConfigProperty(name = "quarkus.datasource.username") String dbUser,
-      @ConfigProperty(name = "quarkus.datasource.password") String dbPassword) {
+      @ConfigProperty(name = "quarkus.datasource.password") String dbPassword,
+      Clock clock) {
     this.config = config;
     this.kafka = kafka;
     this.jdbcUrl = jdbcUrl;
     this.dbUser = dbUser;
     this.dbPassword = dbPassword;
+    this.clock = clock;
   }
 
   void onStart(@Observes @Priority(10) StartupEvent ev) {
@@ -84,7 +88,7 @@ public class EmbeddedNetwork {
       int[] next = {0};
       keyServers = EmbeddedKeyServers.start(keys, ids, SuiAddress.parse(e.policyPackage()),
           LedgerAccessPolicy.of(ledgerServer.ledger()),
-          o -> o.port(base == 0 ? 0 : base + next[0]++));
+          o -> o.port(base == 0 ? 0 : base + next[0]++).clock(clock));
     } catch (IOException ex) {
       close();
       throw new UncheckedIOException("key servers' master keys cannot be read or written", ex);
