@@ -1,18 +1,25 @@
 package dev.haulout.marketplace.application;
 
+import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Listing;
+import dev.haulout.chain.model.Versioned;
 import dev.haulout.dataset.DatasetReadException;
 import dev.haulout.dataset.DatasetReader;
-import dev.haulout.marketplace.application.port.ContentNetwork;
+import dev.haulout.marketplace.application.port.NetworkAccess;
 import dev.haulout.marketplace.application.port.Wallets.Wallet;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.domain.ListingRevision;
 import dev.haulout.seal.session.SessionKey;
+import dev.haulout.storage.BlobStore;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The content gateway's use case (docs/commerce.md "Read"): find the revision's blob (the current
@@ -26,11 +33,30 @@ public class ContentService {
   /** Session keys the gateway signs live this long (the key servers refuse older ones). */
   static final int SESSION_TTL_MIN = 5;
 
-  private final ContentNetwork network;
+  private final NetworkAccess network;
+  private final Clock clock;
   private final SecureRandom rng = new SecureRandom();
+  private BlobStore reads;
 
-  public ContentService(ContentNetwork network) {
+  public ContentService(NetworkAccess network, Clock clock) {
     this.network = network;
+    this.clock = clock;
+  }
+
+  /** One read-only storage client for every read (created on first use). */
+  private synchronized BlobStore reads() {
+    if (reads == null) {
+      reads = network.blobStore(null);
+    }
+    return reads;
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (reads != null) {
+      reads.close();
+      reads = null;
+    }
   }
 
   /** An opened revision: the reader (authorized: the data key is resolved), its ETag source and a file name. */
@@ -46,10 +72,7 @@ public class ContentService {
    * wallet}. {@code history} is the catalog's revision list (oldest first), used for older revisions.
    */
   public Content open(Wallet wallet, String listingId, Integer revision, List<ListingRevision> history) {
-    if (!network.available()) {
-      throw new CatalogException(ErrorCode.UNAVAILABLE, "no storage network is configured for content reads");
-    }
-    Listing listing = network.listing(listingId).orElseThrow(() -> notFound(listingId));
+    Listing listing = listing(listingId);
     String current = listing.spec().blobId();
     if (current == null) {
       throw notFound(listingId); // a draft: nothing to read yet
@@ -68,11 +91,11 @@ public class ContentService {
       throw new CatalogException(ErrorCode.NO_ACCESS, "the gateway reads only for managed wallets; a linked wallet "
           + "reads client-side with a session certificate it signs itself");
     }
-    SessionKey session = SessionKey.create(wallet.signer(), network.policyPackage(), SESSION_TTL_MIN, network.clock(),
+    SessionKey session = SessionKey.create(wallet.signer(), network.sealing().policyPackage(), SESSION_TTL_MIN, clock,
         rng);
     DatasetReader reader = null;
     try {
-      reader = DatasetReader.open(network.blobStore(), blobId, DatasetReader.keysOf(network.keyServers(), session));
+      reader = DatasetReader.open(reads(), blobId, DatasetReader.keysOf(network.keyClient(), session));
       reader.authorize();
       return new Content(reader, blobId, n, filename(listing, n, revision != null));
     } catch (DatasetReadException e) {
@@ -96,6 +119,21 @@ public class ContentService {
       case UNAVAILABLE -> new CatalogException(ErrorCode.UNAVAILABLE,
           "storage or key servers are unavailable; retry later", e);
     };
+  }
+
+  /** The ledger's Listing object (a malformed id is simply not one). */
+  private Listing listing(String listingId) {
+    Optional<Versioned<ChainObject>> o;
+    try {
+      o = network.ledger().object(listingId);
+    } catch (LedgerException e) {
+      if (e.code() == dev.haulout.chain.ErrorCode.INVALID_ARGUMENT) {
+        throw notFound(listingId);
+      }
+      throw new CatalogException(ErrorCode.UNAVAILABLE, "the ledger is unavailable; retry later", e);
+    }
+    return o.map(Versioned::object).filter(Listing.class::isInstance).map(Listing.class::cast)
+        .orElseThrow(() -> notFound(listingId));
   }
 
   private static CatalogException notFound(String listingId) {

@@ -7,11 +7,14 @@ import dev.haulout.marketplace.application.port.NetworkAccess;
 import dev.haulout.marketplace.config.MarketplaceConfig;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
+import dev.haulout.seal.client.KeyServerInfo;
+import dev.haulout.seal.client.SealKeyClient;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
 import dev.haulout.seal.server.KeyServerHandle;
 import dev.haulout.storage.BlobStore;
 import dev.haulout.wire.SuiAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.List;
 
 /** {@link NetworkAccess} on the embedded default (ledger, storage nodes and key servers in this JVM). */
@@ -19,6 +22,7 @@ import java.util.List;
 public class EmbeddedNetworkAccess implements NetworkAccess {
   private final EmbeddedNetwork network;
   private final MarketplaceConfig config;
+  private SealKeyClient keyClient;
 
   public EmbeddedNetworkAccess(EmbeddedNetwork network, MarketplaceConfig config) {
     this.network = network;
@@ -57,5 +61,18 @@ public class EmbeddedNetworkAccess implements NetworkAccess {
   @Override
   public int storageEpochs() {
     return 5;
+  }
+
+  @Override
+  public synchronized SealKeyClient keyClient() {
+    if (keyClient == null) {
+      List<KeyServerHandle> servers = network.keyServers();
+      if (servers.isEmpty()) {
+        throw new CatalogException(ErrorCode.UNAVAILABLE, "no key servers");
+      }
+      keyClient = SealKeyClient.create(servers.stream()
+          .map(h -> new KeyServerInfo(h.objectId(), URI.create(h.url()), h.publicKey())).toList());
+    }
+    return keyClient;
   }
 }

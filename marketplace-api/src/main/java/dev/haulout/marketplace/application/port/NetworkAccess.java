@@ -3,6 +3,7 @@ package dev.haulout.marketplace.application.port;
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.dataset.DatasetWriter;
+import dev.haulout.seal.client.SealKeyClient;
 import dev.haulout.storage.BlobStore;
 
 /**
@@ -23,4 +24,7 @@ public interface NetworkAccess {
 
   /** Storage epochs a published revision is paid for. */
   int storageEpochs();
+
+  /** A client of the key servers that release revisions' data keys (the content gateway reads through it). */
+  SealKeyClient keyClient();
 }
