@@ -11,7 +11,11 @@ import dev.haulout.marketplace.application.port.Wallets.Wallet;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.domain.ListingRevision;
+import dev.haulout.chain.crypto.SuiSignatures;
+import dev.haulout.seal.session.CertificateMessage;
+import dev.haulout.seal.session.SessionCertificate;
 import dev.haulout.seal.session.SessionKey;
+import dev.haulout.wire.Hex;
 import dev.haulout.storage.BlobStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,6 +108,38 @@ public class ContentService {
       }
       throw translate(e, listingId);
     }
+  }
+
+  /**
+   * A Seal session certificate for a client-side reader (docs/commerce.md "Client side"): the
+   * caller's managed wallet signs, as a Sui personal message, that {@code sessionVk} (the client's
+   * Ed25519 session public key, 32 bytes) may fetch keys for {@code ttlMinutes} (1..30) from now.
+   * The client keeps the session secret; the server never sees a data key or plaintext.
+   */
+  public SessionCertificate sessionCertificate(Wallet wallet, String sessionVkHex, int ttlMinutes) {
+    byte[] vk;
+    try {
+      vk = Hex.decode(sessionVkHex == null ? "" : sessionVkHex.trim());
+    } catch (IllegalArgumentException e) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "sessionPublicKey must be hex");
+    }
+    if (vk.length != 32) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT,
+          "sessionPublicKey must be a 32-byte Ed25519 public key, got " + vk.length + " bytes");
+    }
+    if (ttlMinutes < SessionKey.MIN_TTL_MIN || ttlMinutes > SessionKey.MAX_TTL_MIN) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT,
+          "ttlMinutes must be " + SessionKey.MIN_TTL_MIN + ".." + SessionKey.MAX_TTL_MIN + ", got " + ttlMinutes);
+    }
+    if (wallet.signer() == null) {
+      throw new CatalogException(ErrorCode.FORBIDDEN,
+          "a linked wallet signs its own session certificates; only managed wallets are signed here");
+    }
+    String pkg = network.sealing().policyPackage().toString();
+    long now = clock.millis();
+    String signature = SuiSignatures.signPersonalMessage(wallet.signer(),
+        CertificateMessage.bytes(pkg, ttlMinutes, now, vk));
+    return new SessionCertificate(wallet.address(), vk, now, ttlMinutes, signature, null);
   }
 
   /** The catalog error a dataset read failure stands for. */

@@ -1,6 +1,7 @@
 package dev.haulout.marketplace.adapter.embedded;
 
 import dev.haulout.chain.Ledger;
+import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.server.LedgerServer;
@@ -72,6 +73,7 @@ public class EmbeddedNetwork {
         .withPort(e.ledgerPort())
         .withPg(new PgOptions(jdbcUrl, dbUser, dbPassword, e.ledgerSchema(), PgOptions.DEFAULT_POOL_SIZE))
         .withKafka(kafka, config.catalog().eventsTopic())
+        .withConfig(LedgerConfig.localnet().withNShards(e.shards()))
         .withCertificates(BlsCertificates.verifier()));
     try {
       storage = EmbeddedStorageNetwork.start(ledgerServer.ledger(), EmbeddedNetworkOptions.defaults()
