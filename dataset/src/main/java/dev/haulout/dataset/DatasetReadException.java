@@ -55,7 +55,7 @@ public final class DatasetReadException extends IOException {
     }
     if (t instanceof StorageException s) {
       StorageErrorCode c = s.errorCode();
-      if (c == StorageErrorCode.BLOB_NOT_FOUND || c == StorageErrorCode.BLOB_INVALID
+      if (s.isNotFound() || c == StorageErrorCode.BLOB_NOT_FOUND || c == StorageErrorCode.BLOB_INVALID
           || c == StorageErrorCode.METADATA_NOT_FOUND) {
         return new DatasetReadException(Code.BLOB_NOT_FOUND, s.getMessage(), s);
       }

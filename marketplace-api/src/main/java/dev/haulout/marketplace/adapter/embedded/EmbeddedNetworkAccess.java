@@ -22,7 +22,6 @@ import java.util.List;
 public class EmbeddedNetworkAccess implements NetworkAccess {
   private final EmbeddedNetwork network;
   private final MarketplaceConfig config;
-  private SealKeyClient keyClient;
 
   public EmbeddedNetworkAccess(EmbeddedNetwork network, MarketplaceConfig config) {
     this.network = network;
@@ -64,15 +63,14 @@ public class EmbeddedNetworkAccess implements NetworkAccess {
   }
 
   @Override
-  public synchronized SealKeyClient keyClient() {
-    if (keyClient == null) {
-      List<KeyServerHandle> servers = network.keyServers();
-      if (servers.isEmpty()) {
-        throw new CatalogException(ErrorCode.UNAVAILABLE, "no key servers");
-      }
-      keyClient = SealKeyClient.create(servers.stream()
-          .map(h -> new KeyServerInfo(h.objectId(), URI.create(h.url()), h.publicKey())).toList());
+  public SealKeyClient keyClient() {
+    List<KeyServerHandle> servers = network.keyServers();
+    if (servers.isEmpty()) {
+      throw new CatalogException(ErrorCode.UNAVAILABLE, "no key servers");
     }
-    return keyClient;
+    // a fresh client per call: SealKeyClient caches verified keys by identity, not by requester,
+    // so a client shared between users would hand one user's released key to another
+    return SealKeyClient.create(servers.stream()
+        .map(h -> new KeyServerInfo(h.objectId(), URI.create(h.url()), h.publicKey())).toList());
   }
 }

@@ -25,6 +25,9 @@ public interface NetworkAccess {
   /** Storage epochs a published revision is paid for. */
   int storageEpochs();
 
-  /** A client of the key servers that release revisions' data keys (the content gateway reads through it). */
+  /**
+   * A new client of the key servers that release revisions' data keys, for one reader: it caches
+   * released keys by identity, so it must never serve two users.
+   */
   SealKeyClient keyClient();
 }
