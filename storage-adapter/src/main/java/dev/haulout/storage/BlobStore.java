@@ -82,6 +82,15 @@ public interface BlobStore extends AutoCloseable {
 
   BlobStatus status(String blobId);
 
+  /**
+   * The blob's length in bytes (its unencoded length), without reading its content; a reader sizes
+   * ranged reads and {@code SeekableByteChannel}s with it. Adapters that cannot tell throw
+   * {@link UnsupportedOperationException}.
+   */
+  default long length(String blobId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not report blob lengths");
+  }
+
   @Override
   default void close() {}
 }

@@ -232,6 +232,10 @@ class PublisherAggregatorTest {
         assertArrayEquals(Arrays.copyOfRange(data, 10, 20), in.readAllBytes());
       }
       assertTrue(store.status(r.blobId()).certified());
+      assertEquals(data.length, store.length(r.blobId()), "length from the aggregator's HEAD");
+      assertEquals(data.length, net.store.length(r.blobId()), "length from the verified metadata");
+      assertTrue(assertThrows(StorageException.class, () -> store.length("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+          .isNotFound());
       assertFalse(store.status("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").exists());
       StorageException e = assertThrows(StorageException.class, () -> store.read("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null));
       assertTrue(e.isNotFound());

@@ -78,6 +78,10 @@ public interface MarketplaceConfig {
     /** Directory for the embedded network's own state (key servers' master keys). */
     String stateDir();
 
+    /** Storage shards of the embedded ledger (Walrus mainnet: 1000; tests use fewer). */
+    @WithDefault("1000")
+    int shards();
+
     /** Ledger HTTP port; 0 picks a free one. */
     @WithDefault("9400")
     int ledgerPort();

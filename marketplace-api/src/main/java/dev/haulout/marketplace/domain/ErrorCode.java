@@ -37,6 +37,16 @@ public enum ErrorCode {
   INSUFFICIENT_FUNDS,
   /** The listing's price is no longer the quoted one; ask for a new quote. */
   PRICE_CHANGED,
-  /** No listing with that id on the ledger. */
-  LISTING_NOT_FOUND
+  /** No listing with that id on the ledger (or a draft without content). */
+  LISTING_NOT_FOUND,
+  /** Content gateway: the caller's wallet holds no pass, rental or allowlist entry (the key servers refused). */
+  NO_ACCESS,
+  /** Content gateway: the caller's rental of the listing has run out (the key servers refused). */
+  RENTAL_EXPIRED,
+  /** Content gateway: the listing has no revision with that number. */
+  REVISION_NOT_FOUND,
+  /** Content gateway: a chunk or the header of the stored content failed authentication. */
+  CONTENT_CORRUPT,
+  /** Content gateway: the Range asks for bytes outside the content (416 with a Content-Range naming the length). */
+  RANGE_NOT_SATISFIABLE
 }

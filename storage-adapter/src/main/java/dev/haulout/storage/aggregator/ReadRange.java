@@ -18,23 +18,31 @@ import dev.haulout.storage.StorageException;
  * <p>{@code byte-range?start=&length=} (Walrus {@code get_blob_byte_range}): length 0,
  * {@code start + length} overflowing, or a start at or past the end → 400
  * {@code INVALID_BYTE_RANGE}; a range running past the end is clipped to it.
+ *
+ * <p>Public for other HTTP readers of the same range semantics (marketplace-api's content gateway
+ * resolves {@code Range} against a dataset's plaintext length with {@link #resolveHeader}).
  */
-abstract class ReadRange {
+public abstract class ReadRange {
   /** The range to read and whether the answer is 206 Partial Content. */
-  record Resolved(ByteRange range, boolean partial) {
+  public record Resolved(ByteRange range, boolean partial) {
     boolean whole(long length) {
       return range.start() == 0 && range.end() == length;
     }
   }
 
   /** 416 Range Not Satisfiable; the answer carries {@code Content-Range: bytes *}{@code /blobLength}. */
-  static final class NotSatisfiable extends StorageException {
+  public static final class NotSatisfiable extends StorageException {
     private static final long serialVersionUID = 1L;
     final long blobLength;
 
     NotSatisfiable(long blobLength, String message) {
       super("RANGE_NOT_SATISFIABLE", 416, StorageErrorCode.INVALID_BYTE_RANGE, message);
       this.blobLength = blobLength;
+    }
+
+    /** The length the range was resolved against (for {@code Content-Range: bytes *}{@code /LEN}). */
+    public long blobLength() {
+      return blobLength;
     }
   }
 
@@ -83,7 +91,8 @@ abstract class ReadRange {
     };
   }
 
-  static Resolved resolveHeader(String header, long length) {
+  /** Resolves one {@code Range} header value against {@code length}; throws {@link NotSatisfiable}. */
+  public static Resolved resolveHeader(String header, long length) {
     String h = header.trim();
     int eq = h.indexOf('=');
     String unit = eq < 0 ? h : h.substring(0, eq).trim();

@@ -112,6 +112,19 @@ public final class WalrusHttpBlobStore implements BlobStore {
     return r.body();
   }
 
+  /** The blob's length: the aggregator's {@code Content-Length} for {@code HEAD /v1/blobs/{id}}. */
+  @Override
+  public long length(String blobId) {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(aggregator + "/v1/blobs/" + blobId)).timeout(options.requestTimeout())
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<Void> r = send(req, HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() / 100 != 2) {
+      throw error(r.statusCode(), "");
+    }
+    return r.headers().firstValueAsLong("content-length").orElseThrow(() -> new StorageException("INTERNAL",
+        r.statusCode(), StorageErrorCode.UNEXPECTED_RESPONSE, "aggregator sent no Content-Length for " + blobId));
+  }
+
   @Override
   public BlobStatus status(String blobId) {
     HttpRequest req = HttpRequest.newBuilder(URI.create(aggregator + "/v1/blobs/" + blobId)).timeout(options.requestTimeout())

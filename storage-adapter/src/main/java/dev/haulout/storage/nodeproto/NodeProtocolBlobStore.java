@@ -121,6 +121,16 @@ public final class NodeProtocolBlobStore implements BlobStore {
     return reader.read(id, range);
   }
 
+  /** The blob's unencoded length, from its verified metadata (no sliver is read). */
+  @Override
+  public long length(String blobId) {
+    BlobId id = parse(blobId);
+    if (isInvalid(blobId)) {
+      throw StorageException.blobInvalid(blobId, null);
+    }
+    return reader.metadata(id).unencodedLength();
+  }
+
   /**
    * Whether the ledger has invalidated the blob ID ({@code Ledger.invalidBlob}). A "valid" answer
    * is reused for {@value #VALID_TTL_MS} ms, an "invalid" one for good (invalidation is final).

@@ -4,6 +4,7 @@ import dev.haulout.chain.Ledger;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.dataset.KeyServerDirectory;
 import dev.haulout.dataset.KeyServerRegistration;
+import dev.haulout.chain.LedgerConfig;
 import dev.haulout.chain.adapter.pg.PgOptions;
 import dev.haulout.wire.SuiAddress;
 import dev.haulout.chain.server.LedgerServer;
@@ -24,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,7 @@ public class EmbeddedNetwork {
   private final String jdbcUrl;
   private final String dbUser;
   private final String dbPassword;
+  private final Clock clock;
   private LedgerServer ledgerServer;
   private EmbeddedKeyServers keyServers;
   private EmbeddedStorageNetwork storage;
@@ -58,12 +61,14 @@ public class EmbeddedNetwork {
       @ConfigProperty(name = "kafka.bootstrap.servers") String kafka,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
       @ConfigProperty(name = "quarkus.datasource.username") String dbUser,
-      @ConfigProperty(name = "quarkus.datasource.password") String dbPassword) {
+      @ConfigProperty(name = "quarkus.datasource.password") String dbPassword,
+      Clock clock) {
     this.config = config;
     this.kafka = kafka;
     this.jdbcUrl = jdbcUrl;
     this.dbUser = dbUser;
     this.dbPassword = dbPassword;
+    this.clock = clock;
   }
 
   void onStart(@Observes @Priority(10) StartupEvent ev) {
@@ -75,6 +80,7 @@ public class EmbeddedNetwork {
         .withPort(e.ledgerPort())
         .withPg(new PgOptions(jdbcUrl, dbUser, dbPassword, e.ledgerSchema(), PgOptions.DEFAULT_POOL_SIZE))
         .withKafka(kafka, config.catalog().eventsTopic())
+        .withConfig(LedgerConfig.localnet().withNShards(e.shards()))
         .withCertificates(BlsCertificates.verifier()));
     try {
       storage = EmbeddedStorageNetwork.start(ledgerServer.ledger(), EmbeddedNetworkOptions.defaults()
@@ -97,7 +103,7 @@ public class EmbeddedNetwork {
       int[] next = {0};
       keyServers = EmbeddedKeyServers.start(keys, ids, SuiAddress.parse(e.policyPackage()),
           LedgerAccessPolicy.of(ledgerServer.ledger()),
-          o -> o.port(base == 0 ? 0 : base + next[0]++));
+          o -> o.port(base == 0 ? 0 : base + next[0]++).clock(clock));
       Map<SuiAddress, String> urls = new LinkedHashMap<>();
       keyServers.handles().forEach(h -> urls.put(h.objectId(), h.url()));
       KeyServerRegistration.publishUrls(ledgerServer.ledger(), operator, urls);

@@ -8,10 +8,13 @@ import dev.haulout.marketplace.application.port.NetworkAccess;
 import dev.haulout.marketplace.config.MarketplaceConfig;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
+import dev.haulout.seal.client.KeyServerInfo;
+import dev.haulout.seal.client.SealKeyClient;
 import dev.haulout.seal.crypto.KeyServerPublicKey;
 import dev.haulout.storage.BlobStore;
 import dev.haulout.wire.SuiAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.List;
 
 /** {@link NetworkAccess} on the embedded default (ledger, storage nodes and key servers in this JVM). */
@@ -59,5 +62,16 @@ public class EmbeddedNetworkAccess implements NetworkAccess {
   @Override
   public int storageEpochs() {
     return 5;
+  }
+
+  @Override
+  public SealKeyClient keyClient() {
+    KeyServerDirectory servers = network.keyServerDirectory();
+    if (servers.isEmpty()) {
+      throw new CatalogException(ErrorCode.UNAVAILABLE, "no key servers on the ledger");
+    }
+    // a fresh client per call: SealKeyClient caches verified keys by identity, not by requester,
+    // so a client shared between users would hand one user's released key to another
+    return SealKeyClient.create(servers.servers());
   }
 }

@@ -36,6 +36,9 @@ final class GraphQLErrors {
       // codes of the REST upload protocol (tus); no GraphQL field raises them
       case PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TUS_VERSION_UNSUPPORTED, UPLOAD_OFFSET_MISMATCH,
           UPLOAD_LOCKED, UPLOAD_EXPIRED, METHOD_NOT_ALLOWED -> new Internal(e);
+      // codes of the REST content gateway; no GraphQL field raises them
+      case NO_ACCESS, RENTAL_EXPIRED, REVISION_NOT_FOUND, CONTENT_CORRUPT,
+          RANGE_NOT_SATISFIABLE -> new Internal(e);
     };
   }
 

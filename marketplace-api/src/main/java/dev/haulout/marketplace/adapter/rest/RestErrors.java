@@ -24,19 +24,20 @@ final class RestErrors {
     return switch (code) {
       case INVALID_ARGUMENT, INVALID_CURSOR, INVALID_SIGNATURE, QUOTE_INVALID -> 400;
       case INSUFFICIENT_FUNDS -> 402;
-      case LISTING_NOT_FOUND -> 404;
       case CHALLENGE_EXPIRED, NOT_FOR_SALE, PRICE_CHANGED -> 409;
       case QUOTE_EXPIRED -> 410;
       case UNAUTHENTICATED -> 401;
-      case FORBIDDEN -> 403;
-      case NOT_FOUND -> 404;
+      case FORBIDDEN, NO_ACCESS, RENTAL_EXPIRED -> 403;
+      case NOT_FOUND, LISTING_NOT_FOUND, REVISION_NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case UPLOAD_OFFSET_MISMATCH -> 409;
       case UPLOAD_EXPIRED -> 410;
       case TUS_VERSION_UNSUPPORTED -> 412;
       case PAYLOAD_TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case RANGE_NOT_SATISFIABLE -> 416;
       case UPLOAD_LOCKED -> 423;
+      case CONTENT_CORRUPT -> 502;
       case UNAVAILABLE -> 503;
       case INTERNAL -> 500;
     };

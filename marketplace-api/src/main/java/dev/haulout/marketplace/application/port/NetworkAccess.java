@@ -3,6 +3,7 @@ package dev.haulout.marketplace.application.port;
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.dataset.DatasetWriter;
+import dev.haulout.seal.client.SealKeyClient;
 import dev.haulout.storage.BlobStore;
 
 /**
@@ -23,4 +24,10 @@ public interface NetworkAccess {
 
   /** Storage epochs a published revision is paid for. */
   int storageEpochs();
+
+  /**
+   * A new client of the key servers that release revisions' data keys, for one reader: it caches
+   * released keys by identity, so it must never serve two users.
+   */
+  SealKeyClient keyClient();
 }
