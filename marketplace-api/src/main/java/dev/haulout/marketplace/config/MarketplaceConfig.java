@@ -22,6 +22,17 @@ public interface MarketplaceConfig {
 
   WalletSettings wallet();
 
+  Marketplace marketplace();
+
+  /** The marketplace itself. */
+  interface Marketplace {
+    /**
+     * Ed25519 key signing quotes and receipts ({@code suiprivkey1…}); unset on the embedded default
+     * it is generated once into {@code ${haulout.embedded.state-dir}/marketplace-key} (mode 600).
+     */
+    Optional<String> signingKey();
+  }
+
   /** Managed wallets (docs/commerce.md): their keys' encryption and the localnet funding. */
   interface WalletSettings {
     /**

@@ -65,25 +65,12 @@ public final class KeyEncryptionKey {
    * temporary file and moved into place atomically, so concurrent starts agree on one key.
    */
   public static KeyEncryptionKey loadOrCreate(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      byte[] raw = new byte[LENGTH];
-      RANDOM.nextBytes(raw);
-      Path tmp = file.resolveSibling(file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(tmp, Base64.getEncoder().encodeToString(raw) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.WRITE);
+    byte[] raw = SecretFile.loadOrCreate(file, LENGTH);
+    try {
+      return new KeyEncryptionKey(raw);
+    } finally {
       Arrays.fill(raw, (byte) 0);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        Files.deleteIfExists(tmp);
-        if (!Files.exists(file)) {
-          throw e;
-        }
-      }
     }
-    return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
   }
 
   public String id() {

@@ -1,0 +1,214 @@
+package dev.haulout.marketplace.application;
+
+import dev.haulout.chain.Ledger;
+import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.TxReceipt;
+import dev.haulout.chain.model.Blob;
+import dev.haulout.chain.model.Listing;
+import dev.haulout.chain.model.ListingStatus;
+import dev.haulout.chain.model.Rental;
+import dev.haulout.chain.model.Versioned;
+import dev.haulout.chain.tx.TransactionData;
+import dev.haulout.chain.tx.Transactions;
+import dev.haulout.chain.tx.TxKind;
+import dev.haulout.dataset.Quote;
+import dev.haulout.dataset.Receipt;
+import dev.haulout.dataset.SignedDocumentException;
+import dev.haulout.marketplace.application.port.Chain;
+import dev.haulout.marketplace.application.port.MarketplaceKey;
+import dev.haulout.marketplace.application.port.PurchaseRepository;
+import dev.haulout.marketplace.application.port.Wallets;
+import dev.haulout.marketplace.application.port.Wallets.Wallet;
+import dev.haulout.marketplace.domain.CatalogException;
+import dev.haulout.marketplace.domain.ErrorCode;
+import dev.haulout.marketplace.domain.Purchase;
+import dev.haulout.marketplace.domain.Viewer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Quotes and purchases (docs/commerce.md, "Buy and rent"): a signed quote fixes listing, kind,
+ * periods, price and buyer for 5 minutes; a purchase pays it with the managed wallet in one Buy or
+ * Rent transaction whose nonce derives from the idempotency key, and answers a signed receipt.
+ */
+@ApplicationScoped
+public class PurchaseService {
+  private static final int MAX_KEY = 128;
+  private final Wallets wallets;
+  private final Chain chain;
+  private final MarketplaceKey key;
+  private final PurchaseRepository purchases;
+  private final Clock clock = Clock.systemUTC();
+
+  public PurchaseService(Wallets wallets, Chain chain, MarketplaceKey key, PurchaseRepository purchases) {
+    this.wallets = wallets;
+    this.chain = chain;
+    this.key = key;
+    this.purchases = purchases;
+  }
+
+  public record SignedQuote(Quote quote, String token) {}
+
+  public Uni<SignedQuote> quote(Viewer viewer, String listingId, Quote.Kind kind, Long periods) {
+    return Uni.createFrom().deferred(() -> {
+      Viewer v = Access.requireSignedIn(viewer);
+      if (kind == null) {
+        throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "kind is BUY or RENT");
+      }
+      long n = periods == null ? 1 : periods;
+      if (n < 1 || n > 10_000 || (kind == Quote.Kind.BUY && n != 1)) {
+        throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "periods must be 1..10000 (1 for BUY)");
+      }
+      return wallets.walletOf(v).flatMap(w -> Blocking.call(() -> {
+        long price = currentPrice(listing(chain.ledger(), listingId), kind, n);
+        Quote q = Quote.of(listingId, kind, n, price, w.address().toString(), clock);
+        return new SignedQuote(q, q.sign(key.keyPair()));
+      }));
+    });
+  }
+
+  public Uni<Purchase> purchase(Viewer viewer, String token, String idempotencyKey) {
+    return Uni.createFrom().deferred(() -> {
+      Viewer v = Access.requireSignedIn(viewer);
+      if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY
+          || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "idempotencyKey must be 1..128 printable ASCII characters");
+      }
+      Quote q = verify(token);
+      return wallets.walletOf(v).flatMap(w -> {
+        if (!q.buyer().equals(w.address().toString())) {
+          throw new CatalogException(ErrorCode.QUOTE_INVALID, "the quote was made for another buyer");
+        }
+        if (!w.managed()) {
+          throw new CatalogException(ErrorCode.FORBIDDEN, "a linked wallet signs its own purchase (submitPurchase)");
+        }
+        return purchases.find(v.subject(), idempotencyKey).flatMap(existing -> existing != null
+            ? Uni.createFrom().item(same(existing, q))
+            : Blocking.call(() -> charge(v, w, q, idempotencyKey))
+                .flatMap(p -> p == null ? awaitWinner(v.subject(), idempotencyKey, q, 40)
+                    : purchases.insertIfAbsent(p).flatMap(stored -> purchases.find(v.subject(), idempotencyKey))));
+      });
+    });
+  }
+
+  public Uni<List<Purchase>> library(Viewer viewer) {
+    return Uni.createFrom().deferred(() -> purchases.bySubject(Access.requireSignedIn(viewer).subject()));
+  }
+
+  /** The ledger nonce of a purchase: the first 8 bytes of SHA-256(subject ‖ idempotencyKey), as a u64. */
+  public static long nonceOf(String subject, String idempotencyKey) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(subject.getBytes(StandardCharsets.UTF_8));
+      d.update(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(d.digest(), 0, 8).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Quote verify(String token) {
+    try {
+      return Quote.verify(token, key.keyPair().publicKey(), clock);
+    } catch (SignedDocumentException e) {
+      throw new CatalogException(e.reason() == SignedDocumentException.Reason.EXPIRED
+          ? ErrorCode.QUOTE_EXPIRED : ErrorCode.QUOTE_INVALID, e.getMessage());
+    }
+  }
+
+  private static Purchase same(Purchase p, Quote q) {
+    if (!p.listingId().equals(q.listingId()) || !p.kind().equals(q.kind().name())) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "this idempotencyKey was used for another purchase");
+    }
+    return p;
+  }
+
+  /** A concurrent request with the same key won the ledger race; its row appears once it is stored. */
+  private Uni<Purchase> awaitWinner(String subject, String key, Quote q, int tries) {
+    return purchases.find(subject, key).flatMap(p -> {
+      if (p != null) {
+        return Uni.createFrom().item(same(p, q));
+      }
+      if (tries <= 0) {
+        return Uni.createFrom().failure(new CatalogException(ErrorCode.UNAVAILABLE,
+            "the purchase with this idempotencyKey is still being recorded; retry"));
+      }
+      return Uni.createFrom().nullItem().onItem().delayIt().by(Duration.ofMillis(250))
+          .flatMap(x -> awaitWinner(subject, key, q, tries - 1));
+    });
+  }
+
+  /** Checks and pays the quote on the ledger (blocking); null when the nonce was already used. */
+  private Purchase charge(Viewer v, Wallet w, Quote q, String idempotencyKey) {
+    Ledger ledger = chain.ledger();
+    Listing listing = listing(ledger, q.listingId());
+    long price = currentPrice(listing, q.kind(), q.periods());
+    if (price != q.priceFrost()) {
+      throw new CatalogException(ErrorCode.PRICE_CHANGED, "the price is now " + price + " FROST; ask for a new quote");
+    }
+    if (ledger.balance(w.address()) < price) {
+      throw new CatalogException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds less than " + price + " FROST");
+    }
+    long nonce = nonceOf(v.subject(), idempotencyKey);
+    TxKind kind = q.kind() == Quote.Kind.BUY
+        ? new TxKind.Buy(q.listingId(), price)
+        : new TxKind.Rent(q.listingId(), q.periods(), price);
+    TxReceipt r;
+    try {
+      r = ledger.submit(Transactions.sign(w.signer(), new TransactionData(w.address().toString(), nonce, 0, kind)));
+    } catch (LedgerException e) {
+      switch (e.code()) {
+        case NONCE_ALREADY_USED, TX_ALREADY_EXECUTED -> {
+          return null;
+        }
+        case INSUFFICIENT_BALANCE -> throw new CatalogException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet cannot pay " + price + " FROST");
+        case PRICE_ABOVE_MAXIMUM -> throw new CatalogException(ErrorCode.PRICE_CHANGED, "the price rose; ask for a new quote");
+        case NOT_FOR_SALE, LISTING_NOT_ACTIVE -> throw new CatalogException(ErrorCode.NOT_FOR_SALE, "the listing is not for sale");
+        case OBJECT_NOT_FOUND -> throw new CatalogException(ErrorCode.LISTING_NOT_FOUND, "no listing " + q.listingId());
+        default -> throw new CatalogException(ErrorCode.UNAVAILABLE, "the ledger refused the purchase (" + e.code() + ")", e);
+      }
+    }
+    String accessId = r.createdObjects().isEmpty() ? null : r.createdObjects().get(0);
+    Long expires = null;
+    if (q.kind() == Quote.Kind.RENT && accessId != null) {
+      expires = ledger.object(accessId).map(Versioned::object).filter(Rental.class::isInstance)
+          .map(o -> ((Rental) o).expiresAtMs()).orElse(null);
+    }
+    List<Receipt.BlobRef> blobs = listing.spec().blobId() == null ? List.of()
+        : ledger.blobsByBlobId(listing.spec().blobId()).stream().map(Versioned::object)
+            .filter(Blob.class::isInstance).map(Blob.class::cast)
+            .map(b -> new Receipt.BlobRef(b.blobId(), b.id(), b.certifiedEpoch())).toList();
+    long now = clock.millis();
+    Receipt receipt = new Receipt(Receipt.VERSION, q.listingId(), 1, w.address().toString(), q.kind().name(), price,
+        r.digest(), accessId, expires, blobs, now);
+    return new Purchase(v.subject(), idempotencyKey, nonce, w.address().toString(), q.listingId(), q.kind().name(),
+        r.digest(), accessId, expires, receipt.sign(key.keyPair()), now);
+  }
+
+  private static Listing listing(Ledger ledger, String listingId) {
+    if (listingId == null || !listingId.matches("0x[0-9a-fA-F]{64}")) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "listingId is 0x + 64 hex");
+    }
+    return ledger.object(listingId).map(Versioned::object).filter(Listing.class::isInstance).map(Listing.class::cast)
+        .orElseThrow(() -> new CatalogException(ErrorCode.LISTING_NOT_FOUND, "no listing " + listingId));
+  }
+
+  private static long currentPrice(Listing l, Quote.Kind kind, long periods) {
+    long unit = kind == Quote.Kind.BUY ? l.spec().buyPriceFrost() : l.spec().rentPricePerPeriodFrost();
+    if (l.status() != ListingStatus.ACTIVE || unit <= 0) {
+      throw new CatalogException(ErrorCode.NOT_FOR_SALE, "the listing does not offer " + kind);
+    }
+    try {
+      return Math.multiplyExact(unit, periods);
+    } catch (ArithmeticException e) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "too many periods");
+    }
+  }
+}
