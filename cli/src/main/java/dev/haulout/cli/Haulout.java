@@ -49,6 +49,12 @@ public final class Haulout {
   /** Runs the command line and returns the exit code (used by tests). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Haulout());
+    cl.setParameterExceptionHandler(
+        (ex, args2) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: USAGE: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+          return 2;
+        });
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("error: " + describe(ex));
