@@ -388,6 +388,55 @@ public abstract class LedgerContractTest {
   }
 
   @Test
+  void aDraftWithoutContentCannotBeBoughtUntilItsFirstRevisionActivatesIt() {
+    Ed25519KeyPair seller = funded(WAL);
+    TxReceipt r = ledger.submit(sign(seller, new TxKind.CreateListing(with(spec(5 * WAL, 0, 0, null), "blobId", ""))));
+    String id = r.createdObjects().get(0);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> created = (Map<String, Object>) r.events().get(0).body().get("listing");
+    assertEquals("DRAFT", created.get("status"));
+    Ed25519KeyPair buyer = funded(10 * WAL);
+    code(ErrorCode.LISTING_NOT_ACTIVE, () -> ledger.submit(sign(buyer, new TxKind.Buy(id, 10 * WAL))));
+    // the seller reads a draft's identity (to check what they sealed); nobody else does
+    byte[] identity = AccessIdentity.innerId(id, new byte[16]);
+    assertEquals("SELLER", ledger.evaluateAccess(identity, seller.address(), clock.instant()).reason());
+    assertEquals("NO_ACCESS", ledger.evaluateAccess(identity, buyer.address(), clock.instant()).reason());
+    Ed25519KeyPair other = funded(WAL);
+    code(ErrorCode.NOT_OWNER, () -> ledger.submit(sign(other, new TxKind.UpdateListing(id, spec(5 * WAL, 0, 0, null)))));
+    // the first revision (a blob) makes it ACTIVE; an active listing cannot lose its content
+    TxReceipt u = ledger.submit(sign(seller, new TxKind.UpdateListing(id, spec(5 * WAL, 0, 0, null))));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> updated = (Map<String, Object>) u.events().get(0).body().get("listing");
+    assertEquals("ACTIVE", updated.get("status"));
+    code(ErrorCode.INVALID_ARGUMENT, () -> ledger.submit(sign(seller,
+        new TxKind.UpdateListing(id, with(spec(5 * WAL, 0, 0, null), "blobId", "")))));
+    ledger.submit(sign(buyer, new TxKind.Buy(id, 5 * WAL)));
+    assertEquals("ACCESS_PASS", ledger.evaluateAccess(identity, buyer.address(), clock.instant()).reason());
+    // a draft can be abandoned
+    String other2 = ledger.submit(sign(seller, new TxKind.CreateListing(with(spec(WAL, 0, 0, null), "blobId", null))))
+        .createdObjects().get(0);
+    ledger.submit(sign(seller, new TxKind.Delist(other2)));
+    assertEquals(ListingStatus.DELISTED, ((Listing) ledger.object(other2).orElseThrow().object()).status());
+  }
+
+  @Test
+  void aPublicListingWithNoPriceIsFreeAndAPrivateOneIsNot() {
+    Ed25519KeyPair seller = funded(WAL);
+    String free = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, 0, 0, null)))).createdObjects().get(0);
+    Ed25519KeyPair taker = funded(WAL);
+    long before = ledger.balance(taker.address());
+    TxReceipt r = ledger.submit(sign(taker, new TxKind.Buy(free, 0)));
+    assertEquals(before, ledger.balance(taker.address()));
+    AccessPass pass = (AccessPass) ledger.object(r.createdObjects().get(0)).orElseThrow().object();
+    assertEquals(0, pass.pricePaidFrost());
+    assertEquals("ACCESS_PASS", ledger.evaluateAccess(AccessIdentity.innerId(free, new byte[0]), taker.address(),
+        clock.instant()).reason());
+    code(ErrorCode.NOT_FOR_SALE, () -> ledger.submit(sign(taker, new TxKind.Rent(free, 1, 0))));
+    String priv = ledger.submit(sign(seller, new TxKind.CreateListing(spec(0, 0, 0, List.of())))).createdObjects().get(0);
+    code(ErrorCode.NOT_FOR_SALE, () -> ledger.submit(sign(taker, new TxKind.Buy(priv, 0))));
+  }
+
+  @Test
   void buyPaysSellerAndFeeAtomicallyAndPassGrantsAccess() {
     Ed25519KeyPair seller = Ed25519KeyPair.generate();
     ledger.faucet(seller.address(), 1);

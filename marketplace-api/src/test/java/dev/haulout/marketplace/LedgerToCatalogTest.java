@@ -103,4 +103,33 @@ class LedgerToCatalogTest {
     assertEquals(100_000_000L, after.getLong("data.listing.price.rentPricePerPeriodFrost"));
     assertEquals(86_400_000L, after.getLong("data.listing.price.rentPeriodMs"));
   }
+
+  static ListingSpec spec(String blobId, String title, long buyFrost) {
+    return new ListingSpec(blobId, blobId == null ? null : "envelope", title, "Hourly sea level", List.of("ocean"), "CC0",
+        4096, "csv", "ts,level", null, buyFrost, 0, 0, null);
+  }
+
+  @Test
+  void aDraftIsHiddenUntilItsFirstRevisionAndEachNewBlobIsTheNextRevision() {
+    Ed25519KeyPair seller = Ed25519KeyPair.generate();
+    String title = "Draft gauges " + UUID.randomUUID();
+    String id = submit(seller, new TxKind.CreateListing(spec(null, title, 5_000_000_000L)));
+    // a later state of another listing reaching the catalog means the draft's event was consumed too
+    String marker = submit(seller, new TxKind.CreateListing(spec("AAEC", "marker " + UUID.randomUUID(), 1)));
+    await().atMost(Duration.ofSeconds(60)).until(() -> read(marker).getString("data.listing.id") != null);
+    assertNull(read(id).get("data.listing"), "a draft is not shown");
+    assertEquals(0, (int) graphql("{ listings(query: \"" + title + "\") { totalCount } }").then().extract()
+        .path("data.listings.totalCount"));
+
+    submit(seller, new TxKind.UpdateListing(id, spec("AAECAw", title, 5_000_000_000L)));
+    await().atMost(Duration.ofSeconds(60)).until(() -> read(id).getString("data.listing.id") != null);
+    assertEquals("ACTIVE", read(id).getString("data.listing.status"));
+    submit(seller, new TxKind.UpdateListing(id, spec("AAECAw", title, 6_000_000_000L))); // a price change: same content
+    submit(seller, new TxKind.UpdateListing(id, spec("BBECAw", title, 6_000_000_000L))); // revision 2
+    await().atMost(Duration.ofSeconds(60)).until(() -> read(id).getInt("data.listing.version") == 4);
+    JsonPath r = graphql("{ listing(id: \"" + id + "\") { revisions { revision blobId sizeBytes } } }")
+        .then().statusCode(200).extract().jsonPath();
+    assertEquals(List.of(1, 2), r.getList("data.listing.revisions.revision"));
+    assertEquals(List.of("AAECAw", "BBECAw"), r.getList("data.listing.revisions.blobId"));
+  }
 }

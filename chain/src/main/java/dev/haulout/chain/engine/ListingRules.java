@@ -23,19 +23,26 @@ final class ListingRules {
 
   static void create(RuleContext ctx, String s, TxKind.CreateListing c) {
     validateSpec(c.spec());
-    Listing l = new Listing(ctx.newId(), s, c.spec(), ctx.config.feeBps(), ListingStatus.ACTIVE);
+    ListingStatus status = c.spec().hasContent() ? ListingStatus.ACTIVE : ListingStatus.DRAFT;
+    Listing l = new Listing(ctx.newId(), s, c.spec(), ctx.config.feeBps(), status);
     listingEvent(ctx, "ListingCreated", l, ctx.create(l));
   }
 
   static void update(RuleContext ctx, String s, TxKind.UpdateListing u) {
     validateSpec(u.spec());
-    Listing l = sellerListing(ctx, s, u.listingId(), true);
+    Listing l = editableListing(ctx, s, u.listingId());
     Listing nl = l.withSpec(u.spec());
+    if (l.status() == ListingStatus.ACTIVE && !u.spec().hasContent()) {
+      throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "listing " + l.id() + " is active: blobId is required");
+    }
+    if (l.status() == ListingStatus.DRAFT && u.spec().hasContent()) {
+      nl = nl.withStatus(ListingStatus.ACTIVE);
+    }
     listingEvent(ctx, "ListingUpdated", nl, ctx.update(nl));
   }
 
   static void delist(RuleContext ctx, String s, TxKind.Delist d) {
-    Listing l = sellerListing(ctx, s, d.listingId(), true).withStatus(ListingStatus.DELISTED);
+    Listing l = editableListing(ctx, s, d.listingId()).withStatus(ListingStatus.DELISTED);
     listingEvent(ctx, "ListingDelisted", l, ctx.update(l));
   }
 
@@ -63,11 +70,11 @@ final class ListingRules {
   static void buy(RuleContext ctx, String buyer, TxKind.Buy b) {
     Listing l = activeListing(ctx, b.listingId());
     long price = l.spec().buyPriceFrost();
-    if (price <= 0) {
+    if (price <= 0 && !l.spec().isFree()) {
       throw new LedgerException(ErrorCode.NOT_FOR_SALE, "listing " + l.id() + " has no buy price");
     }
     checkMax(price, b.maxPriceFrost());
-    long[] split = pay(ctx, buyer, l, price);
+    long[] split = price == 0 ? new long[] {0, 0} : pay(ctx, buyer, l, price);
     AccessPass pass = new AccessPass(ctx.newId(), buyer, l.id(), price, ctx.nowMs);
     long v = ctx.create(pass);
     ctx.event("AccessPassIssued", pass.id(), v, EventBodies.of("passId", pass.id(), "listingId", l.id(),
@@ -135,6 +142,16 @@ final class ListingRules {
     if (l.status() != ListingStatus.ACTIVE) {
       throw new LedgerException(ErrorCode.LISTING_NOT_ACTIVE, "listing " + id + " is " + l.status());
     }
+    return l;
+  }
+
+  /** The sender's listing, active or still a draft (its seller may edit, complete or delist it). */
+  private static Listing editableListing(RuleContext ctx, String sender, String id) {
+    Listing l = ctx.load(id, Listing.class);
+    if (l.status() == ListingStatus.DELISTED) {
+      throw new LedgerException(ErrorCode.LISTING_NOT_ACTIVE, "listing " + id + " is " + l.status());
+    }
+    RuleContext.requireOwner(sender, l);
     return l;
   }
 

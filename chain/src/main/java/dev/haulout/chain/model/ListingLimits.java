@@ -59,10 +59,13 @@ public final class ListingLimits {
 
   private ListingLimits() {}
 
-  /** Checks every field of a listing spec; throws {@link LedgerException} naming the field. */
+  /**
+   * Checks every field of a listing spec; throws {@link LedgerException} naming the field. An empty
+   * (or null) {@code blobId} is a listing without content yet (a draft, see {@link ListingStatus}).
+   */
   public static void validate(ListingSpec s) {
     String blobId = text("blobId", s.blobId(), MAX_BLOB_ID, false);
-    if (!BLOB_ID.matcher(blobId).matches()) {
+    if (!blobId.isEmpty() && !BLOB_ID.matcher(blobId).matches()) {
       throw new LedgerException(ErrorCode.INVALID_ARGUMENT, "blobId must match " + BLOB_ID_REGEX);
     }
     text("sealedKeyRef", s.sealedKeyRef(), MAX_SEALED_KEY_REF, false);

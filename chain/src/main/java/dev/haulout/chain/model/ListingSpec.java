@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * What a seller states about a listing. Prices in FROST; a price of 0 means "not offered" for
- * rent ({@code rentPricePerPeriodFrost == 0}) or buy ({@code buyPriceFrost == 0}). A non-null
- * {@code allowlist} makes the listing private: only the seller and listed addresses get access.
+ * rent ({@code rentPricePerPeriodFrost == 0}) or buy ({@code buyPriceFrost == 0}); a public
+ * listing offered neither way is <b>free</b> ({@link #isFree}): a Buy at price 0 issues its pass. A
+ * non-null {@code allowlist} makes the listing private: only the seller and listed addresses get
+ * access. An empty {@code blobId} means no content yet ({@link #hasContent}).
  */
 public record ListingSpec(
     String blobId,
@@ -26,5 +28,15 @@ public record ListingSpec(
   public ListingSpec {
     tags = tags == null ? List.of() : List.copyOf(tags);
     allowlist = allowlist == null ? null : List.copyOf(allowlist);
+  }
+
+  /** True when the spec names a blob (a listing without one is a draft). */
+  public boolean hasContent() {
+    return blobId != null && !blobId.isEmpty();
+  }
+
+  /** A public listing with neither a buy nor a rent price: anyone may take a pass for 0. */
+  public boolean isFree() {
+    return buyPriceFrost == 0 && rentPricePerPeriodFrost == 0 && allowlist == null;
   }
 }

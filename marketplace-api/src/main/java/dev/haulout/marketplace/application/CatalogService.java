@@ -6,6 +6,8 @@ import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.domain.Listing;
 import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingRevision;
+import dev.haulout.marketplace.domain.ListingStatus;
 import dev.haulout.marketplace.domain.ListingPage;
 import dev.haulout.marketplace.domain.ListingQuery;
 import dev.haulout.marketplace.domain.ListingSort;
@@ -46,7 +48,13 @@ public class CatalogService {
     } catch (IllegalArgumentException e) {
       return Uni.createFrom().failure(new CatalogException(ErrorCode.INVALID_ARGUMENT, e.getMessage()));
     }
-    return listings.findById(listingId);
+    // a draft has no content yet and is nobody's to see but its seller's (through their publication)
+    return listings.findById(listingId).map(l -> l == null || l.status() == ListingStatus.DRAFT ? null : l);
+  }
+
+  /** The content revisions of a visible listing, oldest first. */
+  public Uni<List<ListingRevision>> revisions(String id) {
+    return get(id).flatMap(l -> l == null ? Uni.createFrom().item(List.<ListingRevision>of()) : listings.revisions(l.id()));
   }
 
   public Uni<CatalogStats> stats(Viewer viewer) {

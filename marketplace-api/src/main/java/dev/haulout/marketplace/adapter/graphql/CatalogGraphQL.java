@@ -47,6 +47,12 @@ public class CatalogGraphQL {
     return GraphQLErrors.translated(catalog.get(id).map(l -> l == null ? null : ListingView.of(l)));
   }
 
+  @Description("The listing's content revisions, oldest first.")
+  public Uni<@NonNull List<@NonNull RevisionView>> revisions(@Source ListingView listing) {
+    return GraphQLErrors.translated(catalog.revisions(listing.id())
+        .map(rs -> rs.stream().map(RevisionView::of).toList()));
+  }
+
   @Query("me")
   @Description("The signed-in user or agent. Requires a bearer token.")
   public Uni<@NonNull MeView> me() {

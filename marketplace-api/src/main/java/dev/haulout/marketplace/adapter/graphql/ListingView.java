@@ -25,7 +25,7 @@ public record ListingView(
     String previewRef,
     @NonNull PriceView price,
     @Description("Walrus blob ID (base64url) of the encrypted dataset") String blobId,
-    @NonNull @Description("ACTIVE or DELISTED") String status,
+    @NonNull @Description("ACTIVE or DELISTED (DRAFT only in a seller's own views)") String status,
     @NonNull @Description("ISO-8601 UTC") String createdAt,
     @NonNull @Description("ISO-8601 UTC") String updatedAt) {
 
@@ -44,13 +44,14 @@ public record ListingView(
       Long rentPricePerPeriodFrost,
       String rentPricePerPeriodWal,
       Long rentPeriodMs,
-      @NonNull Integer feeBps) {
+      @NonNull Integer feeBps,
+      @NonNull @Description("Offered neither for a price nor for rent: anyone takes a pass for 0.") Boolean free) {
     static PriceView of(PriceTerms t) {
       return new PriceView(
           t.buyPriceFrost(), t.buyPriceFrost() == null ? null : PriceTerms.formatWal(t.buyPriceFrost()),
           t.rentPricePerPeriodFrost(),
           t.rentPricePerPeriodFrost() == null ? null : PriceTerms.formatWal(t.rentPricePerPeriodFrost()),
-          t.rentPeriodMs(), t.feeBps());
+          t.rentPeriodMs(), t.feeBps(), t.buyPriceFrost() == null && t.rentPricePerPeriodFrost() == null);
     }
   }
 }

@@ -118,7 +118,7 @@ public final class ListingEventParser {
           new PriceTerms(offered(p.buyPriceFrost()), offered(p.rentPricePerPeriodFrost()),
               offered(p.rentPricePerPeriodFrost()) == null ? null : p.rentPeriodMs(),
               p.feeBps() == null ? 0 : p.feeBps()),
-          p.blobId(),
+          p.blobId() == null || p.blobId().isEmpty() ? null : p.blobId(),
           p.sealedKeyRef(),
           status,
           at,

@@ -3,6 +3,8 @@ package dev.haulout.marketplace.adapter.persistence;
 import dev.haulout.marketplace.application.port.ListingRepository;
 import dev.haulout.marketplace.domain.Listing;
 import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingRevision;
+import java.time.Instant;
 import dev.haulout.marketplace.domain.ListingPage;
 import dev.haulout.marketplace.domain.ListingQuery;
 import dev.haulout.marketplace.domain.PageCursor;
@@ -84,14 +86,48 @@ public class HibernateListingRepository implements ListingRepository {
                     ListingEntity e = new ListingEntity();
                     ListingMapper.copyState(listing, eventSeq, e);
                     e.createdMs = listing.createdAt().toEpochMilli();
-                    return s.persist(e).replaceWith(ApplyOutcome.INSERTED);
+                    return s.persist(e).call(s::flush)
+                        .call(() -> recordRevision(s, listing, null))
+                        .replaceWith(ApplyOutcome.INSERTED);
                   }
                   if (existing.version >= listing.version()) {
                     return Uni.createFrom().item(ApplyOutcome.IGNORED_STALE);
                   }
+                  String previousBlob = existing.blobId;
                   ListingMapper.copyState(listing, eventSeq, existing);
-                  return Uni.createFrom().item(ApplyOutcome.UPDATED);
+                  return recordRevision(s, listing, previousBlob).replaceWith(ApplyOutcome.UPDATED);
                 })));
+  }
+
+  /** Adds the next revision when {@code listing} names a blob other than {@code previousBlob}. */
+  private static Uni<Void> recordRevision(Mutiny.Session s, Listing listing, String previousBlob) {
+    if (listing.blobId() == null || listing.blobId().equals(previousBlob)) {
+      return Uni.createFrom().voidItem();
+    }
+    return s.createNativeQuery("INSERT INTO listing_revision (listing_id, revision, blob_id, size_bytes, version, created_ms)"
+            + " SELECT :id, coalesce(max(revision), 0) + 1, :blob, :size, :version, :created"
+            + " FROM listing_revision WHERE listing_id = :id")
+        .setParameter("id", listing.id().value())
+        .setParameter("blob", listing.blobId())
+        .setParameter("size", listing.sizeBytes())
+        .setParameter("version", listing.version())
+        .setParameter("created", listing.updatedAt().toEpochMilli())
+        .executeUpdate()
+        .replaceWithVoid();
+  }
+
+  @Override
+  public Uni<List<ListingRevision>> revisions(ListingId id) {
+    return StoreErrors.translate(
+        Sessions.read(sessions, s -> s.createNativeQuery(
+                "SELECT revision, blob_id, size_bytes, version, created_ms FROM listing_revision"
+                    + " WHERE listing_id = :id ORDER BY revision", Object[].class)
+            .setParameter("id", id.value())
+            .getResultList()
+            .map(rows -> rows.stream()
+                .map(r -> new ListingRevision(id, ((Number) r[0]).intValue(), (String) r[1],
+                    r[2] == null ? null : ((Number) r[2]).longValue(), num(r[3]), Instant.ofEpochMilli(num(r[4]))))
+                .toList())));
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.haulout.marketplace.application.port;
 
 import dev.haulout.marketplace.domain.Listing;
 import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingRevision;
+import java.util.List;
 import dev.haulout.marketplace.domain.ListingPage;
 import dev.haulout.marketplace.domain.ListingQuery;
 import io.smallrye.mutiny.Uni;
@@ -16,11 +18,15 @@ public interface ListingRepository {
 
   /**
    * Stores {@code listing} unless the catalog already holds that version or a newer one. Keeps the
-   * first-seen creation time. Idempotent: applying the same event twice changes nothing.
+   * first-seen creation time. Idempotent: applying the same event twice changes nothing. A state
+   * naming a blob other than the stored one records the next {@link ListingRevision}.
    */
   Uni<ApplyOutcome> applyIfNewer(Listing listing, long eventSeq);
 
   Uni<CatalogStats> stats();
+
+  /** The listing's content revisions, oldest first (empty for a draft or an unknown listing). */
+  Uni<List<ListingRevision>> revisions(ListingId id);
 
   enum ApplyOutcome {
     INSERTED,
