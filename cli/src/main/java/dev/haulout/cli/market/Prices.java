@@ -1,21 +1,19 @@
 package dev.haulout.cli.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.haulout.chain.RentPeriods;
 import dev.haulout.chain.Wal;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * WAL amounts and rent periods as a seller types them. WAL is a plain decimal with at most 9
  * fraction digits, converted to FROST exactly (1 WAL = 10^9 FROST, {@link Wal}); periods are
- * {@code 30d}, {@code 12h}, {@code 90m} or ISO-8601 ({@code P30D}, {@code PT12H}) — the forms the
- * marketplace's publish metadata accepts (docs/commerce.md "Publish").
+ * {@code 30d}, {@code 12h}, {@code 90m} or ISO-8601 ({@code P30D}, {@code PT12H}), parsed by chain's
+ * {@link RentPeriods} as the marketplace's publish metadata is (docs/commerce.md "Publish").
  */
 public final class Prices {
   private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,11}(\\.[0-9]{1,9})?");
-  private static final Pattern SHORT_PERIOD = Pattern.compile("([1-9][0-9]{0,5})([dhm])");
-  public static final long MAX_RENT_PERIOD_MS = Duration.ofDays(3650).toMillis();
 
   private Prices() {}
 
@@ -33,29 +31,13 @@ public final class Prices {
     }
   }
 
-  /** Milliseconds of a rent period: {@code 30d}, {@code 12h}, {@code 90m}, {@code P30D}, {@code PT12H}. */
+  /** Milliseconds of a rent period: {@code 30d}, {@code 12h}, {@code 90m}, {@code P30D}, {@code PT12H} ({@link RentPeriods}). */
   public static long periodMillis(String text) {
-    String t = text.strip();
-    java.util.regex.Matcher s = SHORT_PERIOD.matcher(t.toLowerCase(Locale.ROOT));
-    long ms;
-    if (s.matches()) {
-      long n = Long.parseLong(s.group(1));
-      ms = switch (s.group(2)) {
-        case "d" -> Duration.ofDays(n).toMillis();
-        case "h" -> Duration.ofHours(n).toMillis();
-        default -> Duration.ofMinutes(n).toMillis();
-      };
-    } else {
-      try {
-        ms = Duration.parse(t.toUpperCase(Locale.ROOT)).toMillis();
-      } catch (RuntimeException e) {
-        throw new CliError("INVALID_PERIOD", "'" + Texts.clip(t, 40) + "' is not a period like 30d, 12h or P30D");
-      }
+    try {
+      return RentPeriods.parseMillis(text);
+    } catch (IllegalArgumentException e) {
+      throw new CliError("INVALID_PERIOD", "rent period " + e.getMessage());
     }
-    if (ms < Duration.ofMinutes(1).toMillis() || ms > MAX_RENT_PERIOD_MS) {
-      throw new CliError("INVALID_PERIOD", "a rent period must be between 1 minute and 3650 days");
-    }
-    return ms;
   }
 
   /** "buy 2.5 WAL · rent 0.1 WAL / 30d", "free", or "not for sale". */
