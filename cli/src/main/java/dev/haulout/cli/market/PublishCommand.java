@@ -142,31 +142,64 @@ public final class PublishCommand implements Callable<Integer> {
     client.setUploadCreationURL(new URL(m.api() + "/api/v1/uploads"));
     client.enableResuming(FileUrlStore.fromEnvironment());
     client.enableRemoveFingerprintOnSuccess();
-    TusUpload upload = new TusUpload(file.toFile());
-    upload.setMetadata(meta);
-    upload.setFingerprint(fingerprint(m.api(), meta));
-    try {
-      client.setHeaders(Map.of("Authorization", "Bearer " + m.token()));
-      TusUploader up = client.resumeOrCreateUpload(upload);
-      up.setChunkSize(256 * 1024);
-      up.setRequestPayloadSize(16 * 1024 * 1024);
-      long size = upload.getSize();
-      bar.onProgress("upload", up.getOffset(), size);
-      while (true) {
-        client.setHeaders(Map.of("Authorization", "Bearer " + m.token())); // refreshed for long uploads
-        if (up.uploadChunk() <= -1) {
-          break;
+    String fingerprint = fingerprint(m.api(), meta);
+    // a dropped connection, or the server still holding the lock of a request it lost (409), is
+    // retried from the server's offset (HEAD) a few times before the command gives up
+    for (int attempt = 1; ; attempt++) {
+      TusUpload upload = new TusUpload(file.toFile()); // a fresh stream each attempt, positioned by the client
+      upload.setMetadata(meta);
+      upload.setFingerprint(fingerprint);
+      try {
+        return send(client, upload, m, bar);
+      } catch (ProtocolException e) {
+        int status = status(e);
+        if (attempt >= 5 || !(status == 409 || status == 423 || status >= 500 || e.shouldRetry())) {
+          throw refused(e);
         }
-        bar.onProgress("upload", up.getOffset(), size);
+      } catch (IOException e) {
+        if (attempt >= 5) {
+          throw new CliError("UPLOAD_INTERRUPTED", "the upload stopped (" + e.getMessage()
+              + "); run the same command again to resume");
+        }
       }
-      up.finish();
-      bar.onProgress("upload", size, size);
-      return up.getUploadURL().toString();
-    } catch (ProtocolException e) {
-      throw refused(e);
-    } catch (IOException e) {
-      throw new CliError("UPLOAD_INTERRUPTED", "the upload stopped (" + e.getMessage()
-          + "); run the same command again to resume");
+      sleepQuietly(1000L * attempt);
+    }
+  }
+
+  private static String send(TusClient client, TusUpload upload, Market m, ProgressBar bar)
+      throws ProtocolException, IOException {
+    client.setHeaders(Map.of("Authorization", "Bearer " + m.token()));
+    TusUploader up = client.resumeOrCreateUpload(upload);
+    up.setChunkSize(256 * 1024);
+    up.setRequestPayloadSize(4 * 1024 * 1024); // a resume loses at most one request
+    long size = upload.getSize();
+    bar.onProgress("upload", up.getOffset(), size);
+    while (true) {
+      client.setHeaders(Map.of("Authorization", "Bearer " + m.token())); // refreshed for long uploads
+      if (up.uploadChunk() <= -1) {
+        break;
+      }
+      bar.onProgress("upload", up.getOffset(), size);
+    }
+    up.finish();
+    bar.onProgress("upload", size, size);
+    return up.getUploadURL().toString();
+  }
+
+  private static int status(ProtocolException e) {
+    try {
+      return e.getCausingConnection() == null ? -1 : e.getCausingConnection().getResponseCode();
+    } catch (IOException io) {
+      return -1;
+    }
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliError("INTERRUPTED", "interrupted");
     }
   }
 
