@@ -8,9 +8,13 @@
 #   services/services.sh stop  [SERVICE..]  stops them; leaves nothing running
 #   services/services.sh status             one line per service
 #   services/services.sh env                prints the addresses as shell exports
+#   services/services.sh sync-realm         creates/updates the committed realm's clients in a running
+#                                           Keycloak through its admin REST API (no restart)
 #
 # Configuration (environment): HAULOUT_STATE (default /var/tmp/haulout), HAULOUT_PG_PORT (5433),
-# HAULOUT_KAFKA_PORT (9092), HAULOUT_KAFKA_CONTROLLER_PORT (9093), HAULOUT_KEYCLOAK_PORT (8180).
+# HAULOUT_KAFKA_PORT (9092), HAULOUT_KAFKA_CONTROLLER_PORT (9093), HAULOUT_KEYCLOAK_PORT (8180),
+# HAULOUT_KC_ADMIN / HAULOUT_KC_ADMIN_PASSWORD (the dev-only master admin Keycloak is started with;
+# default admin/admin, reachable on 127.0.0.1 only).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +26,8 @@ KC_PORT=${HAULOUT_KEYCLOAK_PORT:-8180}
 KAFKA_VERSION=4.4.0
 KC_VERSION=26.5.6
 KC_HOME=$STATE/keycloak-$KC_VERSION
+KC_ADMIN=${HAULOUT_KC_ADMIN:-admin}
+KC_ADMIN_PASSWORD=${HAULOUT_KC_ADMIN_PASSWORD:-admin}
 MVN="$ROOT/mvnw -B -q"
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -142,7 +148,11 @@ kc_url() { echo "http://127.0.0.1:$KC_PORT/realms/haulout"; }
 kc_ready() { curl -sf -o /dev/null "$(kc_url)/.well-known/openid-configuration"; }
 start_keycloak() {
   install_keycloak
-  if pid_alive "$STATE/keycloak.pid" && kc_ready; then log "keycloak already running on $KC_PORT"; return; fi
+  if pid_alive "$STATE/keycloak.pid" && kc_ready; then
+    log "keycloak already running on $KC_PORT"
+    sync_realm_clients || log "warning: the realm's clients were not synced (see above)"
+    return
+  fi
   port_open "$KC_PORT" && die "port $KC_PORT is taken by another process"
   # Re-import when the committed realm changed: the dev database keeps the old realm otherwise.
   local sum; sum=$(sha256sum "$KC_REALM_FILE" | cut -c1-64)
@@ -152,12 +162,44 @@ start_keycloak() {
     cp "$KC_REALM_FILE" "$KC_HOME/data/import/"
     echo "$sum" > "$KC_HOME/data/realm.sha256"
   fi
+  KC_BOOTSTRAP_ADMIN_USERNAME="$KC_ADMIN" KC_BOOTSTRAP_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
   nohup setsid "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" --import-realm \
     --health-enabled=false > "$STATE/keycloak.log" 2>&1 < /dev/null &
   echo $! > "$STATE/keycloak.pid"
   wait_for "keycloak" 180 kc_ready || { tail -30 "$STATE/keycloak.log" >&2; die "keycloak did not start"; }
 }
 stop_keycloak() { stop_pidfile "$STATE/keycloak.pid" keycloak; }
+
+# A running Keycloak keeps the realm it imported (--import-realm skips an existing realm): clients
+# added to or changed in the committed realm file are created or updated through the admin REST API,
+# so a new client (e.g. haulout-cli) reaches a shared instance without a restart.
+sync_realm_clients() {
+  command -v jq >/dev/null || { log "sync-realm needs jq (apt-get install jq)"; return 1; }
+  kc_ready || { log "keycloak is not running on $KC_PORT"; return 1; }
+  local base="http://127.0.0.1:$KC_PORT" token
+  token=$(curl -sf -X POST "$base/realms/master/protocol/openid-connect/token" \
+      --data-urlencode grant_type=password --data-urlencode client_id=admin-cli \
+      --data-urlencode "username=$KC_ADMIN" --data-urlencode "password=$KC_ADMIN_PASSWORD" | jq -r .access_token) \
+    || { log "no admin token from the master realm (Keycloak started without HAULOUT_KC_ADMIN?);" \
+           "the realm is re-imported when services.sh next starts Keycloak"; return 1; }
+  local n i client id code
+  n=$(jq '.clients | length' "$KC_REALM_FILE")
+  for ((i = 0; i < n; i++)); do
+    client=$(jq -c ".clients[$i]" "$KC_REALM_FILE")
+    id=$(curl -sf -H "Authorization: Bearer $token" \
+        "$base/admin/realms/haulout/clients?clientId=$(jq -r .clientId <<<"$client")" | jq -r '.[0].id // empty')
+    if [ -z "$id" ]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+          -H 'Content-Type: application/json' --data "$client" "$base/admin/realms/haulout/clients")
+    else
+      code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
+          -H 'Content-Type: application/json' --data "$(jq --arg id "$id" '. + {id: $id}' <<<"$client")" \
+          "$base/admin/realms/haulout/clients/$id")
+    fi
+    case $code in 2??) ;; *) log "client $(jq -r .clientId <<<"$client"): HTTP $code"; return 1 ;; esac
+  done
+  log "keycloak: $n clients of the realm file synced"
+}
 
 stop_pidfile() { # pidfile name
   local f=$1
@@ -205,5 +247,6 @@ case "$cmd" in
     done ;;
   status) status ;;
   env) print_env ;;
-  *) die "usage: $0 install|start|stop|status|env [pg|kafka|keycloak]" ;;
+  sync-realm) sync_realm_clients ;;
+  *) die "usage: $0 install|start|stop|status|env|sync-realm [pg|kafka|keycloak]" ;;
 esac

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     name = "haulout",
     mixinStandardHelpOptions = true,
     versionProvider = Haulout.Version.class,
-    description = "Haulout command-line tool: blobs, sealing, wallet and storage.",
+    description = "Haulout command-line tool: the marketplace (login, search, publish, buy, rent, library, get), blobs, sealing, wallet and storage.",
     subcommands = {
       CommandLine.HelpCommand.class,
       dev.haulout.cli.erasure.BlobIdCommand.class,
@@ -28,6 +28,14 @@ import picocli.CommandLine.Command;
       dev.haulout.cli.wallet.WalletCommand.class,
       dev.haulout.cli.storage.StoreCommand.class,
       dev.haulout.cli.storage.ReadCommand.class,
+      dev.haulout.cli.market.LoginCommand.class,
+      dev.haulout.cli.market.LogoutCommand.class,
+      dev.haulout.cli.market.SearchCommand.class,
+      dev.haulout.cli.market.PublishCommand.class,
+      dev.haulout.cli.market.BuyCommand.class,
+      dev.haulout.cli.market.RentCommand.class,
+      dev.haulout.cli.market.LibraryCommand.class,
+      dev.haulout.cli.market.GetCommand.class,
     })
 public final class Haulout {
 
@@ -41,6 +49,12 @@ public final class Haulout {
   /** Runs the command line and returns the exit code (used by tests). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Haulout());
+    cl.setParameterExceptionHandler(
+        (ex, args2) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: USAGE: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+          return 2;
+        });
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("error: " + describe(ex));
@@ -79,6 +93,9 @@ public final class Haulout {
 
   /** A one-line message for an error escaping a command: what went wrong, never a stack trace. */
   static String describe(Throwable ex) {
+    if (ex instanceof dev.haulout.cli.market.CliError e) {
+      return e.code() + ": " + e.getMessage();
+    }
     if (ex instanceof NoSuchFileException e) {
       return "no such file: " + e.getFile();
     }

@@ -4,14 +4,14 @@ import dev.haulout.storage.ProgressListener;
 import java.io.PrintWriter;
 
 /** A one-line progress bar on stderr: phase, percentage, bytes; redrawn at most every 100 ms. */
-final class ProgressBar implements ProgressListener {
+public final class ProgressBar implements ProgressListener {
   private static final int WIDTH = 30;
   private final PrintWriter err;
   private final boolean quiet;
   private long lastDraw;
   private boolean drawn;
 
-  ProgressBar(PrintWriter err, boolean quiet) {
+  public ProgressBar(PrintWriter err, boolean quiet) {
     this.err = err;
     this.quiet = quiet;
   }
@@ -33,19 +33,19 @@ final class ProgressBar implements ProgressListener {
     int pct = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
     int fill = pct * WIDTH / 100;
     err.printf("\r%-8s [%s%s] %3d%% %s", phase, "#".repeat(fill), ".".repeat(WIDTH - fill), pct,
-        phase.equals("upload") || phase.equals("encode") || phase.equals("read") ? human(done) + "/" + human(total) : done + "/" + total);
+        phase.equals("upload") || phase.equals("encode") || phase.equals("read") || phase.equals("download") ? human(done) + "/" + human(total) : done + "/" + total);
     err.flush();
     drawn = true;
   }
 
-  synchronized void finish() {
+  public synchronized void finish() {
     if (drawn) {
       err.println();
       err.flush();
     }
   }
 
-  static String human(long b) {
+  public static String human(long b) {
     if (b < 1024) {
       return b + " B";
     }

@@ -1,15 +1,12 @@
 package dev.haulout.marketplace.domain;
 
+import dev.haulout.chain.RentPeriods;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.model.ListingLimits;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a seller asks for when publishing, read from the upload's tus metadata (keys in
@@ -30,9 +27,8 @@ public record PublishRequest(
     boolean free,
     String listingId) {
 
-  private static final Pattern SHORT_PERIOD = Pattern.compile("([1-9][0-9]{0,5})([dhm])");
   /** Longest rent period accepted: ten years. */
-  public static final long MAX_RENT_PERIOD_MS = Duration.ofDays(3650).toMillis();
+  public static final long MAX_RENT_PERIOD_MS = RentPeriods.MAX_MS;
 
   /** True when the upload's metadata asks to publish (it names a title or a listing to revise). */
   public static boolean wanted(Map<String, String> metadata) {
@@ -93,29 +89,13 @@ public record PublishRequest(
     return new PublishRequest(filename, type, title, description, tags, license, buy, rent, period, free, listingId);
   }
 
-  /** {@code 30d}, {@code 12h}, {@code 90m} or an ISO-8601 duration ({@code P30D}, {@code PT12H}). */
+  /** {@code 30d}, {@code 12h}, {@code 90m} or an ISO-8601 duration ({@code P30D}, {@code PT12H}); chain's {@link RentPeriods}. */
   public static long parsePeriod(String text) {
-    String t = text.strip();
-    Matcher s = SHORT_PERIOD.matcher(t.toLowerCase(Locale.ROOT));
-    long ms;
-    if (s.matches()) {
-      long n = Long.parseLong(s.group(1));
-      ms = switch (s.group(2)) {
-        case "d" -> Duration.ofDays(n).toMillis();
-        case "h" -> Duration.ofHours(n).toMillis();
-        default -> Duration.ofMinutes(n).toMillis();
-      };
-    } else {
-      try {
-        ms = Duration.parse(t.toUpperCase(Locale.ROOT)).toMillis();
-      } catch (DateTimeParseException | ArithmeticException e) {
-        throw new IllegalArgumentException("rentPeriod '" + Texts.printable(t, 40) + "' is not like 30d, 12h or P30D");
-      }
+    try {
+      return RentPeriods.parseMillis(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("rentPeriod " + e.getMessage());
     }
-    if (ms < Duration.ofMinutes(1).toMillis() || ms > MAX_RENT_PERIOD_MS) {
-      throw new IllegalArgumentException("rentPeriod must be between 1 minute and 3650 days");
-    }
-    return ms;
   }
 
   private static long price(Map<String, String> m, String key) {

@@ -62,8 +62,21 @@ public class TusEndpoint {
     }
   }
 
+  /**
+   * The request's method, or on a POST the one its {@code X-HTTP-Method-Override} names: tus core
+   * requires servers to honour it for clients that cannot send PATCH or DELETE (the JDK's
+   * HttpURLConnection, hence tus-java-client, always sends {@code POST} + {@code X-HTTP-Method-Override: PATCH}).
+   */
+  static HttpMethod method(HttpServerRequest req) {
+    String override = req.getHeader("X-HTTP-Method-Override");
+    if (req.method() == HttpMethod.POST && override != null && !override.isBlank()) {
+      return HttpMethod.valueOf(override.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+    return req.method();
+  }
+
   private void member(RoutingContext ctx) {
-    HttpMethod method = ctx.request().method();
+    HttpMethod method = method(ctx.request());
     String id = ctx.pathParam("id");
     if (method == HttpMethod.OPTIONS) {
       options(ctx);
@@ -96,7 +109,7 @@ public class TusEndpoint {
 
   /** Checks Tus-Resumable, then runs {@code handler}; a failure of either becomes the error answer. */
   private void run(RoutingContext ctx, java.util.function.Function<RoutingContext, Uni<?>> handler) {
-    if (ctx.request().method() == HttpMethod.PATCH) {
+    if (method(ctx.request()) == HttpMethod.PATCH) {
       ctx.request().pause(); // no byte of the body is read before the PATCH is known to be acceptable
     }
     Uni<?> work;
@@ -169,7 +182,7 @@ public class TusEndpoint {
 
   static void fail(RoutingContext ctx, Throwable e) {
     HttpServerRequest req = ctx.request();
-    if (!req.isEnded() && req.method() == HttpMethod.PATCH) {
+    if (!req.isEnded() && method(req) == HttpMethod.PATCH) {
       // the body will not be stored: drop what arrives and close the connection after the answer
       ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
       req.handler(b -> {});
