@@ -34,32 +34,42 @@ export async function download(api, listingId, onProgress) {
   return done;
 }
 
-function Item({ item, api }) {
+/** A download button with a progress bar and the gateway's refusal shown as a sentence with its code. */
+export function DownloadButton({ api, listingId, title }) {
   const [progress, setProgress] = useState(null);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const expired = item.expiresAtMs != null && Date.now() > Number(item.expiresAtMs);
   async function go() {
     setBusy(true); setError(null); setProgress({ done: 0, total: null });
-    try { const n = await download(api, item.listing.id, (done, total) => setProgress({ done, total })); setProgress({ done: n, total: n, finished: true }); } catch (e) { setError(e); } finally { setBusy(false); }
+    try {
+      const n = await download(api, listingId, (done, total) => setProgress({ done, total }));
+      setProgress({ done: n, total: n, finished: true });
+    } catch (e) { setError(e); setProgress(null); } finally { setBusy(false); }
   }
   const pct = progress?.total ? Math.floor((progress.done / progress.total) * 100) : 0;
   return (
-    <li className="card library-item" data-id={item.listing.id}>
-      <h3><a href={`#/listing/${item.listing.id}`}>{item.listing.title}</a></h3>
-      <p>{item.kind === 'RENT' ? `Rental ${expired ? 'expired' : 'until'} ${dateText(item.expiresAtMs)}` : 'Perpetual pass'} · access <code>{item.accessId}</code></p>
-      <div className="row">
-        <button type="button" disabled={busy} onClick={go} aria-label={`Download ${item.listing.title}`}>Download</button>
-        {item.receipt && <a className="button secondary" download={`receipt-${item.listing.id}.json`}
-          href={URL.createObjectURL(new Blob([item.receipt], { type: 'application/json' }))}>Receipt</a>}
-      </div>
+    <>
+      <button type="button" disabled={busy} onClick={go} aria-label={`Download ${title}`}>Download</button>
       {progress && (
         <div className="progress">
-          <progress aria-label={`Download progress of ${item.listing.title}`} max={100} value={progress.total ? pct : undefined} />
+          <progress aria-label={`Download progress of ${title}`} max={100} value={progress.total ? pct : undefined} />
           <span role="status">{progress.finished ? `Downloaded ${bytes(progress.done)}` : `${bytes(progress.done)}${progress.total ? ` of ${bytes(progress.total)}` : ''}`}</span>
         </div>
       )}
       <ErrorText error={error} />
+    </>
+  );
+}
+
+function Item({ item, api }) {
+  const expired = item.expiresAtMs != null && Date.now() > Number(item.expiresAtMs);
+  return (
+    <li className="card library-item" data-id={item.listing.id}>
+      <h3><a href={`#/listing/${item.listing.id}`}>{item.listing.title}</a></h3>
+      <p>{item.kind === 'RENT' ? `Rental ${expired ? 'expired' : 'until'} ${dateText(item.expiresAtMs)}` : 'Perpetual pass'} · access <code>{item.accessId}</code></p>
+      {item.receipt && <p><a download={`receipt-${item.listing.id}.json`}
+        href={URL.createObjectURL(new Blob([item.receipt], { type: 'application/json' }))}>Save the signed receipt</a></p>}
+      <DownloadButton api={api} listingId={item.listing.id} title={item.listing.title} />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { Price } from '../Price.jsx';
 import { ErrorText } from '../ErrorText.jsx';
 import { LISTING_FIELDS } from './Browse.jsx';
 import { Purchase } from './Purchase.jsx';
+import { DownloadButton } from './Library.jsx';
 
 export function Listing({ id, api, signedIn }) {
   const [listing, setListing] = useState(undefined);
@@ -28,6 +29,13 @@ export function Listing({ id, api, signedIn }) {
         <h2>Price</h2>
         <p id="price"><Price price={l.price} /> <small>(marketplace fee {(l.price.feeBps / 100).toFixed(2)}%)</small></p>
         <Purchase listing={l} api={api} signedIn={signedIn} />
+        {signedIn && (
+          <section aria-labelledby="content-heading">
+            <h2 id="content-heading">Content</h2>
+            <p className="summary">Buyers and renters download the decrypted dataset here or from their library.</p>
+            <DownloadButton api={api} listingId={l.id} title={l.title} />
+          </section>
+        )}
         <h2>Details</h2>
         <dl>
           <dt>Status</dt><dd>{l.status}</dd>
