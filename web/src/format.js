@@ -14,7 +14,7 @@ export function frostToWal(frost) {
 }
 
 export const WAL_DECIMAL = /^\d{1,12}(\.\d{1,9})?$/;
-export const RENT_PERIOD = /^(\d{1,5}[dh]|P(\d+D)?(T\d+H)?)$/;
+export const RENT_PERIOD = /^(\d{1,5}[dh]|P(?=\d|T\d)(\d+D)?(T\d+H)?)$/;
 
 export function periodText(ms) {
   const days = ms / 86400000;
