@@ -61,7 +61,11 @@ async function signIn(page, user, password) {
   await page.locator('#who', { hasText: user + ' (' }).waitFor();
 }
 
-const shot = (page, name) => page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true });
+const T0 = Date.now();
+const shot = (page, name) => {
+  console.log(`# ${((Date.now() - T0) / 1000).toFixed(1)} s: ${name}`);
+  return page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true });
+};
 
 async function accessToken(page) {
   return page.evaluate(() => {
