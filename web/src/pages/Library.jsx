@@ -1,6 +1,7 @@
 // The library: the wallet, and everything the user may read (passes and rentals) with a download
 // button that streams the content from the gateway with the bearer token.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { receiptUrl } from './Purchase.jsx';
 import { bytes, dateText, frostToWal } from '../format.js';
 import { ErrorText } from '../ErrorText.jsx';
 
@@ -62,13 +63,13 @@ export function DownloadButton({ api, listingId, title }) {
 }
 
 function Item({ item, api }) {
+  const receipt = useMemo(() => (item.receipt ? receiptUrl(item.receipt) : null), [item.receipt]);
   const expired = item.expiresAtMs != null && Date.now() > Number(item.expiresAtMs);
   return (
     <li className="card library-item" data-id={item.listing.id}>
       <h3><a href={`#/listing/${item.listing.id}`}>{item.listing.title}</a></h3>
       <p>{item.kind === 'RENT' ? `Rental ${expired ? 'expired' : 'until'} ${dateText(item.expiresAtMs)}` : 'Perpetual pass'} · access <code>{item.accessId}</code></p>
-      {item.receipt && <p><a download={`receipt-${item.listing.id}.json`}
-        href={URL.createObjectURL(new Blob([item.receipt], { type: 'application/json' }))}>Save the signed receipt</a></p>}
+      {receipt && <p><a download={`receipt-${item.listing.id}.json`} href={receipt}>Save the signed receipt</a></p>}
       <DownloadButton api={api} listingId={item.listing.id} title={item.listing.title} />
     </li>
   );

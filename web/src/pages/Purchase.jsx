@@ -1,6 +1,6 @@
 // Buy or rent: ask for a signed quote, show its price and expiry, and purchase only on an explicit
 // confirmation. One idempotency key per quote, so a double click or a retry never charges twice.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { dateText, frostToWal } from '../format.js';
 import { ErrorText } from '../ErrorText.jsx';
 
@@ -92,8 +92,14 @@ export function Purchase({ listing, api, signedIn }) {
   );
 }
 
+/** An object URL for saving a receipt as the JSON document it is (an object is serialised). */
+export function receiptUrl(receipt) {
+  const text = typeof receipt === 'string' ? receipt : JSON.stringify(receipt, null, 2);
+  return URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+}
+
 export function Receipt({ purchase }) {
-  const href = purchase.receipt ? URL.createObjectURL(new Blob([purchase.receipt], { type: 'application/json' })) : null;
+  const href = useMemo(() => (purchase.receipt ? receiptUrl(purchase.receipt) : null), [purchase.receipt]);
   return (
     <div className="receipt" role="region" aria-label="Receipt">
       <p><strong>{purchase.kind === 'BUY' ? 'Purchased' : 'Rented'}.</strong> It is in your <a href="#/library">library</a>.</p>
