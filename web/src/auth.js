@@ -1,71 +1,69 @@
-// Sign-in with the Keycloak realm: OpenID Connect authorization code flow with PKCE (S256), for a
-// public client. Tokens live in sessionStorage (this tab only) and are sent as bearer tokens.
-const KEY = 'haulout.auth';
-const PENDING = 'haulout.auth.pending';
+// Sign-in with the Keycloak realm through oidc-client-ts: authorization code flow with PKCE (S256)
+// for the public client `haulout-web`. The user (tokens) and the pending sign-in state live in
+// sessionStorage under `haulout.auth.` (this tab only); the access token goes out as a bearer token.
+import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
 
-function b64url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-function randomString(n = 32) { return b64url(crypto.getRandomValues(new Uint8Array(n))); }
-async function challenge(verifier) {
-  return b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-}
 function redirectUri() { return location.origin + location.pathname; }
 
 export class Auth {
   constructor(config) {
-    this.issuer = config.oidcUrl;
-    this.clientId = config.oidcClientId;
-    this.session = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    this.user = null;
+    this.listeners = new Set();
+    this.manager = new UserManager({
+      authority: config.oidcUrl,
+      client_id: config.oidcClientId,
+      redirect_uri: redirectUri(),
+      post_logout_redirect_uri: redirectUri(),
+      response_type: 'code',
+      scope: 'openid profile email',
+      loadUserInfo: false,
+      automaticSilentRenew: false,
+      userStore: new WebStorageStateStore({ store: sessionStorage, prefix: 'haulout.auth.' }),
+      stateStore: new WebStorageStateStore({ store: sessionStorage, prefix: 'haulout.auth.pending.' }),
+    });
+  }
+
+  async load() {
+    const user = await this.manager.getUser();
+    this.user = user && !user.expired ? user : null;
+    if (user && user.expired) await this.manager.removeUser();
+    await this.manager.clearStaleState();
   }
 
   get token() {
-    if (!this.session) return null;
-    if (Date.now() > this.session.expiresAt) { this.clear(); return null; }
-    return this.session.accessToken;
+    if (!this.user) return null;
+    if (this.user.expired) { this.clear(); return null; }
+    return this.user.access_token;
   }
 
-  clear() { this.session = null; sessionStorage.removeItem(KEY); }
+  onChange(fn) { this.listeners.add(fn); return () => this.listeners.delete(fn); }
 
-  async login() {
-    const verifier = randomString(48);
-    const state = randomString(16);
-    sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, hash: location.hash }));
-    const url = new URL(this.issuer + '/protocol/openid-connect/auth');
-    url.search = new URLSearchParams({
-      client_id: this.clientId, response_type: 'code', scope: 'openid profile email',
-      redirect_uri: redirectUri(), state, code_challenge: await challenge(verifier), code_challenge_method: 'S256',
-    });
-    location.assign(url.toString());
+  clear() {
+    this.user = null;
+    this.manager.removeUser();
+    for (const fn of this.listeners) fn();
   }
 
-  /** Completes a sign-in when the page is the redirect target (?code=...&state=...). */
+  login() { return this.manager.signinRedirect({ state: { hash: location.hash } }); }
+
+  logout() { return this.manager.signoutRedirect(); }
+
+  /** Completes a sign-in (?code=…&state=…) or a sign-out (?state=…) when the page is the redirect target. */
   async handleRedirect() {
     const params = new URLSearchParams(location.search);
-    const code = params.get('code');
-    if (!code) return;
-    const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
-    sessionStorage.removeItem(PENDING);
-    history.replaceState(null, '', redirectUri() + (pending?.hash || '#/'));
-    if (!pending || pending.state !== params.get('state')) throw new Error('sign-in failed: state mismatch');
-    const res = await fetch(this.issuer + '/protocol/openid-connect/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: this.clientId, code,
-        redirect_uri: redirectUri(), code_verifier: pending.verifier }),
-    });
-    if (!res.ok) throw new Error('sign-in failed: token endpoint answered ' + res.status);
-    const t = await res.json();
-    this.session = { accessToken: t.access_token, idToken: t.id_token, expiresAt: Date.now() + (t.expires_in - 10) * 1000 };
-    sessionStorage.setItem(KEY, JSON.stringify(this.session));
-  }
-
-  logout() {
-    const idToken = this.session?.idToken;
-    this.clear();
-    const url = new URL(this.issuer + '/protocol/openid-connect/logout');
-    url.search = new URLSearchParams({ client_id: this.clientId, post_logout_redirect_uri: redirectUri(),
-      ...(idToken ? { id_token_hint: idToken } : {}) });
-    location.assign(url.toString());
+    if (!params.has('state') && !params.has('error')) return;
+    const url = location.href;
+    try {
+      if (params.has('code') || params.has('error')) {
+        const user = await this.manager.signinRedirectCallback(url);
+        history.replaceState(null, '', redirectUri() + (user.state?.hash || '#/'));
+      } else {
+        await this.manager.signoutRedirectCallback(url);
+        history.replaceState(null, '', redirectUri() + location.hash);
+      }
+    } catch (e) {
+      history.replaceState(null, '', redirectUri() + '#/');
+      throw new Error('sign-in failed: ' + e.message);
+    }
   }
 }

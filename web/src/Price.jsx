@@ -1,0 +1,11 @@
+import { periodText } from './format.js';
+
+export function Price({ price }) {
+  const parts = [];
+  if (price.buyPriceWal != null) parts.push(<span key="b"><span className="price">{price.buyPriceWal} WAL</span> <small>to buy</small></span>);
+  if (price.rentPricePerPeriodWal != null) {
+    parts.push(<span key="r"><span className="price">{price.rentPricePerPeriodWal} WAL</span> <small>per {periodText(price.rentPeriodMs)}</small></span>);
+  }
+  if (!parts.length) return <small>not for sale</small>;
+  return parts.flatMap((p, i) => (i ? [' · ', p] : [p]));
+}
