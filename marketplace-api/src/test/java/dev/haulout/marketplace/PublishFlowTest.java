@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(EmbeddedNetworkProfile.class)
 @WithTestResource(value = ServicesTestResource.class, scope = TestResourceScope.GLOBAL)
 class PublishFlowTest {
-  static final String PUBLICATION = "query($id: ID!) { publication(id: $id) { id stage state listingId blobId"
+  static final String PUBLICATION = "query($id: String!) { publication(id: $id) { id stage state listingId blobId"
       + " previewBlobId errorCode errorMessage bytesDone bytesTotal } }";
 
   @Inject NetworkAccess network;
@@ -145,11 +145,11 @@ class PublishFlowTest {
     assertNull(p.get("data.publication.listingId"));
     assertTrue(p.getString("data.publication.errorMessage").contains("rentPeriod"));
     // a retry of a publication that cannot succeed fails the same way; one that is not FAILED is refused
-    JsonPath r = graphql("mutation($id: ID!) { retryPublication(id: $id) { state } }", Map.of("id", id), bob)
+    JsonPath r = graphql("mutation($id: String!) { retryPublication(id: $id) { state } }", Map.of("id", id), bob)
         .then().extract().jsonPath();
     assertEquals("RUNNING", r.getString("data.retryPublication.state"), r.prettify());
     await().atMost(Duration.ofSeconds(300)).until(() -> "FAILED".equals(publication(bob, id).getString("data.publication.state")));
-    JsonPath again = graphql("mutation($id: ID!) { retryPublication(id: $id) { state } }", Map.of("id", "nope"), bob)
+    JsonPath again = graphql("mutation($id: String!) { retryPublication(id: $id) { state } }", Map.of("id", "nope"), bob)
         .then().extract().jsonPath();
     assertEquals("NOT_FOUND", again.getString("errors[0].extensions.code"));
   }

@@ -15,6 +15,7 @@ public record PublicationView(
     @NonNull @Description("Last stage reached") String stage,
     @NonNull @Description("RUNNING, DONE or FAILED") String state,
     @Description("The listing (a draft until LISTED)") String listingId,
+    @Description("The revision this publication adds, when known") Integer revision,
     @Description("Walrus blob ID of the encrypted envelope, once certified") String blobId,
     @Description("Walrus blob ID of the public sample") String previewBlobId,
     @Description("Stable code when FAILED") String errorCode,
@@ -25,7 +26,7 @@ public record PublicationView(
     @NonNull @Description("ISO-8601 UTC") String updatedAt) {
 
   static PublicationView of(Publication p) {
-    return new PublicationView(p.id(), p.stage().name(), p.state().name(), p.listingId(), p.blobId(),
+    return new PublicationView(p.id(), p.stage().name(), p.state().name(), p.listingId(), p.revision(), p.blobId(),
         p.previewBlobId(), p.errorCode(), p.errorMessage(), p.bytesDone(), p.bytesTotal(),
         java.time.Instant.ofEpochMilli(p.createdMs()).toString(), java.time.Instant.ofEpochMilli(p.updatedMs()).toString());
   }
