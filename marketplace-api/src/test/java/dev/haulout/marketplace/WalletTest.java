@@ -59,11 +59,15 @@ class WalletTest {
     String address = first.getString("data.me.wallet.address");
     assertTrue(address.matches("0x[0-9a-f]{64}"), address);
     assertTrue(first.getBoolean("data.me.wallet.managed"));
-    assertEquals(FAUCET, first.getLong("data.me.wallet.balanceFrost"));
+    // other tests of this profile may have spent from alice's wallet already (same embedded ledger):
+    // the faucet's exact amount on a fresh subject is checked in concurrentFirstUses…; here, the
+    // balance is the ledger's and a second use pays nothing more
+    long balance = first.getLong("data.me.wallet.balanceFrost");
+    assertTrue(balance > 0 && balance <= FAUCET, "funded from the faucet: " + balance);
+    assertEquals(balance, network.ledger().balance(dev.haulout.wire.SuiAddress.parse(address)));
     JsonPath again = graphql(WALLET, Map.of(), token).then().statusCode(200).extract().jsonPath();
     assertEquals(address, again.getString("data.me.wallet.address"));
-    assertEquals(FAUCET, again.getLong("data.me.wallet.balanceFrost"), "funded once, not on every use");
-    assertEquals(FAUCET, network.ledger().balance(dev.haulout.wire.SuiAddress.parse(address)));
+    assertEquals(balance, again.getLong("data.me.wallet.balanceFrost"), "funded once, not on every use");
   }
 
   @Test
