@@ -33,7 +33,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +69,7 @@ public class PublishService implements UploadCompleted {
   private final PublicationRepository publications;
   private final UploadRepository uploads;
   private final UploadFiles files;
-  private final Instance<Wallets> wallets;
+  private final Wallets wallets;
   private final NetworkAccess network;
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger threads = new AtomicInteger();
@@ -81,7 +80,7 @@ public class PublishService implements UploadCompleted {
   });
 
   public PublishService(PublicationRepository publications, UploadRepository uploads, UploadFiles files,
-      Instance<Wallets> wallets, NetworkAccess network) {
+      Wallets wallets, NetworkAccess network) {
     this.publications = publications;
     this.uploads = uploads;
     this.files = files;
@@ -179,10 +178,7 @@ public class PublishService implements UploadCompleted {
     } catch (IllegalArgumentException | LedgerException e) {
       throw new Failure(p, "INVALID_METADATA", e.getMessage());
     }
-    if (!wallets.isResolvable()) {
-      throw new Failure(p, "WALLET_UNAVAILABLE", "no wallet service is configured");
-    }
-    Wallets.Wallet wallet = wallets.get().walletOf(new Viewer(p.owner(), null, null, Set.of(), false))
+    Wallets.Wallet wallet = wallets.walletOf(new Viewer(p.owner(), null, null, Set.of(), false))
         .await().atMost(Duration.ofSeconds(60));
     if (wallet.signer() == null) {
       throw new Failure(p, "WALLET_NOT_MANAGED", "publishing from the API needs the managed wallet to sign");

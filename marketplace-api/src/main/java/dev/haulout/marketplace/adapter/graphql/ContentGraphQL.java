@@ -7,7 +7,6 @@ import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.domain.Viewer;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -20,10 +19,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class ContentGraphQL {
   private final ContentService content;
   private final NetworkAccess network;
-  private final Instance<Wallets> wallets;
+  private final Wallets wallets;
   private final ViewerResolver viewer;
 
-  public ContentGraphQL(ContentService content, NetworkAccess network, Instance<Wallets> wallets,
+  public ContentGraphQL(ContentService content, NetworkAccess network, Wallets wallets,
       ViewerResolver viewer) {
     this.content = content;
     this.network = network;
@@ -42,10 +41,7 @@ public class ContentGraphQL {
       if (v == null) {
         throw new CatalogException(ErrorCode.UNAUTHENTICATED, "sessionCertificate needs a bearer token");
       }
-      if (!wallets.isResolvable()) {
-        throw new CatalogException(ErrorCode.UNAVAILABLE, "no wallet service is configured");
-      }
-      return wallets.get().walletOf(v).map(w -> SessionCertificateView.of(
+      return wallets.walletOf(v).map(w -> SessionCertificateView.of(
           content.sessionCertificate(w, sessionPublicKey, ttlMinutes), network.sealing().policyPackage().toString()));
     }));
   }

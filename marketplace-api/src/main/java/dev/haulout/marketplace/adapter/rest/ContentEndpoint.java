@@ -23,7 +23,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -58,10 +57,10 @@ public class ContentEndpoint {
 
   private final ContentService content;
   private final ListingRepository listings;
-  private final Instance<Wallets> wallets;
+  private final Wallets wallets;
   private final IdentityProviderManager identities;
 
-  public ContentEndpoint(ContentService content, ListingRepository listings, Instance<Wallets> wallets,
+  public ContentEndpoint(ContentService content, ListingRepository listings, Wallets wallets,
       IdentityProviderManager identities) {
     this.content = content;
     this.listings = listings;
@@ -104,10 +103,7 @@ public class ContentEndpoint {
     if (viewer == null) {
       throw new CatalogException(ErrorCode.UNAUTHENTICATED, "reading content needs a bearer token");
     }
-    if (!wallets.isResolvable()) {
-      throw new CatalogException(ErrorCode.UNAVAILABLE, "no wallet service is configured");
-    }
-    return wallets.get().walletOf(viewer);
+    return wallets.walletOf(viewer);
   }
 
   private Uni<List<ListingRevision>> history(String listingId, Integer revision) {
