@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
@@ -95,26 +96,44 @@ final class ClientSideRead {
     }
   }
 
+  /**
+   * Writes {@code r} to {@code FILE.part}, then moves it to FILE. The part's blob id is kept in
+   * {@code FILE.part.blob}: a rerun after an interruption continues from the part's length when the
+   * revision's blob is still the same (every byte in the part was authenticated before it was
+   * written), and starts over otherwise.
+   */
   private long write(DatasetReader reader, ByteRange r, Path out) throws IOException {
     Path part = out.resolveSibling(out.getFileName() + ".part");
+    Path blobFile = out.resolveSibling(out.getFileName() + ".part.blob");
+    long have = Files.isRegularFile(part) && Files.isRegularFile(blobFile)
+        && Files.readString(blobFile, StandardCharsets.UTF_8).strip().equals(reader.blobId()) ? Files.size(part) : 0;
+    if (have > r.length()) {
+      have = 0;
+    }
+    Files.writeString(blobFile, reader.blobId(), StandardCharsets.UTF_8);
     ProgressBar bar = new ProgressBar(err, quiet);
-    long done = 0;
-    try (InputStream in = reader.range(r.start(), r.end());
-        OutputStream os = Files.newOutputStream(part)) {
+    long done = have;
+    try (InputStream in = reader.range(r.start() + have, r.end());
+        OutputStream os = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            have > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
       byte[] buf = new byte[256 * 1024];
       for (int k; (k = in.read(buf)) >= 0; ) {
         os.write(buf, 0, k);
         done += k;
         bar.onProgress("decrypt", done, r.length());
       }
+    } catch (DatasetReadException e) {
+      bar.finish();
+      throw e;
     } catch (IOException e) {
       bar.finish();
-      Files.deleteIfExists(part);
-      throw e;
+      throw new CliError("DOWNLOAD_INTERRUPTED", "the read stopped at " + done + " bytes (" + e.getMessage()
+          + "); run the same command again to continue");
     }
     bar.onProgress("decrypt", done, done);
     bar.finish();
     Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteIfExists(blobFile);
     return done;
   }
 

@@ -98,6 +98,31 @@ class ClientSideReadTest {
   }
 
   @Test
+  void anInterruptedReadContinuesFromItsPartWhileTheBlobIsTheSameAndStartsOverOtherwise() throws Exception {
+    Path out = tmp.resolve("resume.csv");
+    Path part = tmp.resolve("resume.csv.part");
+    Path blob = tmp.resolve("resume.csv.part.blob");
+    int had = 700_000;
+    // the part holds zeros where the data was: continuing (not re-reading) keeps them
+    Files.write(part, new byte[had]);
+    Files.writeString(blob, NetworkFixture.blobId);
+    long n = reader(NetworkFixture.aggregatorUrl(), List.of()).run(NetworkFixture.listingId, null, null, out,
+        own(NetworkFixture.BUYER));
+    assertEquals(NetworkFixture.plain.length, n);
+    byte[] got = Files.readAllBytes(out);
+    assertArrayEquals(new byte[had], Arrays.copyOf(got, had), "the part was continued, not read again");
+    assertArrayEquals(Arrays.copyOfRange(NetworkFixture.plain, had, NetworkFixture.plain.length),
+        Arrays.copyOfRange(got, had, got.length));
+    assertFalse(Files.exists(part) || Files.exists(blob), "part and blob marker are gone once complete");
+    // a part of another blob (the listing got a new revision meanwhile) is read again from the start
+    Files.write(part, new byte[had]);
+    Files.writeString(blob, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
+    reader(NetworkFixture.aggregatorUrl(), List.of()).run(NetworkFixture.listingId, null, null, out,
+        own(NetworkFixture.BUYER));
+    assertArrayEquals(NetworkFixture.plain, Files.readAllBytes(out));
+  }
+
+  @Test
   void aWalletWithoutAPassIsRefusedNoAccessAndNothingIsWritten() {
     Path out = tmp.resolve("stranger.csv");
     CliError e = assertThrows(CliError.class, () -> reader(NetworkFixture.aggregatorUrl(), List.of())
