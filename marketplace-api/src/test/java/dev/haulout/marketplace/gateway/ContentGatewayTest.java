@@ -239,6 +239,28 @@ class ContentGatewayTest {
     graphql(q, Map.of("k", vk), null).then().body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
   }
 
+  @Test
+  void theWebConfigNamesTheLedgerAndAggregatorAClientSideReaderUses() throws Exception {
+    Response c = given().get("/config.json");
+    c.then().statusCode(200);
+    List<String> ids = c.path("keyServers.objectId");
+    String ledgerUrl = c.path("ledgerUrl");
+    try (dev.haulout.chain.client.HttpLedgerClient ledger = dev.haulout.chain.client.HttpLedgerClient.create(ledgerUrl)) {
+      var listed = dev.haulout.dataset.KeyServerDirectory.load(ledger).entries().stream()
+          .map(e -> e.info().objectId().toString()).toList();
+      org.junit.jupiter.api.Assertions.assertTrue(!ids.isEmpty() && listed.containsAll(ids),
+          "the ledger at ledgerUrl lists the key servers " + ids + ": " + listed);
+    }
+    String aggregator = c.path("aggregatorUrl");
+    if (aggregator != null) {
+      try (BlobStore viaAggregator = dev.haulout.storage.aggregator.WalrusHttpBlobStore.create(aggregator, aggregator,
+          dev.haulout.storage.StorageClientOptions.defaults());
+          BlobStore nodes = network.blobStore(null)) {
+        org.junit.jupiter.api.Assertions.assertEquals(nodes.length(secondBlob), viaAggregator.length(secondBlob));
+      }
+    }
+  }
+
   static ListingSpec spec(String blobId) {
     return new ListingSpec(blobId, null, "Gateway test", "a dataset the gateway test reads", List.of("test"),
         "CC-BY-4.0", 1234, "csv", "-", "-", 5 * Wal.FROST_PER_WAL, Wal.FROST_PER_WAL, PERIOD_MS, null);
