@@ -9,7 +9,8 @@
 #   services/services.sh status             one line per service
 #   services/services.sh env                prints the addresses as shell exports
 #   services/services.sh sync-realm         creates/updates the committed realm's clients in a running
-#                                           Keycloak through its admin REST API (no restart)
+#                                           Keycloak through its admin REST API (no restart), and
+#                                           creates its users (with password and roles) that are missing
 #
 # Configuration (environment): HAULOUT_STATE (default /var/tmp/haulout), HAULOUT_PG_PORT (5433),
 # HAULOUT_KAFKA_PORT (9092), HAULOUT_KAFKA_CONTROLLER_PORT (9093), HAULOUT_KEYCLOAK_PORT (8180),
@@ -199,6 +200,35 @@ sync_realm_clients() {
     case $code in 2??) ;; *) log "client $(jq -r .clientId <<<"$client"): HTTP $code"; return 1 ;; esac
   done
   log "keycloak: $n clients of the realm file synced"
+  sync_realm_users "$base" "$token"
+}
+
+# Users of the realm file (not service accounts) that the running realm lacks are created with
+# their password and realm roles; existing users are left as they are (a password changed since
+# stays changed), so running this again changes nothing.
+sync_realm_users() { # base-url admin-token
+  local base=$1 token=$2 n i user name id code created=0 roles
+  n=$(jq '[.users[] | select(.serviceAccountClientId == null)] | length' "$KC_REALM_FILE")
+  for ((i = 0; i < n; i++)); do
+    user=$(jq -c "[.users[] | select(.serviceAccountClientId == null)][$i]" "$KC_REALM_FILE")
+    name=$(jq -r .username <<<"$user")
+    id=$(curl -sf -H "Authorization: Bearer $token" \
+        "$base/admin/realms/haulout/users?exact=true&username=$name" | jq -r '.[0].id // empty')
+    [ -n "$id" ] && continue
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' --data "$(jq 'del(.realmRoles)' <<<"$user")" "$base/admin/realms/haulout/users")
+    case $code in 2??) ;; *) log "user $name: HTTP $code"; return 1 ;; esac
+    id=$(curl -sf -H "Authorization: Bearer $token" \
+        "$base/admin/realms/haulout/users?exact=true&username=$name" | jq -r '.[0].id // empty')
+    [ -n "$id" ] || { log "user $name: created but not found"; return 1; }
+    roles=$(for r in $(jq -r '.realmRoles[]?' <<<"$user"); do
+        curl -sf -H "Authorization: Bearer $token" "$base/admin/realms/haulout/roles/$r"; done | jq -s -c .)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' --data "$roles" "$base/admin/realms/haulout/users/$id/role-mappings/realm")
+    case $code in 2??) ;; *) log "user $name roles: HTTP $code"; return 1 ;; esac
+    created=$((created + 1))
+  done
+  log "keycloak: $n users of the realm file present ($created created)"
 }
 
 stop_pidfile() { # pidfile name
