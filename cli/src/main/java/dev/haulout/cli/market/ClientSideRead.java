@@ -170,11 +170,7 @@ final class ClientSideRead {
     JsonNode w = market.graphql(ME_WALLET, Map.of(), true).path("me").path("wallet");
     String address = w.path("address").asText();
     if (!w.path("managed").asBoolean(true)) {
-      Ed25519KeyPair own = ownKey();
-      if (own == null || !own.address().toString().equalsIgnoreCase(address)) {
-        throw new CliError("WALLET_KEY_MISSING", "your account's wallet is the linked address " + address
-            + "; no key for it at " + keystore + " (give --keystore or set HAULOUT_WALLET)");
-      }
+      Ed25519KeyPair own = LinkedPurchase.key(keystore, address);
       return ReadSessions.signedBy(own, ReadSessions.DEFAULT_TTL_MIN, clock, rng);
     }
     return ReadSessions.certifiedBy(vk -> {
@@ -189,13 +185,6 @@ final class ClientSideRead {
       }
       return new ReadSessions.Certified(cert, SuiAddress.parse(c.path("packageId").asText()));
     }, clock, rng);
-  }
-
-  private Ed25519KeyPair ownKey() throws IOException {
-    if (keystore == null || !Files.isRegularFile(keystore)) {
-      return null;
-    }
-    return Ed25519KeyPair.fromSuiPrivateKey(Files.readString(keystore, StandardCharsets.UTF_8).strip());
   }
 
   /**

@@ -71,8 +71,7 @@ public final class GetCommand implements Callable<Integer> {
     }
     Market m = new Market(market);
     if (!gateway) {
-      Path keys = keystore != null ? keystore : Path.of(Env.get("HAULOUT_WALLET",
-          Path.of(System.getProperty("user.home"), ".haulout", "wallet.key").toString()));
+      Path keys = Purchases.keystore(keystore);
       long n = new ClientSideRead(m, network.resolve(m, true), keys, spec.commandLine().getErr(), quiet)
           .run(id, revision, r, out);
       spec.commandLine().getOut().println("wrote " + n + " bytes to " + out + " (decrypted here)");

@@ -3,6 +3,7 @@ package dev.haulout.cli.market;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.haulout.chain.Wal;
+import dev.haulout.chain.crypto.Ed25519KeyPair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -10,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Buy and rent: GraphQL {@code quote}, then {@code purchase} with the quote's token and a fresh
- * idempotency key (a retry of the same command is a new purchase; a retry inside it reuses the
- * key, so the network failing after the charge never charges twice). The receipt is saved under
+ * idempotency key — or, when the account's wallet is a linked address whose key the CLI holds,
+ * {@link LinkedPurchase} ({@code purchaseTransaction}, signed here, {@code submitPurchase}). A
+ * retry of the same command is a new purchase; a retry inside it reuses the key (and the signed
+ * bytes), so the network failing after the charge never charges twice. The receipt is saved under
  * {@code $XDG_DATA_HOME/haulout/receipts/}.
  */
 final class Purchases {
@@ -26,6 +30,8 @@ final class Purchases {
   static final String PURCHASE = "mutation($t:String!,$k:String!){purchase(quote:$t,idempotencyKey:$k){"
       + "listingId kind txDigest accessId expiresAtMs receipt}}";
 
+  static final int ATTEMPTS = 3;
+
   private Purchases() {}
 
   static String listingId(String s) {
@@ -35,31 +41,33 @@ final class Purchases {
     return s.toLowerCase(java.util.Locale.ROOT);
   }
 
-  static int run(Market m, String listing, String kind, Integer periods, boolean json, PrintWriter out,
+  static int run(Market m, String listing, String kind, Integer periods, Path keystore, boolean json, PrintWriter out,
       PrintWriter err) throws IOException {
     String id = listingId(listing);
+    JsonNode w = m.graphql(ClientSideRead.ME_WALLET, Map.of(), true).path("me").path("wallet");
+    // a linked wallet pays with a transaction it signs; its key must be here before anything is quoted
+    Ed25519KeyPair own = w.path("managed").asBoolean(true) ? null : LinkedPurchase.key(keystore, w.path("address").asText());
     JsonNode q = m.graphql(String.format(java.util.Locale.ROOT, QUOTE, kind, periods == null ? 1 : periods),
         Map.of("id", id), true).path("quote");
     long price = q.path("priceFrost").asLong();
     if (!json) {
       err.println("quote: " + kind.toLowerCase(java.util.Locale.ROOT) + (periods == null ? "" : " × " + periods)
-          + " for " + Wal.formatWal(price) + " WAL (" + price + " FROST)");
+          + " for " + Wal.formatWal(price) + " WAL (" + price + " FROST)"
+          + (own == null ? "" : ", signed by your wallet " + own.address()));
     }
     String key = UUID.randomUUID().toString();
-    Map<String, Object> vars = Map.of("t", q.path("token").asText(), "k", key);
     JsonNode p;
-    try {
-      p = m.graphql(PURCHASE, vars, true).path("purchase");
-    } catch (CliError e) {
-      if (!"UNREACHABLE".equals(e.code())) {
-        throw e;
-      }
-      p = m.graphql(PURCHASE, vars, true).path("purchase"); // same key: answered with the first purchase
+    if (own != null) {
+      p = LinkedPurchase.pay(m, own, q, key);
+    } else {
+      Map<String, Object> vars = Map.of("t", q.path("token").asText(), "k", key);
+      p = retrying(() -> m.graphql(PURCHASE, vars, true)).path("purchase"); // same key: answered with the first purchase
     }
     Path receipt = saveReceipt(p);
     if (json) {
       ObjectNode o = ((ObjectNode) p.deepCopy());
       o.put("priceFrost", price);
+      o.put("signedBy", own == null ? "managed" : own.address().toString());
       o.put("receiptPath", receipt == null ? null : receipt.toString());
       out.println(Market.json().writeValueAsString(o));
     } else {
@@ -71,6 +79,34 @@ final class Purchases {
       }
     }
     return 0;
+  }
+
+  /**
+   * Runs a call whose retry is safe (a query, or a mutation carrying the same idempotency key),
+   * again after a lost connection: up to {@link #ATTEMPTS} times, 1 s apart.
+   */
+  static JsonNode retrying(Supplier<JsonNode> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (CliError e) {
+        if (!"UNREACHABLE".equals(e.code()) || attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliError("INTERRUPTED", "interrupted");
+      }
+    }
+  }
+
+  /** The wallet key file: {@code --keystore}, else {@code $HAULOUT_WALLET}, else {@code ~/.haulout/wallet.key}. */
+  static Path keystore(Path option) {
+    return option != null ? option : Path.of(Env.get("HAULOUT_WALLET",
+        Path.of(System.getProperty("user.home"), ".haulout", "wallet.key").toString()));
   }
 
   /** Writes the purchase's receipt (a JSON document or a JSON string of one); null when none came. */
