@@ -105,8 +105,7 @@ final class Purchases {
 
   /** The wallet key file: {@code --keystore}, else {@code $HAULOUT_WALLET}, else {@code ~/.haulout/wallet.key}. */
   static Path keystore(Path option) {
-    return option != null ? option : Path.of(Env.get("HAULOUT_WALLET",
-        Path.of(System.getProperty("user.home"), ".haulout", "wallet.key").toString()));
+    return dev.haulout.cli.wallet.WalletCommand.keystore(option);
   }
 
   /** Writes the purchase's receipt (a JSON document or a JSON string of one); null when none came. */

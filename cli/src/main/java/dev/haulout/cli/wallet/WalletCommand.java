@@ -58,18 +58,20 @@ public final class WalletCommand implements Runnable {
   }
 
   Path keystore() {
-    if (keystore != null) {
-      return keystore;
-    }
-    String env = System.getenv("HAULOUT_WALLET");
-    return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".haulout", "wallet.key");
+    return keystore(keystore);
+  }
+
+  /** The wallet key file: {@code option}, else {@code $HAULOUT_WALLET}, else {@code ~/.haulout/wallet.key}. */
+  public static Path keystore(Path option) {
+    return option != null ? option : Path.of(dev.haulout.cli.market.Env.get("HAULOUT_WALLET",
+        Path.of(System.getProperty("user.home"), ".haulout", "wallet.key").toString()));
   }
 
   String ledgerUrl() {
     if (ledgerUrl != null) {
       return ledgerUrl;
     }
-    return System.getenv().getOrDefault("HAULOUT_LEDGER_URL", "http://127.0.0.1:9400");
+    return dev.haulout.cli.market.Env.get("HAULOUT_LEDGER_URL", "http://127.0.0.1:9400");
   }
 
   Ed25519KeyPair load() throws IOException {

@@ -333,7 +333,15 @@ public class PurchaseService {
         .orElseThrow(() -> new CatalogException(ErrorCode.LISTING_NOT_FOUND, "no listing " + listingId));
   }
 
+  /**
+   * The price of {@code periods} of {@code kind} now. A free listing (public, neither price: the
+   * ledger's {@code ListingSpec.isFree}) is bought for 0 — the ledger issues the pass without a
+   * payment — and is not for rent (a rental of nothing would only expire).
+   */
   private static long currentPrice(Listing l, Quote.Kind kind, long periods) {
+    if (l.status() == ListingStatus.ACTIVE && kind == Quote.Kind.BUY && l.spec().isFree()) {
+      return 0;
+    }
     long unit = kind == Quote.Kind.BUY ? l.spec().buyPriceFrost() : l.spec().rentPricePerPeriodFrost();
     if (l.status() != ListingStatus.ACTIVE || unit <= 0) {
       throw new CatalogException(ErrorCode.NOT_FOR_SALE, "the listing does not offer " + kind);
