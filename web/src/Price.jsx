@@ -6,6 +6,7 @@ export function Price({ price }) {
   if (price.rentPricePerPeriodWal != null) {
     parts.push(<span key="r"><span className="price">{price.rentPricePerPeriodWal} WAL</span> <small>per {periodText(price.rentPeriodMs)}</small></span>);
   }
-  if (!parts.length) return <small>not for sale</small>;
+  // neither price: a free listing (the ledger gives its pass for 0)
+  if (!parts.length || price.free) return <span className="price">Free</span>;
   return parts.flatMap((p, i) => (i ? [' · ', p] : [p]));
 }

@@ -30,3 +30,8 @@ export function browseHash(q, tags) {
   const s = p.toString();
   return '#/' + (s ? '?' + s : '');
 }
+
+/** A free listing: the catalog's `free` flag, or (a selection without it) neither a buy nor a rent price. */
+export function isFree(price) {
+  return price.free ?? (price.buyPriceWal == null && price.rentPricePerPeriodWal == null);
+}

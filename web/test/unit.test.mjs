@@ -2,7 +2,7 @@
 // the tus metadata the publish form sends, and how API errors are classified.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { frostToWal, RENT_PERIOD, WAL_DECIMAL, browseHash, periodText } from '../src/format.js';
+import { frostToWal, RENT_PERIOD, WAL_DECIMAL, browseHash, periodText, isFree } from '../src/format.js';
 import { uploadMetadata } from '../src/publishForm.js';
 import { ApiError } from '../src/api.js';
 
@@ -52,4 +52,12 @@ test('browse URLs carry the query and tags; periods read as days or hours', () =
   assert.equal(browseHash('rain fall', ['weather', 'ml']), '#/?q=rain+fall&tags=weather%2Cml');
   assert.equal(periodText(30 * 86400000), '30 days');
   assert.equal(periodText(12 * 3600000), '12 hours');
+});
+
+test('a listing with neither price (or the catalog\'s free flag) is free; one price makes it paid', () => {
+  assert.ok(isFree({ buyPriceWal: null, rentPricePerPeriodWal: null }));
+  assert.ok(isFree({ free: true, buyPriceWal: null, rentPricePerPeriodWal: null }));
+  assert.ok(!isFree({ buyPriceWal: '1.5', rentPricePerPeriodWal: null }));
+  assert.ok(!isFree({ buyPriceWal: null, rentPricePerPeriodWal: '0.25' }));
+  assert.ok(!isFree({ free: false, buyPriceWal: null, rentPricePerPeriodWal: null }), 'the flag wins when selected');
 });

@@ -1,7 +1,7 @@
 // Buy or rent: ask for a signed quote, show its price and expiry, and purchase only on an explicit
 // confirmation. One idempotency key per quote, so a double click or a retry never charges twice.
 import { useEffect, useMemo, useState } from 'react';
-import { dateText, frostToWal } from '../format.js';
+import { dateText, frostToWal, isFree } from '../format.js';
 import { ErrorText } from '../ErrorText.jsx';
 
 // kind and periods are literals (checked here), so the query does not depend on the server's type names.
@@ -31,7 +31,9 @@ export function Purchase({ listing, api, signedIn }) {
   const [error, setError] = useState(null);
   const now = useNow(!!quote && !purchase);
   const p = listing.price;
-  const canBuy = p.buyPriceWal != null;
+  // a free listing (public, neither price) is bought for 0: the ledger issues the pass without a payment
+  const free = isFree(p);
+  const canBuy = p.buyPriceWal != null || free;
   const canRent = p.rentPricePerPeriodWal != null;
 
   if (!canBuy && !canRent) return null;
@@ -60,7 +62,8 @@ export function Purchase({ listing, api, signedIn }) {
       <h2 id="purchase-heading">Buy or rent</h2>
       {!quote && (
         <div className="row">
-          {canBuy && <button type="button" disabled={busy} onClick={() => ask('BUY')}>Get a quote to buy</button>}
+          {canBuy && <button type="button" disabled={busy} onClick={() => ask('BUY')}>
+            {free ? 'Free — get access' : 'Get a quote to buy'}</button>}
           {canRent && (
             <>
               <label>Rental periods <input type="number" min="1" max="120" value={periods}
@@ -72,10 +75,16 @@ export function Purchase({ listing, api, signedIn }) {
       )}
       {quote && !purchase && (
         <div className="quote" role="region" aria-label="Quote">
-          <p>
-            {quote.kind === 'BUY' ? 'Buy' : `Rent for ${quote.periods} period${quote.periods === 1 ? '' : 's'}`} for{' '}
-            <strong id="quote-price">{frostToWal(quote.priceFrost)} WAL</strong>, paid from your wallet <code>{quote.buyer}</code>.
-          </p>
+          {BigInt(quote.priceFrost) === 0n ? (
+            <p>
+              Free: <strong id="quote-price">0 WAL</strong>. A perpetual pass goes to your wallet <code>{quote.buyer}</code>; nothing is paid.
+            </p>
+          ) : (
+            <p>
+              {quote.kind === 'BUY' ? 'Buy' : `Rent for ${quote.periods} period${quote.periods === 1 ? '' : 's'}`} for{' '}
+              <strong id="quote-price">{frostToWal(quote.priceFrost)} WAL</strong>, paid from your wallet <code>{quote.buyer}</code>.
+            </p>
+          )}
           <p id="quote-expiry">
             {expired ? 'This quote has expired; ask for a new one.'
               : `Quote valid until ${dateText(quote.expiresAtMs)} (${Math.ceil((Number(quote.expiresAtMs) - now) / 1000)} s left).`}
