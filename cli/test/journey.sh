@@ -5,11 +5,18 @@
 # CLI: key shares from the key servers on the ledger, blob from the aggregator) and through the
 # gateway (whole and a range) and every copy's SHA-256 equals the original's; carol, who did not
 # buy, is refused with NO_ACCESS both ways; bob publishes a second revision, alice reads it and
-# revision 1 by number. ./dev browser-test runs it after the browser tests.
+# revision 1 by number; bob publishes a free listing (--free) and alice gets access for 0 WAL; dave
+# links a wallet of his own (kept per app in $HAULOUT_JOURNEY_KEYS, default
+# ~/.local/state/haulout/journey: the link is permanent, so a re-run against the same app finds it
+# and skips linking), buys the paid and the free listing with transactions the CLI signs, and reads
+# both client side with his own key; without that key his buy is WALLET_KEY_MISSING. ./dev
+# browser-test runs it after the browser tests.
 #
 #   cli/test/journey.sh [PORT]        (default $HAULOUT_HTTP_PORT or 8080; HAULOUT_API overrides)
 #
-# Needs the services (Keycloak users alice/bob/carol), jq, sha256sum. Each user gets their own
+# Needs the services (Keycloak users alice/bob/carol/dave; services/services.sh sync-realm adds a
+# missing dave to a running Keycloak), jq, sha256sum, an embedded app (dave's WAL comes from the
+# localnet faucet of /config.json's ledgerUrl). Each user gets their own
 # XDG folders under a temporary directory, so nothing of yours is touched. Exit 0 only if all passed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -125,4 +132,51 @@ done
 as alice get "$LISTING" --revision 1 -o "$WORK/r1-gw.csv" --gateway --quiet >/dev/null || fail "gateway --revision 1 failed"
 [ "$(sha "$WORK/r1-gw.csv")" = "$WANT" ] || fail "gateway --revision 1 is not the first file"
 step "bob published revision 2; alice reads it client side, and revision 1 both ways, byte-exact"
+
+# a free listing: quoted at 0, the pass issued without a payment
+SRC3="$WORK/journey-free.csv"
+{ echo "id,label"; seq 1 20000 | awk -v r="$RUN" '{printf "%d,free-%s-%d\n",$1,r,$1}'; } > "$SRC3"
+WANT3=$(sha "$SRC3")
+FREE=$(as bob publish "$SRC3" --title "$TITLE (free)" --tags journey,free --license CC0-1.0 --free --json | jq -r .listingId)
+[[ $FREE =~ ^0x[0-9a-f]{64}$ ]] || fail "publish --free printed no listingId ($FREE)"
+FB=$(as alice buy "$FREE" --json)
+[ "$(jq -r .priceFrost <<<"$FB")" = 0 ] && [ "$(jq -r .signedBy <<<"$FB")" = managed ] || fail "alice did not get the free listing for 0: $FB"
+as alice get "$FREE" -o "$WORK/free-gw.csv" --gateway --quiet >/dev/null || fail "gateway get of the free listing failed"
+[ "$(sha "$WORK/free-gw.csv")" = "$WANT3" ] || fail "the free listing's gateway copy differs"
+step "bob published $FREE with --free; alice got access for 0 WAL and read it via the gateway"
+
+# dave pays with a wallet of his own: linked once per app, the purchase transactions signed by the CLI
+KEYS=${HAULOUT_JOURNEY_KEYS:-${XDG_STATE_HOME:-$HOME/.local/state}/haulout/journey}
+mkdir -p "$KEYS" && chmod 700 "$KEYS"
+DAVE_KEY="$KEYS/dave-$(printf %s "$HAULOUT_API" | sha256sum | cut -c1-12).key"
+dave() { HAULOUT_WALLET="$DAVE_KEY" as dave "$@"; }
+echo dave-pw | as dave login --username dave --password-stdin >/dev/null \
+  || fail "dave cannot log in (services/services.sh sync-realm creates the realm file's missing users)"
+[ -f "$DAVE_KEY" ] || dave wallet new >/dev/null
+DAVE=$(dave wallet address)
+if [ "$(dave library --json | jq -r .wallet.address)" = "$DAVE" ]; then
+  step "dave's wallet $DAVE is linked already (a re-run against this app)"
+else
+  dave wallet link >/dev/null 2>&1 || fail "dave could not link $DAVE"
+  [ "$(dave library --json | jq -r '.wallet | "\(.address) \(.managed)"')" = "$DAVE false" ] || fail "me.wallet is not dave's linked key"
+  step "dave linked his own wallet $DAVE"
+fi
+LEDGER=$(curl -sf -m 10 "$HAULOUT_API/config.json" | jq -r '.ledgerUrl // empty')
+[ -n "$LEDGER" ] || fail "/config.json names no ledgerUrl (not an embedded app?)"
+HAULOUT_LEDGER_URL=$LEDGER dave wallet faucet --amount 5 >/dev/null || fail "the localnet faucet did not fund dave"
+DB=$(dave buy "$LISTING" --json)
+[ "$(jq -r .signedBy <<<"$DB")" = "$DAVE" ] && [ "$(jq -r .priceFrost <<<"$DB")" = 1500000000 ] \
+  || fail "dave's purchase was not signed by his wallet for 1.5 WAL: $DB"
+dave verify-receipt "$(jq -r .receiptPath <<<"$DB")" >/dev/null || fail "dave's receipt does not verify"
+dave get "$LISTING" -o "$WORK/dave.csv" --quiet >/dev/null || fail "dave's client-side get failed"
+[ "$(sha "$WORK/dave.csv")" = "$WANT2" ] || fail "dave's copy is not the current revision"
+DF=$(dave buy "$FREE" --json)
+[ "$(jq -r .signedBy <<<"$DF")" = "$DAVE" ] && [ "$(jq -r .priceFrost <<<"$DF")" = 0 ] || fail "dave's free purchase: $DF"
+dave get "$FREE" -o "$WORK/dave-free.csv" --quiet >/dev/null || fail "dave's client-side get of the free listing failed"
+[ "$(sha "$WORK/dave-free.csv")" = "$WANT3" ] || fail "dave's copy of the free listing differs"
+set +e
+ERR3=$(HAULOUT_WALLET="$WORK/no-such.key" as dave buy "$LISTING" 2>&1 >/dev/null); RC3=$?
+set -e
+[ $RC3 -eq 2 ] && [[ $ERR3 == "error: WALLET_KEY_MISSING:"* ]] || fail "a buy without dave's key was not WALLET_KEY_MISSING (exit $RC3): $ERR3"
+step "dave bought both with transactions his CLI signed, verified the receipt and read both client side; without his key: WALLET_KEY_MISSING"
 step "PASSED"
