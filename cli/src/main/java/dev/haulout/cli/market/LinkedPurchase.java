@@ -44,7 +44,8 @@ final class LinkedPurchase {
         k = Ed25519KeyPair.fromSuiPrivateKey(Files.readString(keystore, StandardCharsets.UTF_8).strip());
       }
     } catch (java.io.IOException | RuntimeException e) {
-      throw new CliError("WALLET_KEY_MISSING", "cannot read a wallet key from " + keystore + " (" + e.getMessage() + ")");
+      // the parser's message may quote the file's characters: a key file is never echoed
+      throw new CliError("WALLET_KEY_MISSING", "cannot read a wallet key (suiprivkey1…) from " + keystore);
     }
     if (k == null || !k.address().toString().equalsIgnoreCase(linkedAddress)) {
       throw new CliError("WALLET_KEY_MISSING", "your account's wallet is the linked address " + linkedAddress
