@@ -1,7 +1,9 @@
 // The commerce journey in headless Chromium (issue 12 "Proof"): bob publishes a generated 3 MiB file
 // through the browser with visible upload progress and follows its stages; alice finds it, buys it
 // (quote, confirmation, receipt) and downloads it, and the file's SHA-256 equals the original's;
-// carol, who did not buy, is refused. Screenshots of each step go to test/screenshots/.
+// carol, who did not buy, is refused; bob then makes the listing free (updateListingPrice) and carol
+// gets access for 0 WAL ("Free — get access", a 0 WAL quote, "Confirm purchase") and downloads the
+// same bytes. Screenshots of each step go to test/screenshots/.
 //
 // Needs the app on APP_URL (default http://127.0.0.1:8080) with the embedded network and Keycloak.
 // The API must have every operation the web uses: one it lacks (GraphQL answers a validation error,
@@ -73,6 +75,23 @@ async function accessToken(page) {
     const key = Object.keys(sessionStorage).find((k) => k.startsWith('haulout.auth.user:'));
     return key ? JSON.parse(sessionStorage.getItem(key)).access_token : null;
   });
+}
+
+/** A user's access token by the password grant of the CLI's public client (for bob's API call). */
+async function passwordToken(user, password) {
+  const { oidcUrl } = await (await fetch(APP + '/config.json')).json();
+  const res = await fetch(oidcUrl + '/protocol/openid-connect/token', {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'haulout-cli', username: user, password }),
+  });
+  assert(res.ok, `${user} gets a token: ${res.status}`);
+  return (await res.json()).access_token;
+}
+
+async function gql(token, query) {
+  const res = await fetch(APP + '/graphql', { method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token }, body: JSON.stringify({ query }) });
+  return res.json();
 }
 
 // ------------------------------------------------------------------ the journey
@@ -204,6 +223,32 @@ async function journey(browser) {
     const res = await fetch(`${APP}/api/v1/listings/${listingId}/content`, { headers: { authorization: 'Bearer ' + token } });
     const body = await res.json();
     assert(res.status === 403 && body.code === 'NO_ACCESS', `the API refuses carol: ${res.status} ${JSON.stringify(body)}`);
+
+    // bob makes the listing free; carol then gets access for 0 WAL on the same page and downloads it
+    const bobToken = await passwordToken('bob', 'bob-pw');
+    const change = await gql(bobToken, `mutation { updateListingPrice(listingId: "${listingId}", free: true) { version free } }`);
+    assert(change.data?.updateListingPrice?.free === true, `bob made the listing free: ${JSON.stringify(change)}`);
+    const freeButton = carolPage.getByRole('button', { name: 'Free — get access' });
+    for (let i = 0; i < 60 && !(await freeButton.count()); i++) { // the catalog follows the ledger's event
+      await new Promise((r) => setTimeout(r, 1000));
+      await carolPage.reload();
+      await carolPage.locator('#listing-detail h1', { hasText: title }).waitFor();
+    }
+    assert((await carolPage.locator('#price').textContent()).includes('Free'), 'the price reads Free');
+    await freeButton.click();
+    const freeQuote = await carolPage.getByRole('region', { name: 'Quote' }).textContent();
+    assert(freeQuote.includes('0 WAL') && freeQuote.includes('nothing is paid'), `the free quote: ${freeQuote}`);
+    await shot(carolPage, '10-carol-free-quote');
+    await carolPage.getByRole('button', { name: 'Confirm purchase' }).click();
+    await carolPage.getByRole('region', { name: 'Receipt' }).waitFor();
+    const [freeDownload] = await Promise.all([
+      carolPage.waitForEvent('download', { timeout: 120000 }),
+      carolPage.getByRole('button', { name: `Download ${title}` }).click(),
+    ]);
+    const carolSaved = join(work, 'carol.bin');
+    await freeDownload.saveAs(carolSaved);
+    assert(sha256(readFileSync(carolSaved)) === sha256(original), 'carol downloads the same bytes for free');
+    await shot(carolPage, '11-carol-free-receipt');
     await carol.close();
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -229,7 +274,7 @@ let passed = 0; let failed = 0;
 try {
   await journey(browser);
   passed = 2;
-  console.log('ok - bob publishes, alice buys and downloads the same bytes, carol is refused');
+  console.log('ok - bob publishes, alice buys and downloads the same bytes, carol is refused, then gets it free');
 } catch (e) {
   failed = 1;
   console.log(`not ok - commerce journey: ${e.message}`);
