@@ -131,8 +131,13 @@ public final class DatasetReader implements AutoCloseable {
     BlobChannel channel = BlobChannel.open(store, blobId, blobLength, readAhead);
     channel.prime(headerBytes);
     try {
-      return new Checked(EnvelopeReader.openRange(channel, start, end - start, DataKeyResolver.of(key)));
+      return new Checked(EnvelopeReader.openRange(channel, start, end - start, DataKeyResolver.of(key)), channel);
     } catch (IOException | RuntimeException e) {
+      try {
+        channel.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw DatasetReadException.of(e);
     } finally {
       Arrays.fill(key, (byte) 0);
@@ -156,9 +161,11 @@ public final class DatasetReader implements AutoCloseable {
   /** Translates every failure of the underlying range stream into a coded {@link DatasetReadException}. */
   private static final class Checked extends InputStream {
     private final InputStream in;
+    private final BlobChannel channel;
 
-    Checked(InputStream in) {
+    Checked(InputStream in, BlobChannel channel) {
       this.in = in;
+      this.channel = channel;
     }
 
     @Override
@@ -181,7 +188,9 @@ public final class DatasetReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-      in.close();
+      try (channel) {
+        in.close();
+      }
     }
   }
 }

@@ -200,6 +200,25 @@ class DatasetReaderTest {
   }
 
   @Test
+  void aLongReadIsOneStreamAfterItsFirstWindowAndASeekOpensAnother() throws IOException {
+    FakeCountingBlobStore counting = new FakeCountingBlobStore(store);
+    try (DatasetReader r = reader(BUYER, counting, blobId)) { // read-ahead 4 chunks, the blob ~ 100 chunks
+      long afterHeader = counting.reads.get();
+      try (InputStream in = r.all()) {
+        assertArrayEquals(plain, in.readAllBytes());
+      }
+      assertEquals(2, counting.reads.get() - afterHeader,
+          "one window, then one ranged read to the end (was one per 4-chunk window, about 26)");
+      assertEquals(0, counting.open.get(), "closing the plaintext stream closes the blob stream");
+      long start = 60L * CHUNK + 5;
+      assertArrayEquals(Arrays.copyOfRange(plain, (int) start, plain.length), read(r, start, plain.length));
+      assertArrayEquals(Arrays.copyOfRange(plain, 3, 20 * CHUNK), read(r, 3, 20 * CHUNK));
+      assertEquals(6, counting.reads.get() - afterHeader, "each range: its first window, then one stream");
+      assertEquals(0, counting.open.get());
+    }
+  }
+
+  @Test
   void aStrangerGetsTheKeyServersRefusalAsNoAccess() throws IOException {
     try (DatasetReader r = reader(STRANGER, store, blobId)) {
       DatasetReadException e = assertThrows(DatasetReadException.class, () -> r.range(0, 10));
@@ -293,6 +312,7 @@ class DatasetReaderTest {
     final BlobStore inner;
     final AtomicLong reads = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
+    final AtomicLong open = new AtomicLong();
 
     FakeCountingBlobStore(BlobStore inner) {
       this.inner = inner;
@@ -307,7 +327,19 @@ class DatasetReaderTest {
     public InputStream read(String blobId, ByteRange range) {
       reads.incrementAndGet();
       bytes.addAndGet(range.length());
-      return inner.read(blobId, range);
+      open.incrementAndGet();
+      return new java.io.FilterInputStream(inner.read(blobId, range)) {
+        private boolean closed;
+
+        @Override
+        public void close() throws IOException {
+          if (!closed) {
+            closed = true;
+            open.decrementAndGet();
+          }
+          super.close();
+        }
+      };
     }
 
     @Override
