@@ -36,7 +36,7 @@ FLAGS=$(grep -o 'avx512[a-z]*\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')
 say() { printf '[bench] %s\n' "$*" >&2; }
 now_ms() { date +%s%3N; }
 mibps() { awk -v b="$1" -v ms="$2" 'BEGIN { printf "%.1f", b / 1048576 / (ms / 1000) }'; }
-pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d %%", 100 * a / b }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d %%\n", 100 * a / b }'; }
 
 echo "commerce benchmark $(date -u +%FT%TZ); CPU flags: $FLAGS; $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JDK: $(java -version 2>&1 | head -1); sizes: $SIZES MiB; heap watched on a $HEAP_MIB MiB download at -Xmx$DOWNLOAD_HEAP; publishing at -Xmx$PUBLISH_HEAP"
