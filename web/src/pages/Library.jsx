@@ -6,7 +6,7 @@ import { bytes, dateText, frostToWal } from '../format.js';
 import { ErrorText } from '../ErrorText.jsx';
 
 const WALLET = '{ me { wallet { address managed balanceFrost } } }';
-const LIBRARY = '{ me { library { listing { id title } kind accessId expiresAtMs receipt } } }';
+const LIBRARY = '{ me { library { listingId listing { id title } kind accessId expiresAtMs receipt } } }';
 
 function filenameOf(res, fallback) {
   const cd = res.headers.get('content-disposition') || '';
@@ -65,12 +65,15 @@ export function DownloadButton({ api, listingId, title }) {
 function Item({ item, api }) {
   const receipt = useMemo(() => (item.receipt ? receiptUrl(item.receipt) : null), [item.receipt]);
   const expired = item.expiresAtMs != null && Date.now() > Number(item.expiresAtMs);
+  // the listing is null while the catalog has not applied the ledger's event yet
+  const id = item.listingId;
+  const title = item.listing?.title ?? id;
   return (
-    <li className="card library-item" data-id={item.listing.id}>
-      <h3><a href={`#/listing/${item.listing.id}`}>{item.listing.title}</a></h3>
+    <li className="card library-item" data-id={id}>
+      <h3><a href={`#/listing/${id}`}>{title}</a></h3>
       <p>{item.kind === 'RENT' ? `Rental ${expired ? 'expired' : 'until'} ${dateText(item.expiresAtMs)}` : 'Perpetual pass'} · access <code>{item.accessId}</code></p>
-      {receipt && <p><a download={`receipt-${item.listing.id}.json`} href={receipt}>Save the signed receipt</a></p>}
-      <DownloadButton api={api} listingId={item.listing.id} title={item.listing.title} />
+      {receipt && <p><a download={`receipt-${id}.json`} href={receipt}>Save the signed receipt</a></p>}
+      <DownloadButton api={api} listingId={id} title={title} />
     </li>
   );
 }

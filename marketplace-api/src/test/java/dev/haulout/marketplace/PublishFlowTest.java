@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,18 @@ class PublishFlowTest {
     assertEquals(7L * 86_400_000L, l.getLong("data.listing.price.rentPeriodMs"));
     assertEquals(blobId, l.getString("data.listing.blobId"));
     assertEquals(List.of(1), l.getList("data.listing.revisions.revision"));
+
+    // myListings: bob's own listings include it; alice's do not; nobody anonymous has any
+    String mine = "{ myListings { id title status } }";
+    JsonPath bobs = graphql(mine, Map.of(), bob).then().extract().jsonPath();
+    assertTrue(bobs.getList("data.myListings.id").contains(listingId), bobs.prettify());
+    assertEquals("ACTIVE", bobs.getString("data.myListings.find { it.id == '" + listingId + "' }.status"));
+    JsonPath alices = graphql(mine, Map.of(), userToken("alice", "alice-pw")).then().extract().jsonPath();
+    assertFalse(alices.getList("data.myListings.id").contains(listingId), alices.prettify());
+    JsonPath anonymous = graphql(mine).then().extract().jsonPath();
+    assertEquals("UNAUTHENTICATED", anonymous.getString("errors[0].extensions.code"), anonymous.prettify());
+    JsonPath tooMany = graphql("{ myListings(first: 100000) { id } }", Map.of(), bob).then().extract().jsonPath();
+    assertEquals("INVALID_ARGUMENT", tooMany.getString("errors[0].extensions.code"), tooMany.prettify());
 
     // on chain: bob's managed wallet is the seller; the blob is an envelope sealed to the listing
     Listing onChain = (Listing) network.ledger().object(listingId).orElseThrow().object();

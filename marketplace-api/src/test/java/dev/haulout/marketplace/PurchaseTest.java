@@ -3,6 +3,7 @@ package dev.haulout.marketplace;
 import static dev.haulout.marketplace.TestSupport.graphql;
 import static dev.haulout.marketplace.TestSupport.userToken;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.haulout.chain.Wal;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.Ed25519PublicKey;
+import dev.haulout.chain.model.Listing;
 import dev.haulout.chain.model.ListingSpec;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
@@ -36,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -146,8 +149,16 @@ class PurchaseTest {
         .encodeToString(payload.replace(aliceAddress, seller.address().toString()).getBytes(StandardCharsets.UTF_8)));
     assertThrows(SignedDocumentException.class, () -> Receipt.verify(tree.toString(), marketplaceKey()));
 
-    JsonPath lib = call("{ me { library { listingId kind txDigest receipt } } }", Map.of(), alice);
+    // the library names the listing as the catalog shows it, once the catalog applied the ledger's event
+    String library = "{ me { library { listingId listing { id title } kind txDigest receipt } } }";
+    await().atMost(Duration.ofSeconds(60)).until(() -> call(library, Map.of(), alice)
+        .getString("data.me.library.find { it.txDigest == '" + r.txDigest() + "' }.listing.id") != null);
+    JsonPath lib = call(library, Map.of(), alice);
     assertTrue(lib.getList("data.me.library.txDigest").contains(r.txDigest()), lib.prettify());
+    String item = "data.me.library.find { it.txDigest == '" + r.txDigest() + "' }";
+    assertEquals(listingId, lib.getString(item + ".listing.id"), lib.prettify());
+    assertEquals(network.ledger().object(listingId).map(o -> ((Listing) o.object()).spec().title()).orElseThrow(),
+        lib.getString(item + ".listing.title"));
   }
 
   @Test

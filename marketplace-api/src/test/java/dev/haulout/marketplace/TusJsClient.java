@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the official {@code tus-js-client} (pinned in {@code src/test/js/package-lock.json}) under
- * Node 20 through {@code src/test/js/tus-upload.mjs}; installs it with {@code npm ci} on first use.
+ * Node 20 through {@code src/test/js/tus-upload.mjs}; installed by {@link NodeInterop} on first use.
  */
 final class TusJsClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,11 +52,7 @@ final class TusJsClient {
 
   private static List<String> command(String endpoint, String token, Path file, long chunkSize, String... extra)
       throws IOException, InterruptedException {
-    synchronized (TusJsClient.class) {
-      if (!Files.isDirectory(dir().resolve("node_modules/tus-js-client"))) {
-        run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-      }
-    }
+    NodeInterop.install();
     List<String> cmd = new ArrayList<>(List.of("node", "tus-upload.mjs", endpoint, token, file.toString(),
         Long.toString(chunkSize)));
     cmd.addAll(List.of(extra));
@@ -64,21 +60,6 @@ final class TusJsClient {
   }
 
   private static String run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
-    Path err = Files.createTempFile("tus-js", ".err");
-    try {
-      Process p = new ProcessBuilder(cmd).directory(dir().toFile()).redirectError(err.toFile()).start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IllegalStateException(cmd.get(1) + " timed out");
-      }
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException(cmd.get(1) + " exited " + p.exitValue() + ": " + Files.readString(err));
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } finally {
-      Files.deleteIfExists(err);
-    }
+    return NodeInterop.run(cmd, timeoutSeconds);
   }
 }

@@ -15,6 +15,7 @@ import dev.haulout.marketplace.adapter.embedded.EmbeddedNetwork;
 import dev.haulout.marketplace.application.port.Wallets;
 import dev.haulout.marketplace.application.port.Wallets.Wallet;
 import dev.haulout.marketplace.domain.Viewer;
+import dev.haulout.wire.SuiAddress;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,7 +65,7 @@ class WalletTest {
     // balance is the ledger's and a second use pays nothing more
     long balance = first.getLong("data.me.wallet.balanceFrost");
     assertTrue(balance > 0 && balance <= FAUCET, "funded from the faucet: " + balance);
-    assertEquals(balance, network.ledger().balance(dev.haulout.wire.SuiAddress.parse(address)));
+    assertEquals(balance, network.ledger().balance(SuiAddress.parse(address)));
     JsonPath again = graphql(WALLET, Map.of(), token).then().statusCode(200).extract().jsonPath();
     assertEquals(address, again.getString("data.me.wallet.address"));
     assertEquals(balance, again.getLong("data.me.wallet.balanceFrost"), "funded once, not on every use");
@@ -138,9 +139,12 @@ class WalletTest {
   }
 
   @Test
-  void bobLinksHisOwnAddressBySigningTheChallenge() {
+  void bobLinksHisOwnAddressBySigningTheChallenge() throws Exception {
     String token = userToken("bob", "bob-pw");
     Ed25519KeyPair own = Ed25519KeyPair.generate();
+    String managed = graphql(WALLET, Map.of(), token).then().statusCode(200).extract().path("data.me.wallet.address");
+    SuiAddress managedAddress = SuiAddress.parse(managed);
+    long managedBalance = network.ledger().balance(managedAddress);
     String link = "mutation($a: String!, $s: String!) { linkWallet(address: $a, signature: $s) { address managed } }";
 
     // without a challenge
@@ -175,10 +179,58 @@ class WalletTest {
         .then().statusCode(200).extract().jsonPath();
     assertEquals("CHALLENGE_EXPIRED", replay.getString("errors[0].extensions.code"));
 
-    JsonPath me = graphql(WALLET, Map.of(), token).then().statusCode(200).extract().jsonPath();
-    assertEquals(own.address().toString(), me.getString("data.me.wallet.address"));
-    assertFalse(me.getBoolean("data.me.wallet.managed"));
-    assertEquals(0L, me.getLong("data.me.wallet.balanceFrost"), "a linked address is not funded by the marketplace");
+    try {
+      JsonPath me = graphql(WALLET, Map.of(), token).then().statusCode(200).extract().jsonPath();
+      assertEquals(own.address().toString(), me.getString("data.me.wallet.address"));
+      assertFalse(me.getBoolean("data.me.wallet.managed"));
+      // linking swept the managed wallet (WalletSweep): its WAL is now at the linked address, none left behind
+      assertEquals(managedBalance, me.getLong("data.me.wallet.balanceFrost"), "the managed wallet's WAL moved");
+      assertEquals(0L, network.ledger().balance(managedAddress), "nothing is stranded in the managed wallet");
+    } finally {
+      unlink(token, own, managedAddress);
+    }
+  }
+
+  @Test
+  void aManagedWalletThatCannotBeSweptIsNotLinked() {
+    // a subject whose managed wallet cannot be opened (its row was sealed under another KEK) cannot
+    // be swept: the link is refused and the managed wallet stays the subject's wallet
+    String subject = "sweep-" + UUID.randomUUID();
+    Wallet w = wallets.walletOf(viewer(subject)).await().atMost(Duration.ofSeconds(60));
+    String challenge = wallets.challenge(viewer(subject)).await().atMost(Duration.ofSeconds(10));
+    Ed25519KeyPair own = Ed25519KeyPair.generate();
+    String sig = SuiSignatures.signPersonalMessage(own, challenge.getBytes(StandardCharsets.UTF_8));
+    try {
+      exec("UPDATE wallet SET kek_id = 'ffffffffffffffff' WHERE subject = '" + subject + "'");
+      var failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+          () -> wallets.link(viewer(subject), own.address(), sig).await().atMost(Duration.ofSeconds(30)));
+      assertTrue(failure.getMessage().contains("cannot be opened"), failure.getMessage());
+      exec("UPDATE wallet SET kek_id = (SELECT kek_id FROM wallet WHERE subject <> '" + subject + "' LIMIT 1)"
+          + " WHERE subject = '" + subject + "'");
+      Wallet after = wallets.walletOf(viewer(subject)).await().atMost(Duration.ofSeconds(30));
+      assertTrue(after.managed(), "not linked");
+      assertEquals(w.address(), after.address());
+      assertEquals(FAUCET, network.ledger().balance(w.address()), "its WAL did not move");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Back to bob's managed wallet for the other tests of this profile: his WAL returns, the link goes. */
+  void unlink(String token, Ed25519KeyPair own, SuiAddress managedAddress) throws Exception {
+    long back = network.ledger().balance(own.address());
+    if (back > 0) {
+      network.ledger().submit(dev.haulout.chain.tx.Transactions.sign(own, new dev.haulout.chain.tx.TransactionData(
+          own.address().toString(), System.nanoTime(), 0, new dev.haulout.chain.tx.TxKind.Transfer(managedAddress.toString(), back))));
+    }
+    exec("UPDATE wallet SET linked_address = NULL, linked_ms = NULL WHERE linked_address = '" + own.address() + "'");
+    assertTrue(graphql(WALLET, Map.of(), token).then().extract().<Boolean>path("data.me.wallet.managed"));
+  }
+
+  static void exec(String sql) throws java.sql.SQLException {
+    try (var c = db(); var st = c.createStatement()) {
+      st.executeUpdate(sql);
+    }
   }
 
   static String challenge(String token) {

@@ -2,6 +2,7 @@ package dev.haulout.marketplace.application;
 
 import dev.haulout.marketplace.application.port.ListingRepository;
 import dev.haulout.marketplace.application.port.ListingRepository.CatalogStats;
+import dev.haulout.marketplace.application.port.Wallets;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.domain.Listing;
@@ -20,10 +21,15 @@ import java.util.List;
 /** Browsing use cases: search, read one listing, operator statistics. */
 @ApplicationScoped
 public class CatalogService {
-  private final ListingRepository listings;
+  /** Most listings {@link #mine} returns in one call. */
+  public static final int MAX_MINE = 200;
 
-  public CatalogService(ListingRepository listings) {
+  private final ListingRepository listings;
+  private final Wallets wallets;
+
+  public CatalogService(ListingRepository listings, Wallets wallets) {
     this.listings = listings;
+    this.wallets = wallets;
   }
 
   /** Validates the raw arguments (as a client sent them) and runs the search. */
@@ -55,6 +61,21 @@ public class CatalogService {
   /** The content revisions of a visible listing, oldest first. */
   public Uni<List<ListingRevision>> revisions(String id) {
     return get(id).flatMap(l -> l == null ? Uni.createFrom().item(List.<ListingRevision>of()) : listings.revisions(l.id()));
+  }
+
+  /**
+   * The caller's own listings, drafts and delisted ones included, most recently changed first: those
+   * whose seller is the caller's wallet address (managed or linked).
+   */
+  public Uni<List<Listing>> mine(Viewer viewer, Integer first) {
+    return Uni.createFrom().deferred(() -> {
+      Viewer v = Access.requireSignedIn(viewer);
+      int limit = first == null ? 50 : first;
+      if (limit < 1 || limit > MAX_MINE) {
+        throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "first must be between 1 and " + MAX_MINE);
+      }
+      return wallets.walletOf(v).flatMap(w -> listings.bySeller(w.address().toString(), limit));
+    });
   }
 
   public Uni<CatalogStats> stats(Viewer viewer) {

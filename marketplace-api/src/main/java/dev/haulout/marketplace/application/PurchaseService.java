@@ -2,7 +2,9 @@ package dev.haulout.marketplace.application;
 
 import dev.haulout.chain.Ledger;
 import dev.haulout.chain.LedgerException;
+import dev.haulout.chain.SignedTransaction;
 import dev.haulout.chain.TxReceipt;
+import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.Listing;
 import dev.haulout.chain.model.ListingStatus;
@@ -10,6 +12,7 @@ import dev.haulout.chain.model.Rental;
 import dev.haulout.chain.model.Versioned;
 import dev.haulout.chain.tx.TransactionData;
 import dev.haulout.chain.tx.Transactions;
+import dev.haulout.chain.tx.TxCodec;
 import dev.haulout.chain.tx.TxKind;
 import dev.haulout.dataset.Quote;
 import dev.haulout.dataset.Receipt;
@@ -77,17 +80,14 @@ public class PurchaseService {
   public Uni<Purchase> purchase(Viewer viewer, String token, String idempotencyKey) {
     return Uni.createFrom().deferred(() -> {
       Viewer v = Access.requireSignedIn(viewer);
-      if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY
-          || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-        throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "idempotencyKey must be 1..128 printable ASCII characters");
-      }
+      requireKey(idempotencyKey);
       Quote q = verify(token);
       return wallets.walletOf(v).flatMap(w -> {
         if (!q.buyer().equals(w.address().toString())) {
           throw new CatalogException(ErrorCode.QUOTE_INVALID, "the quote was made for another buyer");
         }
         if (!w.managed()) {
-          throw new CatalogException(ErrorCode.FORBIDDEN, "a linked wallet signs its own purchase (submitPurchase)");
+          throw new CatalogException(ErrorCode.FORBIDDEN, "a linked wallet signs its own purchase: purchaseTransaction, then submitPurchase");
         }
         return purchases.find(v.subject(), idempotencyKey).flatMap(existing -> existing != null
             ? Uni.createFrom().item(same(existing, q))
@@ -96,6 +96,67 @@ public class PurchaseService {
                     : purchases.insertIfAbsent(p).flatMap(stored -> purchases.find(v.subject(), idempotencyKey))));
       });
     });
+  }
+
+  /**
+   * The Buy/Rent transaction a linked wallet signs for {@link #submitPurchase}: sender the linked
+   * address, nonce from the idempotency key (as {@link #purchase}), {@code maxPrice} the quoted
+   * price, expiring with the quote. Deterministic: the same quote and key give the same bytes.
+   */
+  public Uni<UnsignedPurchase> purchaseTransaction(Viewer viewer, String token, String idempotencyKey) {
+    return Uni.createFrom().deferred(() -> {
+      Viewer v = Access.requireSignedIn(viewer);
+      requireKey(idempotencyKey);
+      Quote q = verify(token);
+      return wallets.walletOf(v).map(w -> {
+        requireLinkedBuyer(w, q);
+        TransactionData tx = transactionFor(v.subject(), idempotencyKey, q);
+        return new UnsignedPurchase(q, tx, TxCodec.encode(tx));
+      });
+    });
+  }
+
+  /**
+   * Pays a quote with a transaction the caller's linked wallet signed: it must be exactly {@link
+   * #purchaseTransaction}'s ({@code TRANSACTION_MISMATCH} otherwise) and signed by the linked
+   * address ({@code INVALID_SIGNATURE}). Recorded and answered as {@link #purchase}: the same key
+   * returns the same purchase, and the ledger executes the one nonce once.
+   */
+  public Uni<Purchase> submitPurchase(Viewer viewer, String signedTransaction, String token, String idempotencyKey) {
+    return Uni.createFrom().deferred(() -> {
+      Viewer v = Access.requireSignedIn(viewer);
+      requireKey(idempotencyKey);
+      Quote q = verify(token);
+      SignedTransaction signed = SignedPurchase.parse(signedTransaction);
+      return wallets.walletOf(v).flatMap(w -> {
+        requireLinkedBuyer(w, q);
+        SignedPurchase.requireMatch(signed.txBytes(), transactionFor(v.subject(), idempotencyKey, q));
+        if (!SuiSignatures.verifyTransaction(signed.txBytes(), signed.signature(), w.address())) {
+          throw new CatalogException(ErrorCode.INVALID_SIGNATURE,
+              "the signature is not a Sui transaction signature of these bytes by " + w.address());
+        }
+        return purchases.find(v.subject(), idempotencyKey).flatMap(existing -> existing != null
+            ? Uni.createFrom().item(same(existing, q))
+            : Blocking.call(() -> submitSigned(v, w, q, idempotencyKey, signed))
+                .flatMap(p -> purchases.insertIfAbsent(p).flatMap(stored -> purchases.find(v.subject(), idempotencyKey))));
+      });
+    });
+  }
+
+  /** An unsigned purchase transaction: its data, canonical bytes (what the wallet signs) and digest. */
+  public record UnsignedPurchase(Quote quote, TransactionData tx, byte[] txBytes) {
+    public UnsignedPurchase {
+      txBytes = txBytes.clone();
+    }
+
+    @Override
+    public byte[] txBytes() {
+      return txBytes.clone();
+    }
+
+    public String digest() {
+      return Transactions.digest(txBytes);
+    }
   }
 
   public Uni<List<Purchase>> library(Viewer viewer) {
@@ -112,6 +173,31 @@ public class PurchaseService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static void requireKey(String idempotencyKey) {
+    if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY
+        || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new CatalogException(ErrorCode.INVALID_ARGUMENT, "idempotencyKey must be 1..128 printable ASCII characters");
+    }
+  }
+
+  private static void requireLinkedBuyer(Wallet w, Quote q) {
+    if (w.managed()) {
+      throw new CatalogException(ErrorCode.WALLET_NOT_LINKED,
+          "the wallet is managed by the marketplace: pay with purchase, or link an own address (linkWallet) first");
+    }
+    if (!q.buyer().equals(w.address().toString())) {
+      throw new CatalogException(ErrorCode.QUOTE_INVALID, "the quote was made for another buyer");
+    }
+  }
+
+  /** The one transaction that pays {@code q} for {@code subject} under {@code idempotencyKey}. */
+  private static TransactionData transactionFor(String subject, String idempotencyKey, Quote q) {
+    TxKind kind = q.kind() == Quote.Kind.BUY
+        ? new TxKind.Buy(q.listingId(), q.priceFrost())
+        : new TxKind.Rent(q.listingId(), q.periods(), q.priceFrost());
+    return new TransactionData(q.buyer(), nonceOf(subject, idempotencyKey), q.expiresAtMs(), kind);
   }
 
   private Quote verify(String token) {
@@ -149,13 +235,7 @@ public class PurchaseService {
   private Purchase charge(Viewer v, Wallet w, Quote q, String idempotencyKey) {
     Ledger ledger = chain.ledger();
     Listing listing = listing(ledger, q.listingId());
-    long price = currentPrice(listing, q.kind(), q.periods());
-    if (price != q.priceFrost()) {
-      throw new CatalogException(ErrorCode.PRICE_CHANGED, "the price is now " + price + " FROST; ask for a new quote");
-    }
-    if (ledger.balance(w.address()) < price) {
-      throw new CatalogException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds less than " + price + " FROST");
-    }
+    long price = requirePayable(ledger, listing, q, w);
     long nonce = nonceOf(v.subject(), idempotencyKey);
     TxKind kind = q.kind() == Quote.Kind.BUY
         ? new TxKind.Buy(q.listingId(), price)
@@ -164,17 +244,70 @@ public class PurchaseService {
     try {
       r = ledger.submit(Transactions.sign(w.signer(), new TransactionData(w.address().toString(), nonce, 0, kind)));
     } catch (LedgerException e) {
-      switch (e.code()) {
-        case NONCE_ALREADY_USED, TX_ALREADY_EXECUTED -> {
-          return null;
+      if (e.code() == dev.haulout.chain.ErrorCode.NONCE_ALREADY_USED
+          || e.code() == dev.haulout.chain.ErrorCode.TX_ALREADY_EXECUTED) {
+        return null;
+      }
+      throw refusal(e, q);
+    }
+    return recorded(v, w, q, idempotencyKey, nonce, listing, r);
+  }
+
+  /**
+   * Submits a linked wallet's signed purchase (blocking). A transaction the ledger already executed
+   * (a retry after a lost answer, a concurrent double submit) is recorded from its receipt.
+   */
+  private Purchase submitSigned(Viewer v, Wallet w, Quote q, String idempotencyKey, SignedTransaction signed) {
+    Ledger ledger = chain.ledger();
+    Listing listing = listing(ledger, q.listingId());
+    String digest = Transactions.digest(signed.txBytes());
+    long nonce = nonceOf(v.subject(), idempotencyKey);
+    TxReceipt r = ledger.transaction(digest).orElse(null);
+    if (r == null) {
+      requirePayable(ledger, listing, q, w);
+      try {
+        r = ledger.submit(signed);
+      } catch (LedgerException e) {
+        switch (e.code()) {
+          case NONCE_ALREADY_USED, TX_ALREADY_EXECUTED -> r = ledger.transaction(digest).orElseThrow(() ->
+              new CatalogException(ErrorCode.INVALID_ARGUMENT, "the wallet already used the nonce of this "
+                  + "idempotencyKey for another transaction; use another idempotencyKey"));
+          case INVALID_SIGNATURE -> throw new CatalogException(ErrorCode.INVALID_SIGNATURE,
+              "the ledger refused the transaction's signature");
+          case TRANSACTION_EXPIRED -> throw new CatalogException(ErrorCode.QUOTE_EXPIRED,
+              "the quote (and the transaction with it) expired; ask for a new quote");
+          default -> throw refusal(e, q);
         }
-        case INSUFFICIENT_BALANCE -> throw new CatalogException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet cannot pay " + price + " FROST");
-        case PRICE_ABOVE_MAXIMUM -> throw new CatalogException(ErrorCode.PRICE_CHANGED, "the price rose; ask for a new quote");
-        case NOT_FOR_SALE, LISTING_NOT_ACTIVE -> throw new CatalogException(ErrorCode.NOT_FOR_SALE, "the listing is not for sale");
-        case OBJECT_NOT_FOUND -> throw new CatalogException(ErrorCode.LISTING_NOT_FOUND, "no listing " + q.listingId());
-        default -> throw new CatalogException(ErrorCode.UNAVAILABLE, "the ledger refused the purchase (" + e.code() + ")", e);
       }
     }
+    return recorded(v, w, q, idempotencyKey, nonce, listing, r);
+  }
+
+  /** The price of {@code q} now, if it is still the quoted one and the wallet can pay it. */
+  private static long requirePayable(Ledger ledger, Listing listing, Quote q, Wallet w) {
+    long price = currentPrice(listing, q.kind(), q.periods());
+    if (price != q.priceFrost()) {
+      throw new CatalogException(ErrorCode.PRICE_CHANGED, "the price is now " + price + " FROST; ask for a new quote");
+    }
+    if (ledger.balance(w.address()) < price) {
+      throw new CatalogException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet holds less than " + price + " FROST");
+    }
+    return price;
+  }
+
+  private static CatalogException refusal(LedgerException e, Quote q) {
+    return switch (e.code()) {
+      case INSUFFICIENT_BALANCE -> new CatalogException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet cannot pay " + q.priceFrost() + " FROST");
+      case PRICE_ABOVE_MAXIMUM -> new CatalogException(ErrorCode.PRICE_CHANGED, "the price rose; ask for a new quote");
+      case NOT_FOR_SALE, LISTING_NOT_ACTIVE -> new CatalogException(ErrorCode.NOT_FOR_SALE, "the listing is not for sale");
+      case OBJECT_NOT_FOUND -> new CatalogException(ErrorCode.LISTING_NOT_FOUND, "no listing " + q.listingId());
+      default -> new CatalogException(ErrorCode.UNAVAILABLE, "the ledger refused the purchase (" + e.code() + ")", e);
+    };
+  }
+
+  /** The purchase row and signed receipt of an executed Buy/Rent transaction. */
+  private Purchase recorded(Viewer v, Wallet w, Quote q, String idempotencyKey, long nonce, Listing listing, TxReceipt r) {
+    Ledger ledger = chain.ledger();
     String accessId = r.createdObjects().isEmpty() ? null : r.createdObjects().get(0);
     Long expires = null;
     if (q.kind() == Quote.Kind.RENT && accessId != null) {
@@ -186,8 +319,8 @@ public class PurchaseService {
             .filter(Blob.class::isInstance).map(Blob.class::cast)
             .map(b -> new Receipt.BlobRef(b.blobId(), b.id(), b.certifiedEpoch())).toList();
     long now = clock.millis();
-    Receipt receipt = new Receipt(Receipt.VERSION, q.listingId(), 1, w.address().toString(), q.kind().name(), price,
-        r.digest(), accessId, expires, blobs, now);
+    Receipt receipt = new Receipt(Receipt.VERSION, q.listingId(), 1, w.address().toString(), q.kind().name(),
+        q.priceFrost(), r.digest(), accessId, expires, blobs, now);
     return new Purchase(v.subject(), idempotencyKey, nonce, w.address().toString(), q.listingId(), q.kind().name(),
         r.digest(), accessId, expires, receipt.sign(key.keyPair()), now);
   }

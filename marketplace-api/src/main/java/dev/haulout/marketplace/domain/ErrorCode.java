@@ -48,5 +48,13 @@ public enum ErrorCode {
   /** Content gateway: a chunk or the header of the stored content failed authentication. */
   CONTENT_CORRUPT,
   /** Content gateway: the Range asks for bytes outside the content (416 with a Content-Range naming the length). */
-  RANGE_NOT_SATISFIABLE
+  RANGE_NOT_SATISFIABLE,
+  /** submitPurchase: the signed transaction is not the one the quote and idempotency key call for. */
+  TRANSACTION_MISMATCH,
+  /** submitPurchase / purchaseTransaction: the caller's wallet is managed; link an own address first. */
+  WALLET_NOT_LINKED,
+  /** updateListingPrice / delistListing: the listing's seller is not the caller's managed wallet. */
+  NOT_YOUR_LISTING,
+  /** updateListingPrice / delistListing: the listing is delisted (a delisting is final). */
+  LISTING_NOT_ACTIVE
 }

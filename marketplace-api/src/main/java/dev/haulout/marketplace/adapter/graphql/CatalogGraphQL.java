@@ -53,6 +53,13 @@ public class CatalogGraphQL {
         .map(rs -> rs.stream().map(RevisionView::of).toList()));
   }
 
+  @Query("myListings")
+  @Description("The caller's own listings (drafts and delisted ones included), most recently changed first. Requires a bearer token.")
+  public Uni<@NonNull List<@NonNull ListingView>> myListings(@Name("first") @DefaultValue("50") Integer first) {
+    return GraphQLErrors.translated(catalog.mine(viewer.current(), first)
+        .map(ls -> ls.stream().map(ListingView::of).toList()));
+  }
+
   @Query("me")
   @Description("The signed-in user or agent. Requires a bearer token.")
   public Uni<@NonNull MeView> me() {

@@ -33,6 +33,10 @@ final class GraphQLErrors {
       case INSUFFICIENT_FUNDS -> new InsufficientFunds(e);
       case PRICE_CHANGED -> new PriceChanged(e);
       case LISTING_NOT_FOUND -> new ListingNotFound(e);
+      case TRANSACTION_MISMATCH -> new TransactionMismatch(e);
+      case WALLET_NOT_LINKED -> new WalletNotLinked(e);
+      case NOT_YOUR_LISTING -> new NotYourListing(e);
+      case LISTING_NOT_ACTIVE -> new ListingNotActive(e);
       // codes of the REST upload protocol (tus); no GraphQL field raises them
       case PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TUS_VERSION_UNSUPPORTED, UPLOAD_OFFSET_MISMATCH,
           UPLOAD_LOCKED, UPLOAD_EXPIRED, METHOD_NOT_ALLOWED -> new Internal(e);
@@ -185,6 +189,41 @@ final class GraphQLErrors {
     private static final long serialVersionUID = 1L;
 
     ListingNotFound(CatalogException c) {
+      super(c);
+    }
+  }
+  @ErrorCode("TRANSACTION_MISMATCH")
+  static final class TransactionMismatch extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    TransactionMismatch(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("WALLET_NOT_LINKED")
+  static final class WalletNotLinked extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    WalletNotLinked(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("NOT_YOUR_LISTING")
+  static final class NotYourListing extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    NotYourListing(CatalogException c) {
+      super(c);
+    }
+  }
+
+  @ErrorCode("LISTING_NOT_ACTIVE")
+  static final class ListingNotActive extends ApiError {
+    private static final long serialVersionUID = 1L;
+
+    ListingNotActive(CatalogException c) {
       super(c);
     }
   }

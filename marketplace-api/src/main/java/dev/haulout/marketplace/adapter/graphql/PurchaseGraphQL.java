@@ -1,5 +1,6 @@
 package dev.haulout.marketplace.adapter.graphql;
 
+import dev.haulout.marketplace.application.CatalogService;
 import dev.haulout.marketplace.application.PurchaseService;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -15,10 +16,12 @@ import org.eclipse.microprofile.graphql.Source;
 @GraphQLApi
 public class PurchaseGraphQL {
   private final PurchaseService purchases;
+  private final CatalogService catalog;
   private final ViewerResolver viewer;
 
-  public PurchaseGraphQL(PurchaseService purchases, ViewerResolver viewer) {
+  public PurchaseGraphQL(PurchaseService purchases, CatalogService catalog, ViewerResolver viewer) {
     this.purchases = purchases;
+    this.catalog = catalog;
     this.viewer = viewer;
   }
 
@@ -40,5 +43,11 @@ public class PurchaseGraphQL {
   public Uni<@NonNull List<@NonNull PurchaseView>> library(@Source MeView me) {
     return GraphQLErrors.translated(purchases.library(viewer.current())
         .map(ps -> ps.stream().map(PurchaseView::of).toList()));
+  }
+
+  @Description("The listing bought or rented, as the catalog shows it now (delisted ones included);"
+      + " null while the catalog has not yet applied the ledger's event.")
+  public Uni<ListingView> listing(@Source PurchaseView purchase) {
+    return GraphQLErrors.translated(catalog.get(purchase.listingId()).map(l -> l == null ? null : ListingView.of(l)));
   }
 }

@@ -9,6 +9,7 @@ import dev.haulout.marketplace.domain.ListingPage;
 import dev.haulout.marketplace.domain.ListingQuery;
 import dev.haulout.marketplace.domain.PageCursor;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class HibernateListingRepository implements ListingRepository {
   private final Mutiny.SessionFactory sessions;
+  private final Vertx vertx;
 
-  public HibernateListingRepository(Mutiny.SessionFactory sessions) {
+  public HibernateListingRepository(Mutiny.SessionFactory sessions, Vertx vertx) {
     this.sessions = sessions;
+    this.vertx = vertx;
   }
 
   @Override
@@ -128,6 +131,18 @@ public class HibernateListingRepository implements ListingRepository {
                 .map(r -> new ListingRevision(id, ((Number) r[0]).intValue(), (String) r[1],
                     r[2] == null ? null : ((Number) r[2]).longValue(), num(r[3]), Instant.ofEpochMilli(num(r[4]))))
                 .toList())));
+  }
+
+  @Override
+  public Uni<List<Listing>> bySeller(String seller, int limit) {
+    // callable from any thread: CatalogService.mine comes here after the (blocking) wallet lookup
+    return StoreErrors.translate(Sessions.onEventLoop(vertx,
+        Sessions.read(sessions, s -> s.createSelectionQuery(
+                "from ListingEntity where seller = :seller order by updatedMs desc, id", ListingEntity.class)
+            .setParameter("seller", seller)
+            .setMaxResults(limit)
+            .getResultList()
+            .map(es -> es.stream().map(ListingMapper::toDomain).toList()))));
   }
 
   @Override

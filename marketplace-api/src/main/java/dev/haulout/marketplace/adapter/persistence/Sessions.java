@@ -1,6 +1,8 @@
 package dev.haulout.marketplace.adapter.persistence;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -18,5 +20,19 @@ final class Sessions {
 
   static <T> Uni<T> write(Mutiny.SessionFactory factory, Function<Mutiny.Session, Uni<T>> work) {
     return factory.openSession().flatMap(s -> s.withTransaction(tx -> work.apply(s)).eventually(s::close));
+  }
+
+  /**
+   * Subscribes to {@code work} on a Vert.x event loop: Hibernate Reactive refuses any other thread,
+   * and a use case may reach the repository after a blocking step ran on a worker thread (the
+   * wallet lookup, the ledger). On an event loop already, nothing changes.
+   */
+  static <T> Uni<T> onEventLoop(Vertx vertx, Uni<T> work) {
+    if (Context.isOnEventLoopThread()) {
+      return work;
+    }
+    Context current = Vertx.currentContext();
+    Context target = current != null && current.isEventLoopContext() ? current : vertx.getOrCreateContext();
+    return work.runSubscriptionOn(task -> target.runOnContext(ignored -> task.run()));
   }
 }

@@ -5,6 +5,7 @@ import dev.haulout.chain.crypto.Ed25519KeyPair;
 import dev.haulout.chain.crypto.SuiSignatures;
 import dev.haulout.marketplace.adapter.persistence.StoreErrors;
 import dev.haulout.marketplace.application.Blocking;
+import dev.haulout.marketplace.application.WalletSweep;
 import dev.haulout.marketplace.application.port.Chain;
 import dev.haulout.marketplace.application.port.Wallets;
 import dev.haulout.marketplace.config.MarketplaceConfig;
@@ -58,10 +59,20 @@ public class ManagedWallets implements Wallets {
   @Override
   public Uni<Wallet> walletOf(Viewer viewer) {
     String subject = requireSubject(viewer);
-    return StoreErrors.translate(select(subject)
+    return StoreErrors.translate(row(subject).map(row -> toWallet(subject, row)));
+  }
+
+  @Override
+  public Uni<Wallet> managedWalletOf(Viewer viewer) {
+    String subject = requireSubject(viewer);
+    return StoreErrors.translate(row(subject).map(row -> managed(subject, row)));
+  }
+
+  /** The subject's row, created (and on the localnet funded) on first use. */
+  private Uni<Row> row(String subject) {
+    return select(subject)
         .flatMap(row -> row != null ? Uni.createFrom().item(row) : create(subject))
-        .flatMap(row -> fundIfNeeded(row).replaceWith(row))
-        .map(row -> toWallet(subject, row)));
+        .flatMap(row -> fundIfNeeded(row).replaceWith(row));
   }
 
   @Override
@@ -102,13 +113,15 @@ public class ManagedWallets implements Wallets {
           }
           return r;
         })
-        .flatMap(ok -> walletOf(viewer))
-        .flatMap(w -> pool.preparedQuery("UPDATE wallet SET linked_address = $2, linked_ms = $3 WHERE subject = $1")
-            .execute(Tuple.of(subject, address.toString(), now)))
-        .map(done -> {
-          LOG.infof("wallet of %s linked to %s", subject, address);
-          return new Wallet(subject, address, false, null);
-        }));
+        .flatMap(ok -> row(subject))
+        // the managed wallet is emptied into the proven address before the link is stored, so a
+        // failed sweep links nothing and the next attempt sweeps again
+        .flatMap(row -> Blocking.call(() -> WalletSweep.sweep(chain.ledger(), managed(subject, row).signer(), address)))
+        .flatMap(swept -> pool.preparedQuery("UPDATE wallet SET linked_address = $2, linked_ms = $3 WHERE subject = $1")
+            .execute(Tuple.of(subject, address.toString(), now))
+            .invoke(done -> LOG.infof("wallet of %s linked to %s (moved %d FROST and %d passes from the managed wallet)",
+                subject, address, swept.frost(), swept.passes().size())))
+        .map(done -> new Wallet(subject, address, false, null)));
   }
 
   private Uni<Row> select(String subject) {
@@ -166,6 +179,11 @@ public class ManagedWallets implements Wallets {
     if (linked != null) {
       return new Wallet(subject, SuiAddress.parse(linked), false, null);
     }
+    return managed(subject, row);
+  }
+
+  /** The managed wallet of the row, its seed opened with the KEK, whether or not an address is linked. */
+  private Wallet managed(String subject, Row row) {
     String address = row.getString("managed_address");
     KeyEncryptionKey k = kek();
     if (!k.id().equals(row.getString("kek_id"))) {

@@ -25,6 +25,9 @@ public interface ListingRepository {
 
   Uni<CatalogStats> stats();
 
+  /** Listings whose seller is {@code seller} (drafts and delisted ones included), most recently changed first. */
+  Uni<List<Listing>> bySeller(String seller, int limit);
+
   /** The listing's content revisions, oldest first (empty for a draft or an unknown listing). */
   Uni<List<ListingRevision>> revisions(ListingId id);
 

@@ -14,6 +14,12 @@ public interface Wallets {
   Uni<Wallet> walletOf(Viewer viewer);
 
   /**
+   * The caller's managed wallet (with its signer) even when an own address is linked: the seller of
+   * the listings it published, which only it can update or delist. Created on first use.
+   */
+  Uni<Wallet> managedWalletOf(Viewer viewer);
+
+  /**
    * A fresh challenge for {@link #link}: the text the user signs as a Sui personal message. Single
    * use; a new one replaces the previous; valid for {@code haulout.wallet.challenge-ttl}.
    */
@@ -22,8 +28,10 @@ public interface Wallets {
   /**
    * Links {@code address} to the viewer's account when {@code signature} (Sui serialized, base64)
    * signs the viewer's current challenge as a personal message by that address; from then on
-   * {@link #walletOf} answers the linked wallet. Fails with {@code CHALLENGE_EXPIRED} (no current
-   * challenge) or {@code INVALID_SIGNATURE}.
+   * {@link #walletOf} answers the linked wallet. Before the link is stored, the managed wallet's
+   * passes and WAL move to {@code address} ({@link
+   * dev.haulout.marketplace.application.WalletSweep}); a failed sweep links nothing. Fails with
+   * {@code CHALLENGE_EXPIRED} (no current challenge) or {@code INVALID_SIGNATURE}.
    */
   Uni<Wallet> link(Viewer viewer, SuiAddress address, String signature);
 
