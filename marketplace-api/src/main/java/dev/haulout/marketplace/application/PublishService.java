@@ -162,6 +162,14 @@ public class PublishService implements UploadCompleted {
         LOG.errorf(e, "publication %s failed at %s", id, latest.stage());
       }
       fail(latest, code, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // the encoder's buffers are unreachable once the stage threw: record a FAILED publication the
+      // seller can retry, instead of one left RUNNING that only a restart would resume
+      Publication latest = Optional.ofNullable(publications.find(id).await().atMost(Duration.ofSeconds(30))).orElse(p);
+      LOG.errorf("publication %s ran out of memory at %s (max heap %d MiB)", id, latest.stage(),
+          Runtime.getRuntime().maxMemory() >> 20);
+      fail(latest, "OUT_OF_MEMORY", "the server ran out of memory after stage " + latest.stage()
+          + "; retry later, or ask the operator for a larger heap or a smaller haulout.publish.max-part-bytes");
     }
   }
 
