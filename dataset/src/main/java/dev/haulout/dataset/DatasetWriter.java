@@ -148,7 +148,7 @@ public final class DatasetWriter {
           sealing.servers(), sealing.threshold(), rng);
       int chunkSize = EnvelopeHeader.DEFAULT_CHUNK_SIZE;
       long envelopeLength = envelopeLength(length, type, sealed.toBytes().length, chunkSize);
-      long partCount = (envelopeLength + maxPartBytes - 1) / maxPartBytes;
+      long partCount = 1 + (envelopeLength - 1) / maxPartBytes; // an envelope is never empty (its header)
       if (partCount > DatasetManifest.MAX_PARTS) {
         throw new IllegalArgumentException("an envelope of " + envelopeLength + " bytes in parts of at most "
             + maxPartBytes + " bytes needs " + partCount + " parts; a manifest names at most " + DatasetManifest.MAX_PARTS);
