@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The commerce journey through the CLI, against a running Haulout (./dev run, or an app on PORT):
-# bob publishes a generated 5 MiB file, alice finds and buys it, gets it client side and through the
+# bob publishes a generated 5 MiB file, alice finds and buys it, verifies the receipt (online, then
+# offline with the cached key; a tampered copy is refused), gets it client side (decrypted by the
+# CLI: key shares from the key servers on the ledger, blob from the aggregator) and through the
 # gateway (whole and a range) and every copy's SHA-256 equals the original's; carol, who did not
-# buy, is refused with NO_ACCESS.
+# buy, is refused with NO_ACCESS both ways; bob publishes a second revision, alice reads it and
+# revision 1 by number. ./dev browser-test runs it after the browser tests.
 #
 #   cli/test/journey.sh [PORT]        (default $HAULOUT_HTTP_PORT or 8080; HAULOUT_API overrides)
 #
@@ -15,6 +18,7 @@ export HAULOUT_API=${HAULOUT_API:-http://127.0.0.1:$PORT}
 HAULOUT="$ROOT/haulout"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/haulout-journey.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+trap '[[ $- == *e* ]] && printf "[journey] FAILED: line %s exited %s: %s\n" "$LINENO" "$?" "$BASH_COMMAND" >&2' ERR
 step() { printf '[journey] %s\n' "$*" >&2; }
 fail() { printf '[journey] FAILED: %s\n' "$*" >&2; exit 1; }
 command -v jq >/dev/null || fail "jq is required"
@@ -24,6 +28,7 @@ as() { # USER CMD... : runs haulout with USER's own session, receipts and upload
   XDG_CONFIG_HOME="$WORK/$u/config" XDG_DATA_HOME="$WORK/$u/data" XDG_STATE_HOME="$WORK/$u/state" "$HAULOUT" "$@"
 }
 sha() { sha256sum "$1" | cut -c1-64; }
+b64url_decode() { local s; s=$(tr '_-' '/+'); while (( ${#s} % 4 )); do s="$s="; done; printf %s "$s" | base64 -d; }
 
 curl -sf -m 10 -o /dev/null "$HAULOUT_API/q/health/ready" || fail "no Haulout at $HAULOUT_API"
 
@@ -31,7 +36,7 @@ curl -sf -m 10 -o /dev/null "$HAULOUT_API/q/health/ready" || fail "no Haulout at
 SRC="$WORK/journey.csv"
 RUN=$(date +%s)-$$
 { echo "id,code,label"; seq 1 400000 | awk -v r="$RUN" '{printf "%d,%08x,%s-%d\n",$1,($1*2654435761)%4294967296,r,$1}'; } \
-  | head -c $((5 * 1024 * 1024)) > "$SRC"
+  | head -c $((5 * 1024 * 1024)) > "$SRC" || true # head stops the generator early (SIGPIPE); the size is checked below
 [ "$(stat -c %s "$SRC")" -eq $((5 * 1024 * 1024)) ] || fail "generated file is not 5 MiB"
 WANT=$(sha "$SRC")
 
@@ -60,19 +65,30 @@ BUY=$(as alice buy "$LISTING" --json)
 [ "$(jq -r .priceFrost <<<"$BUY")" = 1500000000 ] || fail "price is not 1.5 WAL: $BUY"
 RECEIPT=$(jq -r .receiptPath <<<"$BUY")
 [ -f "$RECEIPT" ] || fail "no receipt saved ($BUY)"
-as alice library --json | jq -e --arg id "$LISTING" '.library[] | select(.listing.id == $id)' >/dev/null \
+as alice library --json | jq -e --arg id "$LISTING" '.library[] | select(.listingId == $id)' >/dev/null \
   || fail "the listing is not in alice's library"
 step "alice bought it; receipt $RECEIPT"
-if as alice verify-receipt --help >/dev/null 2>&1; then
-  as alice verify-receipt "$RECEIPT" >/dev/null || fail "verify-receipt refused alice's receipt"
-  step "the receipt verifies"
-fi
+as alice verify-receipt "$RECEIPT" >"$WORK/verify.txt" || fail "verify-receipt refused alice's receipt: $(cat "$WORK/verify.txt")"
+grep -q "ledger: transaction" "$WORK/verify.txt" || fail "verify-receipt did not check the ledger: $(cat "$WORK/verify.txt")"
+as alice verify-receipt "$RECEIPT" --offline --json | jq -e '.valid == true and .ledgerChecked == false' >/dev/null \
+  || fail "offline verify-receipt (cached marketplace key) failed"
+# one byte of the signed payload altered (the price): refused with its code, exit 1
+PAYLOAD=$(jq -r .payload "$RECEIPT" | b64url_decode)
+ALTERED=${PAYLOAD/\"priceFrost\":1500000000/\"priceFrost\":1500000001}
+[ "$ALTERED" != "$PAYLOAD" ] || fail "the receipt's payload names no priceFrost 1500000000: $PAYLOAD"
+jq --arg p "$(printf %s "$ALTERED" | base64 -w0 | tr '/+' '_-' | tr -d '=')" '.payload = $p' "$RECEIPT" > "$WORK/tampered.json"
+set +e
+TERR=$(as alice verify-receipt "$WORK/tampered.json" 2>&1 >/dev/null); TRC=$?
+set -e
+[ $TRC -eq 1 ] && [[ $TERR == "error: RECEIPT_SIGNATURE_INVALID:"* ]] || fail "a tampered receipt was not refused (exit $TRC): $TERR"
+TCODE=${TERR#error: }
+step "the receipt verifies online and offline; a tampered copy is refused: ${TCODE%%:*}"
 
 as alice get "$LISTING" -o "$WORK/client.csv" --quiet >/dev/null || fail "client-side get failed"
 [ "$(sha "$WORK/client.csv")" = "$WANT" ] || fail "client-side copy differs"
 as alice get "$LISTING" -o "$WORK/gateway.csv" --gateway --quiet >/dev/null || fail "gateway get failed"
 [ "$(sha "$WORK/gateway.csv")" = "$WANT" ] || fail "gateway copy differs"
-tail -c +1001 "$SRC" | head -c 99000 > "$WORK/want-range"
+head -c 100000 "$SRC" | tail -c +1001 > "$WORK/want-range" # bytes 1000..99999
 as alice get "$LISTING" -o "$WORK/range-gw" --range 1000-99999 --gateway --quiet >/dev/null || fail "gateway range failed"
 cmp -s "$WORK/want-range" "$WORK/range-gw" || fail "gateway range 1000-99999 differs"
 as alice get "$LISTING" -o "$WORK/range-cs" --range 1000-99999 --quiet >/dev/null || fail "client-side range failed"
@@ -88,6 +104,25 @@ set -e
 set +e
 ERR2=$(as carol get "$LISTING" -o "$WORK/carol2.csv" --quiet 2>&1 >/dev/null); RC2=$?
 set -e
-[ $RC2 -ne 0 ] && [[ $ERR2 =~ ^error:\ [A-Z_]+: ]] || fail "carol's client-side get was not refused with a code: $ERR2"
+[ $RC2 -ne 0 ] && [[ $ERR2 == "error: NO_ACCESS:"* ]] || fail "carol's client-side get was not refused NO_ACCESS: $ERR2"
+[ ! -e "$WORK/carol2.csv" ] || fail "carol's client-side get left a file"
 step "carol is refused: $ERR / $ERR2"
+
+# a second revision: the current one is read from the ledger's listing, revision 1 by number (catalog)
+SRC2="$WORK/journey-r2.csv"
+{ echo "id,code,label"; seq 1 60000 | awk -v r="$RUN" '{printf "%d,r2-%s,%d\n",$1,r,$1*7}'; } > "$SRC2"
+WANT2=$(sha "$SRC2")
+as bob publish "$SRC2" --title "$TITLE" --listing "$LISTING" --json >/dev/null || fail "bob's second revision failed"
+as alice get "$LISTING" -o "$WORK/r2.csv" --quiet >/dev/null || fail "client-side get of the new revision failed"
+[ "$(sha "$WORK/r2.csv")" = "$WANT2" ] || fail "the current revision read client side is not the second file"
+R1=""
+for _ in $(seq 1 60); do # revision 1 by number needs the catalog's revision history (ledger -> Kafka -> catalog)
+  if as alice get "$LISTING" --revision 1 -o "$WORK/r1.csv" --quiet >/dev/null 2>"$WORK/r1.err"; then R1=ok; break; fi
+  grep -q "REVISION_NOT_FOUND" "$WORK/r1.err" || fail "client-side --revision 1: $(cat "$WORK/r1.err")"
+  sleep 1
+done
+[ "$R1" = ok ] && [ "$(sha "$WORK/r1.csv")" = "$WANT" ] || fail "client-side --revision 1 is not the first file"
+as alice get "$LISTING" --revision 1 -o "$WORK/r1-gw.csv" --gateway --quiet >/dev/null || fail "gateway --revision 1 failed"
+[ "$(sha "$WORK/r1-gw.csv")" = "$WANT" ] || fail "gateway --revision 1 is not the first file"
+step "bob published revision 2; alice reads it client side, and revision 1 both ways, byte-exact"
 step "PASSED"

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     name = "haulout",
     mixinStandardHelpOptions = true,
     versionProvider = Haulout.Version.class,
-    description = "Haulout command-line tool: the marketplace (login, search, publish, buy, rent, library, get), blobs, sealing, wallet and storage.",
+    description = "Haulout command-line tool: the marketplace (login, search, publish, buy, rent, library, get, verify-receipt), blobs, sealing, wallet and storage.",
     subcommands = {
       CommandLine.HelpCommand.class,
       dev.haulout.cli.erasure.BlobIdCommand.class,
@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       dev.haulout.cli.market.RentCommand.class,
       dev.haulout.cli.market.LibraryCommand.class,
       dev.haulout.cli.market.GetCommand.class,
+      dev.haulout.cli.market.VerifyReceiptCommand.class,
     })
 public final class Haulout {
 

@@ -66,7 +66,8 @@ public record Receipt(String v, String listingId, long revision, String buyer, S
     }
     String expected = "0x" + Hex.encode(marketplaceKey.bytes());
     if (!expected.equalsIgnoreCase(doc.get("publicKey").asText())) {
-      throw new SignedDocumentException(Reason.INVALID, "the receipt names another key than the marketplace's");
+      throw new SignedDocumentException(Reason.INVALID, SignedDocumentException.Check.SIGNER,
+          "the receipt names another key than the marketplace's");
     }
     byte[] payload = SignedPayload.unb64(doc.get("payload").asText(), "receipt payload");
     SignedPayload.verify(marketplaceKey, payload, SignedPayload.unb64(doc.get("signature").asText(), "receipt signature"),

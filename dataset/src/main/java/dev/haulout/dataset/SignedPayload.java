@@ -47,7 +47,8 @@ final class SignedPayload {
 
   static void verify(Ed25519PublicKey key, byte[] payload, byte[] signature, String what) {
     if (signature.length != 64 || !key.verify(payload, signature)) {
-      throw new SignedDocumentException(Reason.INVALID, what + ": the signature does not verify with the marketplace key");
+      throw new SignedDocumentException(Reason.INVALID, SignedDocumentException.Check.SIGNATURE,
+          what + ": the signature does not verify with the marketplace key");
     }
   }
 

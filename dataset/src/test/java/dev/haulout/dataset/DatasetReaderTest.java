@@ -199,6 +199,71 @@ class DatasetReaderTest {
     assertEquals(1000, c.bufferCapacity());
   }
 
+  /** The key servers as the ledger would list them (ids, URLs, public keys, weight 1). */
+  static KeyServerDirectory directory(int servers) {
+    List<dev.haulout.chain.model.KeyServer> list = new ArrayList<>();
+    for (KeyServerHandle h : keyServers.handles().subList(0, servers)) {
+      list.add(new dev.haulout.chain.model.KeyServer(h.objectId().toString(), SELLER.address().toString(), "ks",
+          h.url(), dev.haulout.wire.Hex.encode(h.publicKey().toBytes()), 1));
+    }
+    return KeyServerDirectory.of(list);
+  }
+
+  static byte[] readAll(DatasetReader r) throws IOException {
+    try (InputStream in = r.all()) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void readSessionsSignedByTheReadersOwnWalletFindTheServersTheEnvelopeNames() throws IOException {
+    ReadSessions.Sessions own = ReadSessions.signedBy(BUYER, ReadSessions.DEFAULT_TTL_MIN, KEY_SERVER_CLOCK, RNG);
+    try (DatasetReader r = DatasetReader.open(store, blobId, ReadSessions.keys(directory(3), own))) {
+      assertArrayEquals(plain, readAll(r));
+    }
+    ReadSessions.Sessions stranger = ReadSessions.signedBy(STRANGER, 5, KEY_SERVER_CLOCK, RNG);
+    try (DatasetReader r = DatasetReader.open(store, blobId, ReadSessions.keys(directory(3), stranger))) {
+      assertEquals(DatasetReadException.Code.NO_ACCESS, assertThrows(DatasetReadException.class, r::authorize).code());
+    }
+    // a key server the directory does not list: no consistency check possible, so no key
+    try (DatasetReader r = DatasetReader.open(store, blobId, ReadSessions.keys(directory(2), own))) {
+      assertEquals(DatasetReadException.Code.UNAVAILABLE, assertThrows(DatasetReadException.class, r::authorize).code());
+    }
+  }
+
+  @Test
+  void aRemotelyCertifiedSessionKeepsItsSecretHereAndMustNameTheEnvelopesPackage() throws IOException {
+    List<byte[]> asked = new ArrayList<>();
+    ReadSessions.Sessions remote = ReadSessions.certifiedBy(vk -> {
+      asked.add(vk);
+      return new ReadSessions.Certified(ReadSessions.certify(BUYER, PKG, vk, 5, KEY_SERVER_CLOCK), PKG);
+    }, KEY_SERVER_CLOCK, RNG);
+    try (DatasetReader r = DatasetReader.open(store, blobId, ReadSessions.keys(directory(3), remote))) {
+      assertArrayEquals(Arrays.copyOfRange(plain, 4000, 9000), read(r, 4000, 9000));
+    }
+    assertEquals(1, asked.size(), "one certificate per reader");
+    assertEquals(32, asked.get(0).length, "only the session public key leaves");
+    // the certificate of another wallet (no pass) is the key servers' refusal
+    ReadSessions.Sessions strangers = ReadSessions.certifiedBy(
+        vk -> new ReadSessions.Certified(ReadSessions.certify(STRANGER, PKG, vk, 5, KEY_SERVER_CLOCK), PKG),
+        KEY_SERVER_CLOCK, RNG);
+    try (DatasetReader r = DatasetReader.open(store, blobId, ReadSessions.keys(directory(3), strangers))) {
+      assertEquals(DatasetReadException.Code.NO_ACCESS, assertThrows(DatasetReadException.class, r::authorize).code());
+    }
+    // a certificate for another package than the envelope's is refused before any key server is asked
+    SuiAddress other = SuiAddress.parse("0x" + "00".repeat(31) + "c3");
+    ReadSessions.Sessions wrongPackage = ReadSessions.certifiedBy(
+        vk -> new ReadSessions.Certified(ReadSessions.certify(BUYER, other, vk, 5, KEY_SERVER_CLOCK), other),
+        KEY_SERVER_CLOCK, RNG);
+    try (DatasetReader r = DatasetReader.open(store, blobId, ReadSessions.keys(directory(3), wrongPackage))) {
+      DatasetReadException e = assertThrows(DatasetReadException.class, r::authorize);
+      assertEquals(DatasetReadException.Code.UNAVAILABLE, e.code());
+      assertTrue(e.getMessage().contains("PACKAGE_MISMATCH"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> ReadSessions.certify(BUYER, PKG, new byte[31], 5, KEY_SERVER_CLOCK));
+    assertThrows(IllegalArgumentException.class, () -> ReadSessions.certify(BUYER, PKG, new byte[32], 31, KEY_SERVER_CLOCK));
+  }
+
   @Test
   void aStrangerGetsTheKeyServersRefusalAsNoAccess() throws IOException {
     try (DatasetReader r = reader(STRANGER, store, blobId)) {

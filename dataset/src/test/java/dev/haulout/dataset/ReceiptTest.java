@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.haulout.chain.crypto.Ed25519KeyPair;
+import dev.haulout.dataset.SignedDocumentException.Check;
 import dev.haulout.dataset.SignedDocumentException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -46,26 +47,33 @@ class ReceiptTest {
     ObjectNode cheaper = tree.deepCopy();
     cheaper.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(
         payload.replace("3000000000", "1").getBytes(StandardCharsets.UTF_8)));
-    assertInvalid(cheaper.toString());
+    assertInvalid(cheaper.toString(), Check.SIGNATURE);
 
     // re-signed by someone else, naming their own key
     Ed25519KeyPair mallory = Ed25519KeyPair.generate();
-    assertInvalid(receipt().sign(mallory));
+    assertInvalid(receipt().sign(mallory), Check.SIGNER);
     // someone else's signature under the marketplace's key name
     ObjectNode swapped = (ObjectNode) JSON.readTree(receipt().sign(mallory));
     swapped.put("publicKey", tree.get("publicKey").asText());
-    assertInvalid(swapped.toString());
+    assertInvalid(swapped.toString(), Check.SIGNATURE);
 
-    assertInvalid("not json");
-    assertInvalid("{}");
-    assertInvalid("[]");
+    assertInvalid("not json", Check.FORMAT);
+    assertInvalid("{}", Check.FORMAT);
+    assertInvalid("[]", Check.FORMAT);
     ObjectNode noSig = tree.deepCopy();
     noSig.remove("signature");
-    assertInvalid(noSig.toString());
+    assertInvalid(noSig.toString(), Check.FORMAT);
+    // well signed over a payload that is not a receipt: the signature holds, the shape does not
+    ObjectNode notAReceipt = tree.deepCopy();
+    byte[] other = "{\"v\":\"haulout.receipt.v1\"}".getBytes(StandardCharsets.UTF_8);
+    notAReceipt.put("payload", Base64.getUrlEncoder().withoutPadding().encodeToString(other));
+    notAReceipt.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(MARKET.sign(other)));
+    assertInvalid(notAReceipt.toString(), Check.FORMAT);
   }
 
-  static void assertInvalid(String doc) {
+  static void assertInvalid(String doc, Check check) {
     var e = assertThrows(SignedDocumentException.class, () -> Receipt.verify(doc, MARKET.publicKey()));
     assertEquals(Reason.INVALID, e.reason(), e.getMessage());
+    assertEquals(check, e.check(), e.getMessage());
   }
 }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 public final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MarketOptions market;
+  @Mixin NetworkOptions network;
 
   @Parameters(index = "0", paramLabel = "LISTING", description = "Listing id (0x…).")
   String listing;
@@ -54,6 +55,10 @@ public final class GetCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--keystore", paramLabel = "FILE",
+      description = "Key of your linked wallet (default $HAULOUT_WALLET or ~/.haulout/wallet.key); unused for a managed wallet.")
+  Path keystore;
+
   @Override
   public Integer call() throws Exception {
     String id = Purchases.listingId(listing);
@@ -66,7 +71,12 @@ public final class GetCommand implements Callable<Integer> {
     }
     Market m = new Market(market);
     if (!gateway) {
-      return ClientSideRead.run(m, id, revision, r, out, spec.commandLine().getErr(), quiet);
+      Path keys = keystore != null ? keystore : Path.of(Env.get("HAULOUT_WALLET",
+          Path.of(System.getProperty("user.home"), ".haulout", "wallet.key").toString()));
+      long n = new ClientSideRead(m, network.resolve(m, true), keys, spec.commandLine().getErr(), quiet)
+          .run(id, revision, r, out);
+      spec.commandLine().getOut().println("wrote " + n + " bytes to " + out + " (decrypted here)");
+      return 0;
     }
     long n = viaGateway(m, id, r);
     spec.commandLine().getOut().println("wrote " + n + " bytes to " + out);

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code haulout library [--json]}: what the signed-in user can read (GraphQL {@code me}). */
 @Command(name = "library", mixinStandardHelpOptions = true, description = "List the passes and rentals you hold.")
 public final class LibraryCommand implements Callable<Integer> {
+  /** {@code Purchase}s (docs/commerce.md "Buy and rent"); {@code listing} is null until the catalog has it. */
   static final String QUERY = "{me{wallet{address managed balanceFrost}"
-      + " library{listing{id title} kind accessId expiresAtMs revisions}}}";
+      + " library{listingId listing{id title} kind txDigest accessId expiresAtMs}}}";
 
   @Spec CommandSpec spec;
   @Mixin MarketOptions market;
@@ -35,10 +36,10 @@ public final class LibraryCommand implements Callable<Integer> {
     out.println("wallet " + w.path("address").asText() + (w.path("managed").asBoolean() ? " (managed)" : " (linked)")
         + ", " + dev.haulout.chain.Wal.formatWal(w.path("balanceFrost").asLong()) + " WAL");
     for (JsonNode e : me.path("library")) {
-      JsonNode l = e.path("listing");
       String until = e.hasNonNull("expiresAtMs") ? " until " + Instant.ofEpochMilli(e.get("expiresAtMs").asLong()) : "";
-      out.printf("%s  %-40s  %s%s%n", l.path("id").asText(), Texts.clip(l.path("title").asText(), 40),
-          e.path("kind").asText(), until);
+      out.printf("%s  %-40s  %-4s  tx %s%s%n", e.path("listingId").asText(),
+          Texts.clip(e.path("listing").path("title").asText(""), 40), e.path("kind").asText(),
+          e.path("txDigest").asText(), until);
     }
     out.println(me.path("library").size() + " item(s)");
     return 0;

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class Purchases {
   static final Pattern LISTING_ID = Pattern.compile("0x[0-9a-fA-F]{64}");
-  static final String QUOTE = "query($id:String!,$p:Int){quote(listingId:$id,kind:%s,periods:$p){"
+  /** Kind and periods are literals (as the web page sends them): the schema types periods as SmallRye's Long scalar. */
+  static final String QUOTE = "query($id:String!){quote(listingId:$id,kind:%s,periods:%d){"
       + "token listingId kind periods priceFrost buyer expiresAtMs}}";
   static final String PURCHASE = "mutation($t:String!,$k:String!){purchase(quote:$t,idempotencyKey:$k){"
       + "listingId kind txDigest accessId expiresAtMs receipt}}";
@@ -37,8 +38,8 @@ final class Purchases {
   static int run(Market m, String listing, String kind, Integer periods, boolean json, PrintWriter out,
       PrintWriter err) throws IOException {
     String id = listingId(listing);
-    JsonNode q = m.graphql(String.format(QUOTE, kind), periods == null ? Map.of("id", id)
-        : Map.of("id", id, "p", periods), true).path("quote");
+    JsonNode q = m.graphql(String.format(java.util.Locale.ROOT, QUOTE, kind, periods == null ? 1 : periods),
+        Map.of("id", id), true).path("quote");
     long price = q.path("priceFrost").asLong();
     if (!json) {
       err.println("quote: " + kind.toLowerCase(java.util.Locale.ROOT) + (periods == null ? "" : " × " + periods)

@@ -26,8 +26,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code haulout wallet new|address|balance|faucet|transfer|export}: a Sui-compatible Ed25519 key
- * kept as {@code suiprivkey1…} in a 0600 file, talking to a ledger server over HTTP.
+ * {@code haulout wallet new|address|balance|faucet|transfer|export|link}: a Sui-compatible Ed25519
+ * key kept as {@code suiprivkey1…} in a 0600 file, talking to a ledger server over HTTP; {@code link}
+ * makes it the marketplace account's own wallet (the CLI then signs its session keys itself).
  */
 @Command(
     name = "wallet",
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
       WalletCommand.Faucet.class,
       WalletCommand.Transfer.class,
       WalletCommand.Export.class,
+      WalletCommand.Link.class,
     })
 public final class WalletCommand implements Runnable {
   @Option(names = "--keystore", description = "Key file (default $HAULOUT_WALLET or ~/.haulout/wallet.key).")
@@ -91,7 +93,7 @@ public final class WalletCommand implements Runnable {
     }
   }
 
-  @Command(name = "new", description = "Create (or --import) a key and print its address.")
+  @Command(name = "new", aliases = "create", description = "Create (or --import) a key and print its address.")
   static final class New implements Callable<Integer> {
     @ParentCommand WalletCommand w;
 
@@ -144,6 +146,32 @@ public final class WalletCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       w.out().println(w.load().toSuiPrivateKey());
+      return 0;
+    }
+  }
+
+  /**
+   * Links the wallet's address to the signed-in marketplace account: asks {@code walletChallenge},
+   * signs it as a Sui personal message with the wallet key (which never leaves this machine) and
+   * sends {@code linkWallet(address, signature)}.
+   */
+  @Command(name = "link", description = "Link this wallet's address to your marketplace account (signs the marketplace's challenge).")
+  static final class Link implements Callable<Integer> {
+    @ParentCommand WalletCommand w;
+    @picocli.CommandLine.Mixin dev.haulout.cli.market.MarketOptions market;
+
+    @Override
+    public Integer call() throws IOException {
+      Ed25519KeyPair k = w.load();
+      dev.haulout.cli.market.Market m = new dev.haulout.cli.market.Market(market);
+      String challenge = m.graphql("query{walletChallenge}", java.util.Map.of(), true).path("walletChallenge").asText();
+      String signature = dev.haulout.chain.crypto.SuiSignatures.signPersonalMessage(k,
+          challenge.getBytes(StandardCharsets.UTF_8));
+      var linked = m.graphql("mutation($a:String!,$s:String!){linkWallet(address:$a,signature:$s){address managed}}",
+          java.util.Map.of("a", k.address().toString(), "s", signature), true).path("linkWallet");
+      w.out().println("linked " + linked.path("address").asText() + " to your account");
+      w.spec.commandLine().getErr().println("this wallet now signs its own session keys ('haulout get' decrypts with "
+          + "it); purchases need WAL on it and a transaction it signs");
       return 0;
     }
   }

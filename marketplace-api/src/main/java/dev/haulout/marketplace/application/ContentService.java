@@ -7,13 +7,12 @@ import dev.haulout.chain.model.Versioned;
 import dev.haulout.dataset.DatasetManifest;
 import dev.haulout.dataset.DatasetReadException;
 import dev.haulout.dataset.DatasetReader;
+import dev.haulout.dataset.ReadSessions;
 import dev.haulout.marketplace.application.port.NetworkAccess;
 import dev.haulout.marketplace.application.port.Wallets.Wallet;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
 import dev.haulout.marketplace.domain.ListingRevision;
-import dev.haulout.chain.crypto.SuiSignatures;
-import dev.haulout.seal.session.CertificateMessage;
 import dev.haulout.seal.session.SessionCertificate;
 import dev.haulout.seal.session.SessionKey;
 import dev.haulout.wire.Hex;
@@ -149,11 +148,7 @@ public class ContentService {
       throw new CatalogException(ErrorCode.FORBIDDEN,
           "a linked wallet signs its own session certificates; only managed wallets are signed here");
     }
-    String pkg = network.sealing().policyPackage().toString();
-    long now = clock.millis();
-    String signature = SuiSignatures.signPersonalMessage(wallet.signer(),
-        CertificateMessage.bytes(pkg, ttlMinutes, now, vk));
-    return new SessionCertificate(wallet.address(), vk, now, ttlMinutes, signature, null);
+    return ReadSessions.certify(wallet.signer(), network.sealing().policyPackage(), vk, ttlMinutes, clock);
   }
 
   /** The catalog error a dataset read failure stands for. */

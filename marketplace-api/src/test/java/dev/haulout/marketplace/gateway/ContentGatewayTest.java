@@ -73,6 +73,8 @@ class ContentGatewayTest {
   Wallets wallets;
   @Inject
   OffsetClock clock;
+  @Inject
+  dev.haulout.marketplace.adapter.embedded.EmbeddedNetwork embedded;
 
   /** The managed wallet's key of {@code subject} (created and funded on first use). */
   Ed25519KeyPair keyOf(String subject) {
@@ -206,6 +208,62 @@ class ContentGatewayTest {
     as(bob).get(content()).then().statusCode(403).body("code", equalTo("RENTAL_EXPIRED"));
   }
 
+  /** Flips one byte in every sliver file of {@code blobId} on storage node {@code node}; returns how many. */
+  int alterSlivers(String blobId, int node) throws Exception {
+    java.nio.file.Path dir = embedded.storage().dataDir(node).resolve("blobs").resolve(blobId);
+    int n = 0;
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().matches("[ps]\\d+")).toList()) {
+        byte[] raw = java.nio.file.Files.readAllBytes(f);
+        raw[raw.length / 2] ^= 0x5a;
+        java.nio.file.Files.write(f, raw);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void ciphertextAlteredOnOneNodeStillReadsExactAndAlteredOnEveryNodeIsAClearCodeNeverA500() throws Exception {
+    // a listing of its own: this test damages its blob
+    Ledger ledger = network.ledger();
+    Ed25519KeyPair seller = Ed25519KeyPair.generate();
+    ledger.faucet(seller.address(), 100 * Wal.FROST_PER_WAL);
+    String own = ledger.submit(sign(seller, new TxKind.CreateListing(spec(null)))).createdObjects().get(0);
+    byte[] data = random(MIB / 4 + 99);
+    String blob;
+    try (BlobStore store = network.blobStore(seller)) {
+      blob = DatasetWriter.write(new ByteArrayInputStream(data), data.length, "text/csv",
+          SuiAddress.parse(own), network.sealing(), store, 2, ProgressListener.NONE, RNG).stored().blobId();
+    }
+    ledger.submit(sign(seller, new TxKind.UpdateListing(own, spec(blob))));
+    ledger.submit(sign(keyOf(subject(alice)), new TxKind.Buy(own, 5 * Wal.FROST_PER_WAL)));
+    String url = "/api/v1/listings/" + own + "/content";
+
+    // one node of four (f = 1) serves altered slivers: the reader verifies each sliver, uses the others
+    org.junit.jupiter.api.Assertions.assertTrue(alterSlivers(blob, 0) > 0, "node 0 holds slivers of the blob");
+    Response r = as(alice).get(url);
+    r.then().statusCode(200);
+    assertArrayEquals(data, r.asByteArray(), "byte-exact despite one node's altered ciphertext");
+
+    // every node's copy altered: no quorum of good slivers is left; a clear code, not a 500 or a stack trace
+    for (int node = 1; node < embedded.storage().size(); node++) {
+      alterSlivers(blob, node);
+    }
+    alterSlivers(blob, 0);
+    Response broken = as(alice).get(url);
+    org.junit.jupiter.api.Assertions.assertTrue(broken.statusCode() >= 502 && broken.statusCode() <= 503,
+        "status " + broken.statusCode() + ": " + broken.asString());
+    String code = broken.jsonPath().getString("code");
+    org.junit.jupiter.api.Assertions.assertNotNull(code, broken.asString());
+    org.junit.jupiter.api.Assertions.assertFalse(broken.asString().contains("Exception"), broken.asString());
+
+    // the rest of the store is untouched: the shared listing still reads byte-exact
+    Response other = as(alice).get(content());
+    other.then().statusCode(200);
+    assertArrayEquals(second, other.asByteArray());
+  }
+
   @Test
   void unknownListingsAre404AndAMissingTokenIs401() {
     String unknown = "0x" + "ab".repeat(32);
@@ -237,6 +295,28 @@ class ContentGatewayTest {
     }
     graphql(q, Map.of("k", "abcd"), alice).then().body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
     graphql(q, Map.of("k", vk), null).then().body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+  }
+
+  @Test
+  void theWebConfigNamesTheLedgerAndAggregatorAClientSideReaderUses() throws Exception {
+    Response c = given().get("/config.json");
+    c.then().statusCode(200);
+    List<String> ids = c.path("keyServers.objectId");
+    String ledgerUrl = c.path("ledgerUrl");
+    try (dev.haulout.chain.client.HttpLedgerClient ledger = dev.haulout.chain.client.HttpLedgerClient.create(ledgerUrl)) {
+      var listed = dev.haulout.dataset.KeyServerDirectory.load(ledger).entries().stream()
+          .map(e -> e.info().objectId().toString()).toList();
+      org.junit.jupiter.api.Assertions.assertTrue(!ids.isEmpty() && listed.containsAll(ids),
+          "the ledger at ledgerUrl lists the key servers " + ids + ": " + listed);
+    }
+    String aggregator = c.path("aggregatorUrl");
+    if (aggregator != null) {
+      try (BlobStore viaAggregator = dev.haulout.storage.aggregator.WalrusHttpBlobStore.create(aggregator, aggregator,
+          dev.haulout.storage.StorageClientOptions.defaults());
+          BlobStore nodes = network.blobStore(null)) {
+        org.junit.jupiter.api.Assertions.assertEquals(nodes.length(secondBlob), viaAggregator.length(secondBlob));
+      }
+    }
   }
 
   static ListingSpec spec(String blobId) {

@@ -15,7 +15,9 @@ import java.util.Map;
  * Tells the browser app where to sign in and which Seal key servers to use; nothing secret (the
  * web client is public, PKCE). {@code keyServers} ({@code [{objectId, url, weight}]}) is read from
  * the ledger's {@code KeyServer} objects, as Seal's SDK takes {@code serverConfigs}; with {@code
- * sealThreshold} and {@code policyPackage} a client can seal and fetch shares itself.
+ * sealThreshold} and {@code policyPackage} a client can seal and fetch shares itself; {@code
+ * ledgerUrl} and {@code aggregatorUrl} (null when not embedded, or no aggregator runs) are where a
+ * client-side reader (the CLI) finds the key servers' public keys, listings, transactions and blobs.
  */
 @Path("/config.json")
 public class WebConfigResource {
@@ -45,6 +47,8 @@ public class WebConfigResource {
     out.put("keyServers", servers);
     out.put("sealThreshold", config.embedded().threshold());
     out.put("policyPackage", config.embedded().policyPackage());
+    out.put("ledgerUrl", network.ledgerUrl());
+    out.put("aggregatorUrl", network.storage() == null ? null : network.storage().publisherUrl());
     return out;
   }
 }
