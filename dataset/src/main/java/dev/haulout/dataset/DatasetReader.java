@@ -217,9 +217,9 @@ public final class DatasetReader implements AutoCloseable {
   /** Translates every failure of the underlying range stream into a coded {@link DatasetReadException}. */
   private static final class Checked extends InputStream {
     private final InputStream in;
-    private final BlobChannel channel;
+    private final SeekableByteChannel channel;
 
-    Checked(InputStream in, BlobChannel channel) {
+    Checked(InputStream in, SeekableByteChannel channel) {
       this.in = in;
       this.channel = channel;
     }

@@ -76,7 +76,11 @@ final class PartsChannel implements SeekableByteChannel {
     if (i != currentIndex) {
       if (current != null) {
         rangeReads += current.rangeReads();
-        current.close();
+        try {
+          current.close();
+        } catch (IOException ignored) {
+          // only the previous part's read-ahead stream is released here; the next part's bytes do not depend on it
+        }
       }
       DatasetManifest.Part p = parts.get(i);
       current = BlobChannel.open(store, p.blobId(), p.length(), readAhead);
@@ -138,7 +142,7 @@ final class PartsChannel implements SeekableByteChannel {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     open = false;
     if (current != null) {
       current.close();
