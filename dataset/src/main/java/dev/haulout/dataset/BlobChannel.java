@@ -16,7 +16,12 @@ import java.util.Objects;
  * {@code [position, position + readAhead)} (clipped to the blob) with {@link BlobStore#read(String,
  * ByteRange)} into a buffer of at most {@code readAhead} bytes, so memory is bounded by the read-ahead
  * whatever the blob size, and {@code EnvelopeReader.openRange} fetches only the chunks a range needs.
- * The size is the blob's length ({@link BlobStore#length}). Not thread-safe; does not close the store.
+ * A fill that starts where the previous one ended (a sequential read) opens one ranged read from
+ * there to the blob's end and keeps it for the following fills, so a long read is one stream of
+ * rows (the storage reader's own bounded read-ahead) instead of a cold ranged read per window —
+ * each of which fetched whole rows for a part of them (a row of a 1 GiB blob at 1000 shards is
+ * about 3 MiB). A seek elsewhere closes that stream. The size is the blob's length ({@link
+ * BlobStore#length}). Not thread-safe; closing the channel closes its stream, not the store.
  */
 public final class BlobChannel implements SeekableByteChannel {
   /** Read-ahead used by {@link #open(BlobStore, String)}: four envelope chunks of the default size. */
@@ -30,6 +35,9 @@ public final class BlobChannel implements SeekableByteChannel {
   private int bufferLength;
   private long position;
   private long rangeReads;
+  private InputStream stream;
+  private long streamPosition = -1;
+  private long filledTo = -1;
   private boolean open = true;
 
   private BlobChannel(BlobStore store, String blobId, long size, int readAhead) {
@@ -103,16 +111,37 @@ public final class BlobChannel implements SeekableByteChannel {
 
   private void fill(long start) throws IOException {
     int want = (int) Math.min(buffer.length, size - start);
+    boolean sequential = start == filledTo; // a primed header does not count: a small first range stays small
     bufferLength = 0;
-    rangeReads++;
-    try (InputStream in = store.read(blobId, new ByteRange(start, start + want))) {
-      int got = in.readNBytes(buffer, 0, want);
-      if (got != want) {
-        throw new EOFException("blob " + blobId + " ended at " + (start + got) + ", expected " + size + " bytes");
-      }
+    if (stream != null && start != streamPosition) {
+      closeStream();
+    }
+    if (stream == null) {
+      rangeReads++;
+      stream = store.read(blobId, new ByteRange(start, sequential ? size : start + want));
+      streamPosition = start;
+    }
+    int got = stream.readNBytes(buffer, 0, want);
+    if (got != want) {
+      closeStream();
+      throw new EOFException("blob " + blobId + " ended at " + (start + got) + ", expected " + size + " bytes");
+    }
+    streamPosition += got;
+    if (!sequential) {
+      closeStream(); // a window of its own: the next sequential fill opens the long stream
     }
     bufferStart = start;
     bufferLength = want;
+    filledTo = start + want;
+  }
+
+  private void closeStream() throws IOException {
+    InputStream s = stream;
+    stream = null;
+    streamPosition = -1;
+    if (s != null) {
+      s.close();
+    }
   }
 
   @Override
@@ -153,8 +182,9 @@ public final class BlobChannel implements SeekableByteChannel {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     open = false;
+    closeStream();
   }
 
   private void ensureOpen() throws ClosedChannelException {

@@ -9,11 +9,16 @@ import dev.haulout.seal.session.SessionKey;
 import dev.haulout.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Reads plaintext ranges of one revision (an envelope stored as a blob): the header is fetched
+ * Reads plaintext ranges of one revision (an envelope stored as a blob, or as parts under a {@link
+ * DatasetManifest}, followed transparently: ranges cross part boundaries): the header is fetched
  * once with a small ranged read, the data key is resolved once through a {@link DataKeyResolver}
  * (typically {@link #keysOf(SealKeyClient, SessionKey)}: key shares from t key servers that ask the
  * ledger) and kept until {@link #close}, and each {@link #range} decrypts only the chunks that
@@ -33,17 +38,19 @@ public final class DatasetReader implements AutoCloseable {
   private final BlobStore store;
   private final String blobId;
   private final long blobLength;
+  private final DatasetManifest manifest;
   private final int readAhead;
   private final EnvelopeHeader header;
   private final byte[] headerBytes;
   private final DataKeyResolver keys;
   private byte[] dataKey;
 
-  private DatasetReader(BlobStore store, String blobId, long blobLength, int readAhead, EnvelopeHeader header,
-      DataKeyResolver keys) {
+  private DatasetReader(BlobStore store, String blobId, long blobLength, DatasetManifest manifest, int readAhead,
+      EnvelopeHeader header, DataKeyResolver keys) {
     this.store = store;
     this.blobId = blobId;
     this.blobLength = blobLength;
+    this.manifest = manifest;
     this.readAhead = readAhead;
     this.header = header;
     this.headerBytes = header.toBytes();
@@ -60,29 +67,70 @@ public final class DatasetReader implements AutoCloseable {
     return open(store, blobId, keys, BlobChannel.DEFAULT_READ_AHEAD);
   }
 
-  /** Reads the header of {@code blobId}; the data key is resolved on the first {@link #range}. */
+  /**
+   * Reads the header of {@code blobId}; the data key is resolved on the first {@link #range}. A
+   * blob that is a {@link DatasetManifest} is followed: every part must be stored with its length
+   * ({@code BLOB_NOT_FOUND} / {@code CONTENT_CORRUPT} naming the part otherwise) and the parts must
+   * add up to the envelope the header declares.
+   */
   public static DatasetReader open(BlobStore store, String blobId, DataKeyResolver keys, int readAhead)
       throws DatasetReadException {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(keys, "keys");
     try {
       long length = store.length(blobId);
+      byte[] head = DatasetManifest.head(store, blobId, length, HEADER_PROBE);
+      DatasetManifest manifest = DatasetManifest.read(store, blobId, length, head).orElse(null);
       EnvelopeHeader header;
-      try (BlobChannel probe = BlobChannel.open(store, blobId, length, HEADER_PROBE)) {
-        header = EnvelopeReader.readHeader(probe);
+      long envelopeLength;
+      if (manifest == null) {
+        envelopeLength = length;
+        try (BlobChannel probe = BlobChannel.open(store, blobId, length, HEADER_PROBE)) {
+          probe.prime(head);
+          header = EnvelopeReader.readHeader(probe);
+        }
+      } else {
+        manifest.checkStored(store, blobId);
+        envelopeLength = manifest.envelopeLength();
+        try (PartsChannel probe = new PartsChannel(store, manifest, HEADER_PROBE)) {
+          header = EnvelopeReader.readHeader(probe);
+        }
       }
-      if (header.envelopeLength() != length) {
+      if (header.envelopeLength() != envelopeLength) {
         throw new DatasetReadException(DatasetReadException.Code.CONTENT_CORRUPT,
-            "blob " + blobId + " is " + length + " bytes, its envelope header declares " + header.envelopeLength(), null);
+            (manifest == null ? "blob " + blobId + " is " : "the parts of manifest " + blobId + " hold ")
+                + envelopeLength + " bytes, its envelope header declares " + header.envelopeLength(), null);
       }
-      return new DatasetReader(store, blobId, length, Math.max(readAhead, header.encodedLength()), header, keys);
+      return new DatasetReader(store, blobId, envelopeLength, manifest, Math.max(readAhead, header.encodedLength()),
+          header, keys);
     } catch (IOException | RuntimeException e) {
       throw DatasetReadException.of(e);
     }
   }
 
+  /** The blob the listing names: the envelope, or the manifest of its parts. */
   public String blobId() {
     return blobId;
+  }
+
+  /** The manifest {@link #blobId} is, or empty for an envelope stored as one blob. */
+  public Optional<DatasetManifest> manifest() {
+    return Optional.ofNullable(manifest);
+  }
+
+  /** Every blob the dataset lives in: {@link #blobId}, then each part in order if it has a manifest. */
+  public List<String> blobIds() {
+    List<String> ids = new ArrayList<>();
+    ids.add(blobId);
+    if (manifest != null) {
+      ids.addAll(manifest.blobIds());
+    }
+    return ids;
+  }
+
+  /** Envelope length: the blob's, or the sum of the parts'. */
+  public long envelopeLength() {
+    return blobLength;
   }
 
   public EnvelopeHeader header() {
@@ -128,11 +176,24 @@ public final class DatasetReader implements AutoCloseable {
     synchronized (this) {
       key = dataKey.clone();
     }
-    BlobChannel channel = BlobChannel.open(store, blobId, blobLength, readAhead);
-    channel.prime(headerBytes);
+    SeekableByteChannel channel;
+    if (manifest == null) {
+      BlobChannel c = BlobChannel.open(store, blobId, blobLength, readAhead);
+      c.prime(headerBytes);
+      channel = c;
+    } else {
+      PartsChannel c = new PartsChannel(store, manifest, readAhead);
+      c.prime(headerBytes);
+      channel = c;
+    }
     try {
-      return new Checked(EnvelopeReader.openRange(channel, start, end - start, DataKeyResolver.of(key)));
+      return new Checked(EnvelopeReader.openRange(channel, start, end - start, DataKeyResolver.of(key)), channel);
     } catch (IOException | RuntimeException e) {
+      try {
+        channel.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw DatasetReadException.of(e);
     } finally {
       Arrays.fill(key, (byte) 0);
@@ -156,9 +217,11 @@ public final class DatasetReader implements AutoCloseable {
   /** Translates every failure of the underlying range stream into a coded {@link DatasetReadException}. */
   private static final class Checked extends InputStream {
     private final InputStream in;
+    private final SeekableByteChannel channel;
 
-    Checked(InputStream in) {
+    Checked(InputStream in, SeekableByteChannel channel) {
       this.in = in;
+      this.channel = channel;
     }
 
     @Override
@@ -181,7 +244,9 @@ public final class DatasetReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-      in.close();
+      try (channel) {
+        in.close();
+      }
     }
   }
 }

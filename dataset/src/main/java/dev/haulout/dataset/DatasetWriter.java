@@ -10,6 +10,7 @@ import dev.haulout.storage.BlobStore;
 import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.wire.SuiAddress;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,10 @@ import java.io.InterruptedIOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +39,9 @@ public final class DatasetWriter {
   /** Nonce bytes after the listing id in a revision's identity. */
   public static final int NONCE_SIZE = 16;
 
+  /** Smallest part size {@link #maxPartBytes} accepts from configuration. */
+  public static final long MIN_PART_BYTES = 4096;
+
   private static final int PIPE_BUFFER = 1 << 20;
 
   private DatasetWriter() {}
@@ -51,16 +57,50 @@ public final class DatasetWriter {
     }
   }
 
-  /** What was stored: the blob, the identity's inner id (listing id ‖ nonce) and the envelope's size. */
-  public record Written(StoreResult stored, byte[] innerId, long envelopeLength) {
+  /**
+   * What was stored: the blob the listing names ({@code stored}: the envelope, or the manifest of
+   * its parts), the identity's inner id (listing id ‖ nonce), the envelope's size, and the blobs
+   * holding the envelope in order ({@code parts}: just {@code stored} when it fits one blob).
+   */
+  public record Written(StoreResult stored, byte[] innerId, long envelopeLength, List<StoreResult> parts) {
     public Written {
       innerId = innerId.clone();
+      parts = List.copyOf(parts);
+    }
+
+    /** An envelope stored as one blob. */
+    public Written(StoreResult stored, byte[] innerId, long envelopeLength) {
+      this(stored, innerId, envelopeLength, List.of(stored));
     }
 
     @Override
     public byte[] innerId() {
       return innerId.clone();
     }
+
+    /** Whether the envelope was cut into parts under a manifest ({@code stored} is the manifest). */
+    public boolean hasManifest() {
+      return parts.size() > 1;
+    }
+  }
+
+  /**
+   * The largest part {@code store} is given: its largest blob ({@link BlobStore#maxBlobLength},
+   * from the committee's shard count), or {@code configured} when that is smaller (tests cut tiny
+   * parts); unbounded when neither is known (the store refuses what it cannot take).
+   *
+   * @throws IllegalArgumentException for a configured size below {@link #MIN_PART_BYTES}
+   */
+  public static long maxPartBytes(BlobStore store, OptionalLong configured) {
+    long limit = store.maxBlobLength().orElse(Long.MAX_VALUE);
+    if (configured.isPresent()) {
+      if (configured.getAsLong() < MIN_PART_BYTES) {
+        throw new IllegalArgumentException("a part must be allowed at least " + MIN_PART_BYTES + " bytes, got "
+            + configured.getAsLong());
+      }
+      limit = Math.min(limit, configured.getAsLong());
+    }
+    return limit;
   }
 
   /** The size of the envelope of {@code length} plaintext bytes, to check a budget before storing. */
@@ -71,11 +111,33 @@ public final class DatasetWriter {
 
   /**
    * Encrypts exactly {@code length} bytes of {@code plaintext} and stores the envelope for {@code
-   * epochs} epochs through {@code store} (which pays with its own wallet).
+   * epochs} epochs through {@code store} (which pays with its own wallet), in parts of at most
+   * {@link #maxPartBytes maxPartBytes(store, none)}.
    */
   public static Written write(InputStream plaintext, long length, String contentType, SuiAddress listingId,
       Sealing sealing, BlobStore store, int epochs, ProgressListener progress, SecureRandom rng) throws IOException {
+    return write(plaintext, length, contentType, listingId, sealing, store, epochs,
+        maxPartBytes(store, OptionalLong.empty()), progress, rng);
+  }
+
+  /**
+   * As {@link #write(InputStream, long, String, SuiAddress, Sealing, BlobStore, int, ProgressListener,
+   * SecureRandom)}, with parts of at most {@code maxPartBytes}: an envelope that fits is one blob as
+   * ever; a larger one is cut into consecutive parts, each streamed into its own certified blob, then
+   * a {@link DatasetManifest} naming them is stored and becomes {@link Written#stored}. Progress of
+   * a multi-part store: every phase of a part before the last is reported as {@code "encode"} and
+   * every phase's bytes are scaled to the whole envelope, so {@code encode} completes, and
+   * {@code confirm}/{@code certify} begin, only with the last part.
+   *
+   * @throws IllegalArgumentException when the envelope would need more than {@link DatasetManifest#MAX_PARTS} parts
+   */
+  public static Written write(InputStream plaintext, long length, String contentType, SuiAddress listingId,
+      Sealing sealing, BlobStore store, int epochs, long maxPartBytes, ProgressListener progress, SecureRandom rng)
+      throws IOException {
     Objects.requireNonNull(plaintext, "plaintext");
+    if (maxPartBytes < 1) {
+      throw new IllegalArgumentException("maxPartBytes must be positive, got " + maxPartBytes);
+    }
     String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
     byte[] nonce = new byte[NONCE_SIZE];
     rng.nextBytes(nonce);
@@ -86,6 +148,11 @@ public final class DatasetWriter {
           sealing.servers(), sealing.threshold(), rng);
       int chunkSize = EnvelopeHeader.DEFAULT_CHUNK_SIZE;
       long envelopeLength = envelopeLength(length, type, sealed.toBytes().length, chunkSize);
+      long partCount = 1 + (envelopeLength - 1) / maxPartBytes; // an envelope is never empty (its header)
+      if (partCount > DatasetManifest.MAX_PARTS) {
+        throw new IllegalArgumentException("an envelope of " + envelopeLength + " bytes in parts of at most "
+            + maxPartBytes + " bytes needs " + partCount + " parts; a manifest names at most " + DatasetManifest.MAX_PARTS);
+      }
       InputStream counted = new Counting(plaintext, length, progress);
       PipedInputStream pipeIn = new PipedInputStream(PIPE_BUFFER);
       PipedOutputStream pipeOut = new PipedOutputStream(pipeIn);
@@ -99,9 +166,23 @@ public final class DatasetWriter {
       }, "dataset-encrypt");
       encryptor.setDaemon(true);
       encryptor.start();
-      StoreResult stored;
+      List<StoreResult> parts = new ArrayList<>();
+      List<Long> lengths = new ArrayList<>();
       try (pipeIn) {
-        stored = store.store(pipeIn, envelopeLength, epochs, progress);
+        long offset = 0;
+        for (int i = 0; i < partCount; i++) {
+          long partLength = Math.min(maxPartBytes, envelopeLength - offset);
+          ProgressListener p = partCount == 1 ? progress
+              : new PartProgress(progress, offset, partLength, envelopeLength, i == partCount - 1);
+          Slice slice = new Slice(pipeIn, partLength);
+          parts.add(store.store(slice, partLength, epochs, p));
+          if (slice.remaining > 0) {
+            throw new IOException("the store took " + (partLength - slice.remaining) + " of part " + i + "'s "
+                + partLength + " bytes");
+          }
+          lengths.add(partLength);
+          offset += partLength;
+        }
       } catch (IOException | RuntimeException e) {
         Throwable f = failure.get();
         if (f != null && f != e) {
@@ -118,7 +199,12 @@ public final class DatasetWriter {
       if (f != null) {
         throw (RuntimeException) f;
       }
-      return new Written(stored, innerId, envelopeLength);
+      if (parts.size() == 1) {
+        return new Written(parts.get(0), innerId, envelopeLength);
+      }
+      byte[] manifest = DatasetManifest.of(parts.stream().map(StoreResult::blobId).toList(), lengths).toBytes();
+      StoreResult named = store.store(new ByteArrayInputStream(manifest), manifest.length, epochs, ProgressListener.NONE);
+      return new Written(named, innerId, envelopeLength, parts);
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }
@@ -131,6 +217,58 @@ public final class DatasetWriter {
       Thread.currentThread().interrupt();
       t.interrupt();
       throw new InterruptedIOException("interrupted while encrypting");
+    }
+  }
+
+  /** Exactly {@code length} bytes of the envelope pipe, for one part's store; closing it leaves the pipe open. */
+  private static final class Slice extends InputStream {
+    private final InputStream in;
+    private long remaining;
+
+    Slice(InputStream in, long length) {
+      this.in = in;
+      this.remaining = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(buf, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** One part's store phases as progress over the whole envelope (see {@link #write}). */
+  private record PartProgress(ProgressListener inner, long offset, long length, long total, boolean last)
+      implements ProgressListener {
+    @Override
+    public void onProgress(String phase, long done, long of) {
+      double fraction = of <= 0 ? 1.0 : Math.min(1.0, (double) done / of);
+      long scaled = offset + (long) (fraction * length);
+      inner.onProgress(last ? phase : "encode", last && done >= of ? total : Math.min(scaled, total - 1), total);
     }
   }
 

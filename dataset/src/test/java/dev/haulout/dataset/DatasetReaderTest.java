@@ -265,6 +265,25 @@ class DatasetReaderTest {
   }
 
   @Test
+  void aLongReadIsOneStreamAfterItsFirstWindowAndASeekOpensAnother() throws IOException {
+    FakeCountingBlobStore counting = new FakeCountingBlobStore(store);
+    try (DatasetReader r = reader(BUYER, counting, blobId)) { // read-ahead 4 chunks, the blob ~ 100 chunks
+      long afterHeader = counting.reads.get();
+      try (InputStream in = r.all()) {
+        assertArrayEquals(plain, in.readAllBytes());
+      }
+      assertEquals(2, counting.reads.get() - afterHeader,
+          "one window, then one ranged read to the end (was one per 4-chunk window, about 26)");
+      assertEquals(0, counting.open.get(), "closing the plaintext stream closes the blob stream");
+      long start = 60L * CHUNK + 5;
+      assertArrayEquals(Arrays.copyOfRange(plain, (int) start, plain.length), read(r, start, plain.length));
+      assertArrayEquals(Arrays.copyOfRange(plain, 3, 20 * CHUNK), read(r, 3, 20 * CHUNK));
+      assertEquals(6, counting.reads.get() - afterHeader, "each range: its first window, then one stream");
+      assertEquals(0, counting.open.get());
+    }
+  }
+
+  @Test
   void aStrangerGetsTheKeyServersRefusalAsNoAccess() throws IOException {
     try (DatasetReader r = reader(STRANGER, store, blobId)) {
       DatasetReadException e = assertThrows(DatasetReadException.class, () -> r.range(0, 10));
@@ -342,6 +361,121 @@ class DatasetReaderTest {
     assertEquals(DatasetReadException.Code.BLOB_NOT_FOUND, e.code());
   }
 
+  // ------------------------------------------------------------------ parts under one manifest
+
+  static final long PART = 256 << 10;
+
+  /** A dataset of {@code data} written by DatasetWriter in parts of {@link #PART} bytes, sealed to the listing. */
+  static DatasetWriter.Written writeInParts(byte[] data, BlobStore to) throws IOException {
+    return DatasetWriter.write(new ByteArrayInputStream(data), data.length, "text/csv", SuiAddress.parse(listingId),
+        new DatasetWriter.Sealing(PKG, publicKeys, 2), to, 2, PART, ProgressListener.NONE, RNG);
+  }
+
+  static String storeManifest(DatasetManifest m) throws IOException {
+    return storeEnvelope(m.toBytes());
+  }
+
+  @Test
+  @Timeout(300)
+  void anEnvelopeOverThePartSizeIsStoredAsPartsAndRangesReadAcrossTheirBoundaries() throws IOException {
+    byte[] data = randomBytes((5 << 20) / 2 + 4321); // three 1 MiB chunks, ten parts of 256 KiB
+    DatasetWriter.Written w = writeInParts(data, store);
+    assertTrue(w.hasManifest());
+    long parts = (w.envelopeLength() + PART - 1) / PART;
+    assertEquals(parts, w.parts().size());
+    DatasetManifest m = DatasetManifest.read(store, w.stored().blobId()).orElseThrow();
+    assertEquals(w.parts().stream().map(StoreResult::blobId).toList(), m.blobIds());
+    assertEquals(w.envelopeLength(), m.envelopeLength());
+    for (int i = 0; i < m.parts().size(); i++) {
+      assertEquals(i * PART, m.parts().get(i).offset());
+      assertEquals(store.length(m.parts().get(i).blobId()), m.parts().get(i).length());
+    }
+    assertEquals(DatasetManifest.blobsOf(store, w.stored().blobId()).subList(1, (int) parts + 1), m.blobIds());
+    assertEquals(List.of(blobId), DatasetManifest.blobsOf(store, blobId), "an envelope in one blob has no parts");
+
+    FakeCountingBlobStore counting = new FakeCountingBlobStore(store);
+    try (DatasetReader r = reader(BUYER, counting, w.stored().blobId())) {
+      assertEquals(data.length, r.length());
+      assertEquals(w.envelopeLength(), r.envelopeLength());
+      assertEquals(m, r.manifest().orElseThrow());
+      assertEquals(1 + parts, r.blobIds().size());
+      try (InputStream in = r.all()) {
+        assertArrayEquals(data, in.readAllBytes());
+      }
+      int header = r.header().encodedLength();
+      long chunk = EnvelopeHeader.DEFAULT_CHUNK_SIZE;
+      List<long[]> ranges = new ArrayList<>(List.of(new long[] {0, 1}, new long[] {chunk - 3, chunk + 3},
+          new long[] {data.length - 1, data.length}, new long[] {data.length, data.length}));
+      for (long b = PART; b < w.envelopeLength(); b += PART) { // the plaintext byte at each part boundary, ±2
+        long c = (b - header) / (chunk + 16);
+        long plainAt = Math.min(data.length - 2, Math.max(2, b - header - c * 16));
+        ranges.add(new long[] {plainAt - 2, plainAt + 2});
+      }
+      for (long[] g : ranges) {
+        assertArrayEquals(Arrays.copyOfRange(data, (int) g[0], (int) g[1]), read(r, g[0], g[1]),
+            "range [" + g[0] + ", " + g[1] + ")");
+      }
+      long before = counting.bytes.get();
+      assertArrayEquals(Arrays.copyOfRange(data, 1_500_000, 1_500_100), read(r, 1_500_000, 1_500_100));
+      long fetched = counting.bytes.get() - before;
+      assertTrue(fetched <= chunk + 16 + 4 * CHUNK, "one chunk across its parts, not the envelope: " + fetched);
+    }
+  }
+
+  @Test
+  @Timeout(300)
+  void aMissingPartIsBlobNotFoundAndATamperedManifestIsContentCorrupt() throws IOException {
+    byte[] data = randomBytes((3 << 20) / 2); // two chunks, seven parts
+    DatasetWriter.Written w = writeInParts(data, store);
+    DatasetManifest m = DatasetManifest.read(store, w.stored().blobId()).orElseThrow();
+    List<DatasetManifest.Part> p = m.parts();
+
+    List<String> ids = new ArrayList<>(m.blobIds());
+    List<Long> lengths = p.stream().map(DatasetManifest.Part::length).toList();
+    ids.set(2, blobIdLike());
+    String missing = storeManifest(DatasetManifest.of(ids, lengths));
+    DatasetReadException gone = assertThrows(DatasetReadException.class, () -> reader(BUYER, store, missing));
+    assertEquals(DatasetReadException.Code.BLOB_NOT_FOUND, gone.code());
+    assertTrue(gone.getMessage().contains("part 3 of " + p.size()), gone.getMessage());
+
+    // two full parts swapped: the manifest is well-formed, the chunks' authentication refuses the order
+    List<String> swapped = new ArrayList<>(m.blobIds());
+    swapped.set(1, m.blobIds().get(2));
+    swapped.set(2, m.blobIds().get(1));
+    try (DatasetReader r = reader(BUYER, store, storeManifest(DatasetManifest.of(swapped, lengths)))) {
+      DatasetReadException e = assertThrows(DatasetReadException.class, () -> read(r, 0, 10));
+      assertEquals(DatasetReadException.Code.CONTENT_CORRUPT, e.code());
+    }
+    // the first part repeated: the header's parts are right, the rest is not
+    List<String> repeated = new ArrayList<>(m.blobIds());
+    repeated.set(3, m.blobIds().get(0));
+    try (DatasetReader r = reader(BUYER, store, storeManifest(DatasetManifest.of(repeated, lengths)))) {
+      DatasetReadException e = assertThrows(DatasetReadException.class, () -> read(r, 0, data.length));
+      assertEquals(DatasetReadException.Code.CONTENT_CORRUPT, e.code());
+    }
+    // a part claimed longer than stored; a manifest missing its last part; a gap; not JSON after the prefix
+    List<Long> longer = new ArrayList<>(lengths);
+    longer.set(1, longer.get(1) + 1);
+    assertCorrupt(storeManifest(DatasetManifest.of(m.blobIds(), longer)), "is " + lengths.get(1) + " bytes");
+    assertCorrupt(storeManifest(DatasetManifest.of(m.blobIds().subList(0, p.size() - 1), lengths.subList(0, p.size() - 1))),
+        "envelope header declares");
+    String gap = new String(m.toBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+        .replace("\"offset\":" + p.get(1).offset(), "\"offset\":" + (p.get(1).offset() + 1));
+    assertCorrupt(storeEnvelope(gap.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "starts at");
+    assertCorrupt(storeEnvelope("{\"v\":\"haulout.parts.v1\", oops".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+        "malformed");
+    String extra = new String(m.toBytes(), java.nio.charset.StandardCharsets.US_ASCII).replace("\"parts\":", "\"x\":1,\"parts\":");
+    assertCorrupt(storeEnvelope(extra.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "malformed");
+    assertThrows(IllegalArgumentException.class, () -> DatasetManifest.of(List.of(blobId), List.of(10L)),
+        "one part is an envelope, never a manifest");
+  }
+
+  static void assertCorrupt(String manifestBlob, String why) {
+    DatasetReadException e = assertThrows(DatasetReadException.class, () -> reader(BUYER, store, manifestBlob));
+    assertEquals(DatasetReadException.Code.CONTENT_CORRUPT, e.code(), e.getMessage());
+    assertTrue(e.getMessage().contains(why), e.getMessage());
+  }
+
   static String blobIdLike() {
     // a well-formed blob id (32 bytes, URL-safe base64 without padding) nobody stored
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
@@ -358,6 +492,7 @@ class DatasetReaderTest {
     final BlobStore inner;
     final AtomicLong reads = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
+    final AtomicLong open = new AtomicLong();
 
     FakeCountingBlobStore(BlobStore inner) {
       this.inner = inner;
@@ -372,7 +507,19 @@ class DatasetReaderTest {
     public InputStream read(String blobId, ByteRange range) {
       reads.incrementAndGet();
       bytes.addAndGet(range.length());
-      return inner.read(blobId, range);
+      open.incrementAndGet();
+      return new java.io.FilterInputStream(inner.read(blobId, range)) {
+        private boolean closed;
+
+        @Override
+        public void close() throws IOException {
+          if (!closed) {
+            closed = true;
+            open.decrementAndGet();
+          }
+          super.close();
+        }
+      };
     }
 
     @Override

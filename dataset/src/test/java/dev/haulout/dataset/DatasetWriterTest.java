@@ -2,6 +2,7 @@ package dev.haulout.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import dev.haulout.storage.ProgressListener;
 import dev.haulout.storage.StoreResult;
 import dev.haulout.storage.embedded.EmbeddedNetworkOptions;
 import dev.haulout.storage.embedded.EmbeddedStorageNetwork;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.wire.SuiAddress;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,6 +41,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +116,8 @@ class DatasetWriterTest {
     assertTrue(last.containsKey("certify"), "the store reported its phases: " + last.keySet());
     StoreResult r = w.stored();
     assertEquals(w.envelopeLength(), r.size());
+    assertFalse(w.hasManifest(), "an envelope that fits one blob is that blob, as before parts existed");
+    assertEquals(List.of(r), w.parts());
     assertArrayEquals(listing.bytes(), java.util.Arrays.copyOf(w.innerId(), 32));
     assertEquals(32 + DatasetWriter.NONCE_SIZE, w.innerId().length);
 
@@ -131,6 +136,45 @@ class DatasetWriterTest {
     // one key server's share is not enough
     assertThrows(RuntimeException.class,
         () -> EnvelopeReader.decrypt(new ByteArrayInputStream(envelope), new ByteArrayOutputStream(), keysOf(1)));
+  }
+
+  @Test
+  @Timeout(300)
+  void anEnvelopeOverTheEncodingsLargestBlobIsCutIntoPartsSizedByTheShardCount() throws Exception {
+    byte[] data = new byte[(5 << 20) / 2]; // 2.5 MiB: 10 shards take at most 4 * 7 * 65534 bytes per blob
+    RNG.nextBytes(data);
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ProgressListener progress = (phase, done, total) -> events.add(phase + (done >= total ? " done " : " ") + total);
+    DatasetWriter.Written w;
+    try (BlobStore store = network.blobStore(SELLER)) {
+      long max = ShardGeometry.forShards(10).maxBlobSize();
+      assertEquals(OptionalLong.of(max), store.maxBlobLength());
+      assertEquals(max, DatasetWriter.maxPartBytes(store, OptionalLong.empty()));
+      assertEquals(8192, DatasetWriter.maxPartBytes(store, OptionalLong.of(8192)), "configuration may lower it");
+      assertEquals(max, DatasetWriter.maxPartBytes(store, OptionalLong.of(max * 2)), "never raise it");
+      assertThrows(IllegalArgumentException.class, () -> DatasetWriter.maxPartBytes(store, OptionalLong.of(100)));
+      w = DatasetWriter.write(new ByteArrayInputStream(data), data.length, "text/csv", SuiAddress.fromBytes(randomId()),
+          new DatasetWriter.Sealing(PKG, SERVERS, 2), store, 3, progress, RNG);
+      assertTrue(w.hasManifest());
+      assertEquals(2, w.parts().size());
+      assertEquals(max, w.parts().get(0).size());
+      assertEquals(w.envelopeLength() - max, w.parts().get(1).size());
+      for (StoreResult part : w.parts()) {
+        assertTrue(part.certifiedEpoch() > 0, "each part is its own certified blob");
+      }
+      DatasetManifest m = DatasetManifest.read(store, w.stored().blobId()).orElseThrow();
+      assertEquals(w.parts().stream().map(StoreResult::blobId).toList(), m.blobIds());
+      try (DatasetReader r = DatasetReader.open(store, w.stored().blobId(), keysOf(0, 2)); InputStream in = r.all()) {
+        assertArrayEquals(data, in.readAllBytes());
+      }
+    }
+    // the store's progress is over the whole envelope: encode completes once, and certification
+    // begins only after it (the first part's confirm and certify count as encoding the dataset)
+    String encoded = "encode done " + w.envelopeLength();
+    assertEquals(1, events.stream().filter(encoded::equals).count(), events.toString());
+    assertTrue(events.stream().filter(e -> e.startsWith("encode")).allMatch(e -> e.endsWith(" " + w.envelopeLength())));
+    int certify = events.indexOf(events.stream().filter(e -> e.startsWith("certify")).findFirst().orElseThrow());
+    assertTrue(certify > events.indexOf(encoded), events.toString());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,17 @@ public interface BlobStore extends AutoCloseable {
    */
   default long length(String blobId) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not report blob lengths");
+  }
+
+  /**
+   * The largest blob this store can take (unencoded bytes), when it can tell: the node protocol
+   * derives it from the committee's shard count ({@code ShardGeometry.maxBlobSize()}, {@code k1 k2
+   * 65534}: about 13.6 GiB at 1000 shards). Empty when the store cannot tell (a publisher over
+   * HTTP): it refuses what it cannot take. Datasets larger than this are stored as parts under one
+   * manifest (dataset's {@code DatasetWriter}).
+   */
+  default OptionalLong maxBlobLength() {
+    return OptionalLong.empty();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.haulout.chain.LedgerException;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Listing;
 import dev.haulout.chain.model.Versioned;
+import dev.haulout.dataset.DatasetManifest;
 import dev.haulout.dataset.DatasetReadException;
 import dev.haulout.dataset.DatasetReader;
 import dev.haulout.dataset.ReadSessions;
@@ -105,6 +106,19 @@ public class ContentService {
       if (reader != null) {
         reader.close();
       }
+      throw translate(e, listingId);
+    }
+  }
+
+  /**
+   * Every blob the revision stored as {@code blobId} lives in: that blob, then, when it is the
+   * manifest of a dataset stored as parts, each part in order (dataset's {@code
+   * DatasetManifest.blobsOf}). Receipts name them all. Blocking.
+   */
+  public List<String> blobsOf(String listingId, String blobId) {
+    try {
+      return DatasetManifest.blobsOf(reads(), blobId);
+    } catch (DatasetReadException e) {
       throw translate(e, listingId);
     }
   }

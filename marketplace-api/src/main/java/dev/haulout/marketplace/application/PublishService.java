@@ -17,6 +17,7 @@ import dev.haulout.marketplace.application.port.UploadCompleted;
 import dev.haulout.marketplace.application.port.UploadFiles;
 import dev.haulout.marketplace.application.port.UploadRepository;
 import dev.haulout.marketplace.application.port.Wallets;
+import dev.haulout.marketplace.config.MarketplaceConfig;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.Publication;
 import dev.haulout.marketplace.domain.PublicationStage;
@@ -46,6 +47,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,7 @@ public class PublishService implements UploadCompleted {
   private final UploadFiles files;
   private final Wallets wallets;
   private final NetworkAccess network;
+  private final OptionalLong maxPartBytes;
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger threads = new AtomicInteger();
   private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -80,12 +83,14 @@ public class PublishService implements UploadCompleted {
   });
 
   public PublishService(PublicationRepository publications, UploadRepository uploads, UploadFiles files,
-      Wallets wallets, NetworkAccess network) {
+      Wallets wallets, NetworkAccess network, MarketplaceConfig config) {
     this.publications = publications;
     this.uploads = uploads;
     this.files = files;
     this.wallets = wallets;
     this.network = network;
+    this.maxPartBytes = config.publish().maxPartBytes().map(m -> OptionalLong.of(m.asLongValue()))
+        .orElse(OptionalLong.empty());
   }
 
   void onStart(@Observes @Priority(30) StartupEvent ev) {
@@ -162,6 +167,14 @@ public class PublishService implements UploadCompleted {
         LOG.errorf(e, "publication %s failed at %s", id, latest.stage());
       }
       fail(latest, code, e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // the encoder's buffers are unreachable once the stage threw: record a FAILED publication the
+      // seller can retry, instead of one left RUNNING that only a restart would resume
+      Publication latest = Optional.ofNullable(publications.find(id).await().atMost(Duration.ofSeconds(30))).orElse(p);
+      LOG.errorf("publication %s ran out of memory at %s (max heap %d MiB)", id, latest.stage(),
+          Runtime.getRuntime().maxMemory() >> 20);
+      fail(latest, "OUT_OF_MEMORY", "the server ran out of memory after stage " + latest.stage()
+          + "; retry later, or ask the operator for a larger heap or a smaller haulout.publish.max-part-bytes");
     }
   }
 
@@ -220,7 +233,8 @@ public class PublishService implements UploadCompleted {
       DatasetWriter.Written w;
       try (BlobStore store = network.blobStore(wallet.signer()); InputStream in = Files.newInputStream(file)) {
         w = DatasetWriter.write(in, upload.length(), req.contentType(), SuiAddress.parse(p.listingId()),
-            network.sealing(), store, network.storageEpochs(), tracker, random);
+            network.sealing(), store, network.storageEpochs(), DatasetWriter.maxPartBytes(store, maxPartBytes),
+            tracker, random);
       }
       p = save(tracker.current().withBlobs(w.stored().blobId(), preview).reached(PublicationStage.CERTIFIED, now()));
     }

@@ -18,12 +18,15 @@ import dev.haulout.dataset.Quote;
 import dev.haulout.dataset.Receipt;
 import dev.haulout.dataset.SignedDocumentException;
 import dev.haulout.marketplace.application.port.Chain;
+import dev.haulout.marketplace.application.port.ListingRepository;
 import dev.haulout.marketplace.application.port.MarketplaceKey;
 import dev.haulout.marketplace.application.port.PurchaseRepository;
 import dev.haulout.marketplace.application.port.Wallets;
 import dev.haulout.marketplace.application.port.Wallets.Wallet;
 import dev.haulout.marketplace.domain.CatalogException;
 import dev.haulout.marketplace.domain.ErrorCode;
+import dev.haulout.marketplace.domain.ListingId;
+import dev.haulout.marketplace.domain.ListingRevision;
 import dev.haulout.marketplace.domain.Purchase;
 import dev.haulout.marketplace.domain.Viewer;
 import io.smallrye.mutiny.Uni;
@@ -33,13 +36,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Quotes and purchases (docs/commerce.md, "Buy and rent"): a signed quote fixes listing, kind,
  * periods, price and buyer for 5 minutes; a purchase pays it with the managed wallet in one Buy or
- * Rent transaction whose nonce derives from the idempotency key, and answers a signed receipt.
+ * Rent transaction whose nonce derives from the idempotency key, and answers a signed receipt naming
+ * the listing's current revision and every blob it is stored in. Both payment paths go through
+ * {@code settle}: a transaction the ledger already executed is recorded from the ledger's receipt.
  */
 @ApplicationScoped
 public class PurchaseService {
@@ -48,13 +53,18 @@ public class PurchaseService {
   private final Chain chain;
   private final MarketplaceKey key;
   private final PurchaseRepository purchases;
+  private final ListingRepository listings;
+  private final ContentService content;
   private final Clock clock = Clock.systemUTC();
 
-  public PurchaseService(Wallets wallets, Chain chain, MarketplaceKey key, PurchaseRepository purchases) {
+  public PurchaseService(Wallets wallets, Chain chain, MarketplaceKey key, PurchaseRepository purchases,
+      ListingRepository listings, ContentService content) {
     this.wallets = wallets;
     this.chain = chain;
     this.key = key;
     this.purchases = purchases;
+    this.listings = listings;
+    this.content = content;
   }
 
   public record SignedQuote(Quote quote, String token) {}
@@ -91,9 +101,10 @@ public class PurchaseService {
         }
         return purchases.find(v.subject(), idempotencyKey).flatMap(existing -> existing != null
             ? Uni.createFrom().item(same(existing, q))
-            : Blocking.call(() -> charge(v, w, q, idempotencyKey))
-                .flatMap(p -> p == null ? awaitWinner(v.subject(), idempotencyKey, q, 40)
-                    : purchases.insertIfAbsent(p).flatMap(stored -> purchases.find(v.subject(), idempotencyKey))));
+            : revisions(q.listingId())
+                .flatMap(history -> Blocking.call(() -> settle(v, w, q, idempotencyKey,
+                    Transactions.sign(w.signer(), managedTransaction(v.subject(), idempotencyKey, q)), history)))
+                .flatMap(p -> purchases.insertIfAbsent(p).flatMap(stored -> purchases.find(v.subject(), idempotencyKey))));
       });
     });
   }
@@ -137,7 +148,8 @@ public class PurchaseService {
         }
         return purchases.find(v.subject(), idempotencyKey).flatMap(existing -> existing != null
             ? Uni.createFrom().item(same(existing, q))
-            : Blocking.call(() -> submitSigned(v, w, q, idempotencyKey, signed))
+            : revisions(q.listingId())
+                .flatMap(history -> Blocking.call(() -> settle(v, w, q, idempotencyKey, signed, history)))
                 .flatMap(p -> purchases.insertIfAbsent(p).flatMap(stored -> purchases.find(v.subject(), idempotencyKey))));
       });
     });
@@ -192,12 +204,23 @@ public class PurchaseService {
     }
   }
 
-  /** The one transaction that pays {@code q} for {@code subject} under {@code idempotencyKey}. */
+  /** The one transaction a linked wallet signs to pay {@code q} for {@code subject} under {@code idempotencyKey}. */
   private static TransactionData transactionFor(String subject, String idempotencyKey, Quote q) {
-    TxKind kind = q.kind() == Quote.Kind.BUY
+    return new TransactionData(q.buyer(), nonceOf(subject, idempotencyKey), q.expiresAtMs(), purchaseKind(q));
+  }
+
+  /**
+   * The one transaction the managed wallet signs for {@code q} under {@code idempotencyKey}: no
+   * expiry, so a retry with a fresh quote of the same terms is the same transaction (same digest).
+   */
+  private static TransactionData managedTransaction(String subject, String idempotencyKey, Quote q) {
+    return new TransactionData(q.buyer(), nonceOf(subject, idempotencyKey), 0, purchaseKind(q));
+  }
+
+  private static TxKind purchaseKind(Quote q) {
+    return q.kind() == Quote.Kind.BUY
         ? new TxKind.Buy(q.listingId(), q.priceFrost())
         : new TxKind.Rent(q.listingId(), q.periods(), q.priceFrost());
-    return new TransactionData(q.buyer(), nonceOf(subject, idempotencyKey), q.expiresAtMs(), kind);
   }
 
   private Quote verify(String token) {
@@ -216,53 +239,20 @@ public class PurchaseService {
     return p;
   }
 
-  /** A concurrent request with the same key won the ledger race; its row appears once it is stored. */
-  private Uni<Purchase> awaitWinner(String subject, String key, Quote q, int tries) {
-    return purchases.find(subject, key).flatMap(p -> {
-      if (p != null) {
-        return Uni.createFrom().item(same(p, q));
-      }
-      if (tries <= 0) {
-        return Uni.createFrom().failure(new CatalogException(ErrorCode.UNAVAILABLE,
-            "the purchase with this idempotencyKey is still being recorded; retry"));
-      }
-      return Uni.createFrom().nullItem().onItem().delayIt().by(Duration.ofMillis(250))
-          .flatMap(x -> awaitWinner(subject, key, q, tries - 1));
-    });
-  }
-
-  /** Checks and pays the quote on the ledger (blocking); null when the nonce was already used. */
-  private Purchase charge(Viewer v, Wallet w, Quote q, String idempotencyKey) {
-    Ledger ledger = chain.ledger();
-    Listing listing = listing(ledger, q.listingId());
-    long price = requirePayable(ledger, listing, q, w);
-    long nonce = nonceOf(v.subject(), idempotencyKey);
-    TxKind kind = q.kind() == Quote.Kind.BUY
-        ? new TxKind.Buy(q.listingId(), price)
-        : new TxKind.Rent(q.listingId(), q.periods(), price);
-    TxReceipt r;
-    try {
-      r = ledger.submit(Transactions.sign(w.signer(), new TransactionData(w.address().toString(), nonce, 0, kind)));
-    } catch (LedgerException e) {
-      if (e.code() == dev.haulout.chain.ErrorCode.NONCE_ALREADY_USED
-          || e.code() == dev.haulout.chain.ErrorCode.TX_ALREADY_EXECUTED) {
-        return null;
-      }
-      throw refusal(e, q);
-    }
-    return recorded(v, w, q, idempotencyKey, nonce, listing, r);
-  }
-
   /**
-   * Submits a linked wallet's signed purchase (blocking). A transaction the ledger already executed
-   * (a retry after a lost answer, a concurrent double submit) is recorded from its receipt.
+   * Pays {@code q} with {@code signed} (the managed wallet's transaction or the one a linked wallet
+   * signed) and makes its purchase row, blocking. One home for both paths: a transaction the ledger
+   * already executed — a retry after a lost answer, a concurrent double submit, or a process that
+   * died between the ledger and the row — is found by its digest and recorded from the ledger's own
+   * receipt, so it is charged once and answered with a receipt every time.
    */
-  private Purchase submitSigned(Viewer v, Wallet w, Quote q, String idempotencyKey, SignedTransaction signed) {
+  private Purchase settle(Viewer v, Wallet w, Quote q, String idempotencyKey, SignedTransaction signed,
+      List<ListingRevision> history) {
     Ledger ledger = chain.ledger();
     Listing listing = listing(ledger, q.listingId());
     String digest = Transactions.digest(signed.txBytes());
-    long nonce = nonceOf(v.subject(), idempotencyKey);
     TxReceipt r = ledger.transaction(digest).orElse(null);
+    RevisionBlobs c = contentOf(ledger, listing, history); // before paying: a storage failure charges nothing
     if (r == null) {
       requirePayable(ledger, listing, q, w);
       try {
@@ -280,7 +270,50 @@ public class PurchaseService {
         }
       }
     }
-    return recorded(v, w, q, idempotencyKey, nonce, listing, r);
+    return recorded(v, w, q, idempotencyKey, nonceOf(v.subject(), idempotencyKey), c, r);
+  }
+
+  /** What a receipt names of the listing's content: its revision number and its certified blobs. */
+  private record RevisionBlobs(long revision, List<Receipt.BlobRef> blobs) {}
+
+  /**
+   * The current revision of {@code listing} as the catalog numbers it ({@code listing_revision},
+   * what {@code /revisions/{n}/content} serves): the latest revision naming the ledger's current
+   * blob, or, when the catalog has not applied that event yet, the one after its latest. The blobs
+   * are the revision's blob and, for a dataset stored as parts, each part, with their certification.
+   */
+  private RevisionBlobs contentOf(Ledger ledger, Listing listing, List<ListingRevision> history) {
+    String blobId = listing.spec().blobId();
+    if (blobId == null) {
+      return new RevisionBlobs(history.isEmpty() ? 1 : history.get(history.size() - 1).revision(), List.of());
+    }
+    List<Receipt.BlobRef> blobs = new ArrayList<>();
+    for (String id : content.blobsOf(listing.id(), blobId)) {
+      ledger.blobsByBlobId(id).stream().map(Versioned::object).filter(Blob.class::isInstance).map(Blob.class::cast)
+          .map(b -> new Receipt.BlobRef(b.blobId(), b.id(), b.certifiedEpoch())).forEach(blobs::add);
+    }
+    return new RevisionBlobs(revisionOf(history, blobId), blobs);
+  }
+
+  /** The catalog's number for the revision naming {@code blobId} (see {@link #contentOf}). */
+  static long revisionOf(List<ListingRevision> history, String blobId) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (blobId.equals(history.get(i).blobId())) {
+        return history.get(i).revision();
+      }
+    }
+    return history.isEmpty() ? 1 : history.get(history.size() - 1).revision() + 1L;
+  }
+
+  /** The catalog's revisions of {@code listingId}, oldest first (none for an id that is not one). */
+  private Uni<List<ListingRevision>> revisions(String listingId) {
+    ListingId id;
+    try {
+      id = ListingId.of(listingId);
+    } catch (IllegalArgumentException e) {
+      return Uni.createFrom().item(List.of());
+    }
+    return listings.revisions(id);
   }
 
   /** The price of {@code q} now, if it is still the quoted one and the wallet can pay it. */
@@ -306,7 +339,7 @@ public class PurchaseService {
   }
 
   /** The purchase row and signed receipt of an executed Buy/Rent transaction. */
-  private Purchase recorded(Viewer v, Wallet w, Quote q, String idempotencyKey, long nonce, Listing listing, TxReceipt r) {
+  private Purchase recorded(Viewer v, Wallet w, Quote q, String idempotencyKey, long nonce, RevisionBlobs c, TxReceipt r) {
     Ledger ledger = chain.ledger();
     String accessId = r.createdObjects().isEmpty() ? null : r.createdObjects().get(0);
     Long expires = null;
@@ -314,13 +347,9 @@ public class PurchaseService {
       expires = ledger.object(accessId).map(Versioned::object).filter(Rental.class::isInstance)
           .map(o -> ((Rental) o).expiresAtMs()).orElse(null);
     }
-    List<Receipt.BlobRef> blobs = listing.spec().blobId() == null ? List.of()
-        : ledger.blobsByBlobId(listing.spec().blobId()).stream().map(Versioned::object)
-            .filter(Blob.class::isInstance).map(Blob.class::cast)
-            .map(b -> new Receipt.BlobRef(b.blobId(), b.id(), b.certifiedEpoch())).toList();
     long now = clock.millis();
-    Receipt receipt = new Receipt(Receipt.VERSION, q.listingId(), 1, w.address().toString(), q.kind().name(),
-        q.priceFrost(), r.digest(), accessId, expires, blobs, now);
+    Receipt receipt = new Receipt(Receipt.VERSION, q.listingId(), c.revision(), w.address().toString(), q.kind().name(),
+        q.priceFrost(), r.digest(), accessId, expires, c.blobs(), now);
     return new Purchase(v.subject(), idempotencyKey, nonce, w.address().toString(), q.listingId(), q.kind().name(),
         r.digest(), accessId, expires, receipt.sign(key.keyPair()), now);
   }

@@ -24,6 +24,18 @@ public interface MarketplaceConfig {
 
   Marketplace marketplace();
 
+  Publish publish();
+
+  /** The publish pipeline (docs/commerce.md "Publish"). */
+  interface Publish {
+    /**
+     * Largest part of a published envelope. Unset, a part is as large as the storage encoding
+     * allows ({@code BlobStore.maxBlobLength()}: about 13.6 GiB at 1000 shards); set, the smaller of
+     * the two (at least 4 KiB) — tests use a tiny one to publish datasets as parts under a manifest.
+     */
+    Optional<MemorySize> maxPartBytes();
+  }
+
   /** The marketplace itself. */
   interface Marketplace {
     /**

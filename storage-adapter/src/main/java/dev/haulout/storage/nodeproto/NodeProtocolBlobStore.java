@@ -6,6 +6,7 @@ import dev.haulout.chain.model.Blob;
 import dev.haulout.chain.model.ChainObject;
 import dev.haulout.chain.model.Versioned;
 import dev.haulout.walrus.BlobId;
+import dev.haulout.walrus.ShardGeometry;
 import dev.haulout.storage.BlobStatus;
 import dev.haulout.storage.BlobStore;
 import dev.haulout.storage.ByteRange;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,6 +86,12 @@ public final class NodeProtocolBlobStore implements BlobStore {
   /** Shard count of the current committee (the encoding's n). */
   public int nShards() {
     return committee().nShards();
+  }
+
+  /** The largest blob the current committee's encoding takes: {@code ShardGeometry.maxBlobSize()} for its n. */
+  @Override
+  public OptionalLong maxBlobLength() {
+    return OptionalLong.of(ShardGeometry.forShards(nShards()).maxBlobSize());
   }
 
   /** The epoch of the committee this client reads and writes with (cached for {@link #COMMITTEE_TTL_MS}). */

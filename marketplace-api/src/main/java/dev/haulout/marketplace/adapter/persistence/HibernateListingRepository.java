@@ -121,7 +121,8 @@ public class HibernateListingRepository implements ListingRepository {
 
   @Override
   public Uni<List<ListingRevision>> revisions(ListingId id) {
-    return StoreErrors.translate(
+    // callable from any thread: PurchaseService reads the revisions after the (blocking) wallet lookup
+    return StoreErrors.translate(Sessions.onEventLoop(vertx,
         Sessions.read(sessions, s -> s.createNativeQuery(
                 "SELECT revision, blob_id, size_bytes, version, created_ms FROM listing_revision"
                     + " WHERE listing_id = :id ORDER BY revision", Object[].class)
@@ -130,7 +131,7 @@ public class HibernateListingRepository implements ListingRepository {
             .map(rows -> rows.stream()
                 .map(r -> new ListingRevision(id, ((Number) r[0]).intValue(), (String) r[1],
                     r[2] == null ? null : ((Number) r[2]).longValue(), num(r[3]), Instant.ofEpochMilli(num(r[4]))))
-                .toList())));
+                .toList()))));
   }
 
   @Override
